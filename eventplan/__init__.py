@@ -1,0 +1,111 @@
+"""eventplan: plan the logistics of large diplomatic events.
+
+Describe an event once — programme, venues, organisation, delegations and
+what sources reported — then summarise it, check it and export it.
+
+Layers, each importing only from those above it:
+
+1. ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
+2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
+   ``participation``, ``event`` (frozen attrs classes, no I/O);
+3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
+   ``summary`` (pure functions over an event);
+4. the boundary: ``eventfile`` (TOML in and out), ``testing``;
+5. ``cli``.
+
+Users import from here only; the modules are private.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from eventplan.count import Count
+from eventplan.counts import ParticipationCounts, count_participation
+from eventplan.enums import (
+    HeadRank,
+    Layout,
+    Measure,
+    PartyKind,
+    Qualifier,
+    SessionKind,
+    SessionStatus,
+    Severity,
+    SignatoryStatus,
+)
+from eventplan.errors import EventFileError, EventPlanError, InvalidEventError, Problem, UnknownNameError
+from eventplan.event import Event, Instrument, Theme
+from eventplan.eventfile import (
+    dump_event,
+    dumps_event,
+    load_event,
+    loads_event,
+    reference_event,
+    reference_file,
+)
+from eventplan.findings import Finding
+from eventplan.organisation import Agency, Official, Organisation, Secretariat, SteeringCommittee, SubCommittee, Task
+from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
+from eventplan.programme import AudienceRule, Session
+from eventplan.provenance import ReportedFigure, Source
+from eventplan.reconciliation import reconcile
+from eventplan.summary import Summary, summarise
+from eventplan.validation import find_problems, validate
+from eventplan.venue import Room, SeatCount, Venue
+
+try:
+    __version__ = version("eventplan")
+except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Agency",
+    "AudienceRule",
+    "Cohort",
+    "Count",
+    "Delegation",
+    "Event",
+    "EventFileError",
+    "EventPlanError",
+    "Finding",
+    "HeadRank",
+    "Instrument",
+    "InvalidEventError",
+    "Layout",
+    "Measure",
+    "Official",
+    "Organisation",
+    "ParticipationCounts",
+    "PartyKind",
+    "PressCorps",
+    "Problem",
+    "Qualifier",
+    "ReportedFigure",
+    "Room",
+    "SeatCount",
+    "Secretariat",
+    "Session",
+    "SessionKind",
+    "SessionStatus",
+    "Severity",
+    "SignatoryStatus",
+    "Source",
+    "SteeringCommittee",
+    "SubCommittee",
+    "Summary",
+    "Task",
+    "Theme",
+    "Turnout",
+    "TurnoutKind",
+    "UnknownNameError",
+    "Venue",
+    "count_participation",
+    "dump_event",
+    "dumps_event",
+    "find_problems",
+    "load_event",
+    "loads_event",
+    "reconcile",
+    "reference_event",
+    "reference_file",
+    "summarise",
+    "validate",
+]

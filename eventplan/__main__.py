@@ -1,0 +1,5 @@
+import sys
+
+from eventplan.cli import main
+
+sys.exit(main())

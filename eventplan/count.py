@@ -1,0 +1,106 @@
+"""Counts that may be known only as a range: "110", "4 to 6", "more than 50"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+
+def _non_negative(instance: Count, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"'{attribute.name}' must be >= 0: {value}")
+
+
+def _not_below_low(instance: Count, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and value < instance.low:
+        raise ValueError(f"'high' must be >= 'low' ({instance.low}): {value}")
+
+
+@attrs.frozen(order=False)
+class Count:
+    """A whole number of people or parties, exact or between ``low`` and ``high``.
+
+    ``high=None`` means no upper bound is known ("more than 50" is ``Count(51, None)``).
+    Counts add and scale, so totals over ranges stay ranges.
+    """
+
+    low: int = attrs.field(validator=_non_negative)
+    high: int | None = attrs.field(validator=_not_below_low)
+
+    @classmethod
+    def exactly(cls, value: int) -> Count:
+        return cls(value, value)
+
+    @classmethod
+    def zero(cls) -> Count:
+        return cls(0, 0)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.high == self.low
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.high is not None
+
+    def __add__(self, other: Count | int) -> Count:
+        other = _as_count(other)
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Count(self.low + other.low, high)
+
+    __radd__ = __add__
+
+    def __mul__(self, other: Count | int) -> Count:
+        other = _as_count(other)
+        if self.high == 0 or other.high == 0:
+            return Count.zero()
+        high = None if self.high is None or other.high is None else self.high * other.high
+        return Count(self.low * other.low, high)
+
+    __rmul__ = __mul__
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f"more than {self.low - 1:,}" if self.low > 0 else "any number"
+        if self.is_exact:
+            return f"{self.low:,}"
+        return f"{self.low:,}–{self.high:,}"
+
+    def to_json(self) -> int | dict[str, int | None]:
+        """A number when exact, else ``{"min": low, "max": high}`` (``max`` null when open)."""
+        if self.is_exact:
+            return self.low
+        return {"min": self.low, "max": self.high}
+
+    @classmethod
+    def from_json(cls, value: Any) -> Count:
+        """Read what ``to_json`` writes: an int, or a table with ``min`` and optional ``max``."""
+        if isinstance(value, bool):
+            raise TypeError(f"expected a whole number or {{min, max}}, got {value!r}")
+        if isinstance(value, int):
+            return cls.exactly(value)
+        if isinstance(value, dict):
+            extra = set(value) - {"min", "max"}
+            if extra:
+                raise ValueError(f"a range has only 'min' and 'max', not {sorted(extra)}")
+            if "min" not in value:
+                raise ValueError("a range needs 'min'")
+            low, high = value["min"], value.get("max")
+            for bound in (low, high):
+                if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int)):
+                    raise TypeError(f"range bounds must be whole numbers, got {bound!r}")
+            return cls(low, high)
+        raise TypeError(f"expected a whole number or {{min, max}}, got {value!r}")
+
+
+def _as_count(value: Count | int) -> Count:
+    return value if isinstance(value, Count) else Count.exactly(value)
+
+
+def total(counts: Any) -> Count:
+    """The sum of an iterable of counts (an empty one sums to exactly 0)."""
+    result = Count.zero()
+    for count in counts:
+        result = result + count
+    return result

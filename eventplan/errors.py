@@ -1,0 +1,76 @@
+"""The errors eventplan raises.
+
+One root, each error also inheriting the builtin it refines, so callers can
+catch either::
+
+    EventPlanError(Exception)
+    ├── InvalidEventError(EventPlanError, ValueError)   an event breaks its own rules
+    │   └── EventFileError(InvalidEventError)           ...and it came from a file
+    └── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
+
+Errors carry their data as attributes (``problems``, ``source``) and build the
+message from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an event: where it is and what was expected there."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class EventPlanError(Exception):
+    """Root of every error eventplan raises on purpose."""
+
+
+class InvalidEventError(EventPlanError, ValueError):
+    """An event, made in code or read from a file, has problems."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self._compose())
+
+    def _heading(self) -> str:
+        count = len(self.problems)
+        return f"the event has {count} problem{'s' if count != 1 else ''}"
+
+    def _compose(self) -> str:
+        lines = [self._heading() + ":"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+class EventFileError(InvalidEventError):
+    """An event file could not be read into an event; ``source`` names the file."""
+
+    def __init__(self, problems: Iterable[Problem], source: str = "<string>") -> None:
+        self.source = source
+        super().__init__(problems)
+
+    def _heading(self) -> str:
+        count = len(self.problems)
+        return f"{self.source}: {count} problem{'s' if count != 1 else ''}"
+
+
+class UnknownNameError(EventPlanError, KeyError):
+    """A name (a turnout, a session id) that the event does not have."""
+
+    def __init__(self, what: str, name: str, choices: Iterable[str]) -> None:
+        self.what = what
+        self.name = name
+        self.choices = tuple(choices)
+        super().__init__(f"unknown {what} {name!r}; one of: {', '.join(self.choices)}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])

@@ -1,0 +1,340 @@
+"""Reading and writing events as TOML: the edge where validation happens.
+
+A file is read in three steps, and every problem found is reported together,
+each with its path (``sessions.gala.room``):
+
+1. local date-times get the event's time zone (nonexistent or ambiguous
+   local times are problems);
+2. cattrs structures the data into the model (unknown keys, wrong types,
+   bad values, broken invariants);
+3. references between objects are checked (:mod:`eventplan.validation`).
+   Elements that failed step 2 are left out of step 3, so one typo does not
+   hide the rest.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import enum
+import functools
+import os
+import tomllib
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+import pendulum
+import tomli_w
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
+
+from eventplan import _atomic, enums
+from eventplan.count import Count
+from eventplan.errors import EventFileError, Problem
+from eventplan.event import Event
+from eventplan.participation import TurnoutKind
+from eventplan.validation import reference_problems
+
+_REFERENCE_FILE = "hanoi_convention_2025.toml"
+_MAX_PASSES = 4
+
+Path_ = str | os.PathLike[str]
+
+
+# --- converters -----------------------------------------------------------------
+
+
+def _expect(kind: type | tuple[type, ...], what: str) -> Any:
+    def structure(value: Any, _: type) -> Any:
+        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+            raise TypeError(f"expected {what}, got {_show(value)}")
+        return value
+
+    return structure
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {_show(value)}")
+    return float(value)
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise TypeError(f"expected a date such as 2025-10-25, got {_show(value)}")
+    return value
+
+
+def _structure_datetime(value: Any, _: type) -> pendulum.DateTime:
+    if not isinstance(value, pendulum.DateTime):
+        raise TypeError(f"expected a date-time such as 2025-10-25T09:00:00, got {_show(value)}")
+    return value
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in cls)
+        raise ValueError(f"unknown {_words(cls.__name__)} {_show(value)}; one of: {choices}") from None
+
+
+def _words(name: str) -> str:
+    return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _unstructure_datetime(value: pendulum.DateTime) -> dt.datetime:
+    """Write a local time without offset, unless the wall time is ambiguous."""
+    naive = dt.datetime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+    try:
+        pendulum.instance(naive, tz=value.timezone).in_timezone("UTC")
+        pendulum.datetime(*naive.timetuple()[:6], tz=value.timezone, raise_on_unknown_times=True)
+    except (AmbiguousTime, NonExistingTime):
+        return dt.datetime(*naive.timetuple()[:6], tzinfo=dt.timezone(value.utcoffset() or dt.timedelta()))
+    return naive
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    # Exact types only: enums are str subclasses and get their own hook below.
+    for kind, hook in (
+        (str, _expect(str, "a string")),
+        (int, _expect(int, "a whole number")),
+        (bool, _expect(bool, "true or false")),
+        (float, _structure_float),
+    ):
+        converter.register_structure_hook_func(lambda cls, kind=kind: cls is kind, hook)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
+    converter.register_structure_hook(Count, lambda value, _: Count.from_json(value))
+    for vocabulary in _VOCABULARIES:  # per class: cattrs' own str-enum hook would win otherwise
+        converter.register_structure_hook(vocabulary, _structure_enum)
+    converter.register_unstructure_hook(Count, Count.to_json)
+    converter.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
+    converter.register_unstructure_hook(dt.date, lambda value: value)
+    return converter
+
+
+_VOCABULARIES: tuple[type[enum.Enum], ...] = (
+    *(value for value in vars(enums).values() if isinstance(value, type) and issubclass(value, enum.Enum)
+      and value.__module__ == enums.__name__),
+    TurnoutKind,
+)
+
+_converter = _make_converter()
+
+
+# --- local times ----------------------------------------------------------------
+
+
+def _place_times(raw: Any, zone_name: Any, path: tuple[Any, ...], problems: list[Problem], root: Any) -> Any:
+    """Give every date-time in ``raw`` the event's zone; record the ones that can't be."""
+    if isinstance(raw, dict):
+        return {key: _place_times(value, zone_name, (*path, key), problems, root) for key, value in raw.items()}
+    if isinstance(raw, list):
+        return [_place_times(value, zone_name, (*path, index), problems, root) for index, value in enumerate(raw)]
+    if isinstance(raw, dt.time):
+        problems.append(Problem(_render(path, root), f"a time needs a date, such as 2025-10-25T{raw}"))
+        return None
+    if not isinstance(raw, dt.datetime):
+        return raw
+    try:
+        zone = pendulum.timezone(zone_name)
+    except Exception:
+        problems.append(
+            Problem(_render(path, root), f"local time {raw.isoformat()} cannot be placed: 'timezone' is not a valid time zone")
+        )
+        return None
+    if raw.tzinfo is not None:
+        return pendulum.instance(raw).in_timezone(zone)
+    fields = (raw.year, raw.month, raw.day, raw.hour, raw.minute, raw.second, raw.microsecond)
+    try:
+        return pendulum.datetime(*fields, tz=zone, raise_on_unknown_times=True)
+    except NonExistingTime:
+        message = f"local time {raw.isoformat()} does not exist in {zone_name} (the clocks skip it)"
+    except AmbiguousTime:
+        message = (
+            f"local time {raw.isoformat()} happens twice in {zone_name} (the clocks go back); "
+            "give its UTC offset, such as 2025-10-26T02:30:00+02:00"
+        )
+    problems.append(Problem(_render(path, root), message))
+    return None
+
+
+# --- problems from cattrs ---------------------------------------------------------
+
+
+def _problems(exc: BaseException, path: tuple[Any, ...], root: Any) -> Iterator[tuple[tuple[Any, ...], Problem]]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = note.index if isinstance(note, IterableValidationNote) else note.name
+            if isinstance(sub, KeyError) and not isinstance(sub, cattrs.errors.BaseValidationError):
+                yield path, Problem(_render((*path, step), root), "required, but missing")
+            else:
+                yield from _problems(sub, (*path, step), root)
+        for sub in without:
+            yield from _problems(sub, path, root)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        expected = [field.name for field in attrs.fields(exc.cl)]
+        for key in sorted(exc.extra_fields):
+            guess = difflib.get_close_matches(key, expected, n=1)
+            hint = f"did you mean {guess[0]!r}? " if guess else ""
+            yield (*path, _ExtraKey(key)), Problem(
+                _render((*path, key), root), f"unknown key {key!r}; {hint}expected one of: {', '.join(expected)}"
+            )
+    elif isinstance(exc, BaseExceptionGroup):
+        for sub in exc.exceptions:
+            yield from _problems(sub, path, root)
+    else:
+        yield path, Problem(_render(path, root), str(exc) or type(exc).__name__)
+
+
+def _render(path: tuple[Any, ...], root: Any) -> str:
+    """``("sessions", 3, "room")`` → ``sessions.gala.room`` when element 3 has id ``gala``."""
+    parts: list[str] = []
+    node = root
+    for step in path:
+        if isinstance(step, int):
+            name = None
+            if isinstance(node, list) and 0 <= step < len(node) and isinstance(node[step], dict):
+                candidate = node[step].get("id", node[step].get("name"))
+                name = candidate if isinstance(candidate, str) and candidate else None
+            if name is None:
+                parts.append(f"[{step}]")
+            else:
+                parts.append(f".{name}" if parts else name)
+        else:
+            parts.append(f".{step}" if parts else str(step))
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return "".join(parts)
+
+
+class _ExtraKey(str):
+    """The last step of a path that ends in a key the model does not have."""
+
+
+def _without_failed_elements(raw: Any, paths: list[tuple[Any, ...]]) -> tuple[Any, set[str], bool]:
+    """Mend what failed so the rest can be checked: unknown keys are deleted,
+    elements that failed otherwise are dropped. Returns the mended data, the
+    ids of dropped elements, and whether anything could be mended."""
+    pruned = copy.deepcopy(raw)
+    dropped: set[str] = set()
+    targets: dict[tuple[Any, ...], set[int]] = {}
+    for path in (p for p in paths if p and isinstance(p[-1], _ExtraKey)):
+        parent = pruned
+        for step in path[:-1]:
+            parent = parent[step]
+        parent.pop(str(path[-1]), None)
+    for path in (p for p in paths if not (p and isinstance(p[-1], _ExtraKey))):
+        last = max((i for i, step in enumerate(path) if isinstance(step, int)), default=None)
+        if last is None:
+            return pruned, dropped, False
+        targets.setdefault(path[:last], set()).add(path[last])
+    for parent_path, indexes in targets.items():
+        parent = pruned
+        for step in parent_path:
+            parent = parent[step]
+        for index in sorted(indexes, reverse=True):
+            element = parent[index]
+            if isinstance(element, dict) and isinstance(element.get("id"), str):
+                dropped.add(element["id"])
+            del parent[index]
+    return pruned, dropped, True
+
+
+# --- public API -------------------------------------------------------------------
+
+
+def loads_event(text: str, *, source: str = "<string>") -> Event:
+    """Read an event from TOML text; raise :class:`EventFileError` listing every problem."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EventFileError([Problem("", f"not valid TOML: {exc}")], source) from None
+    return structure_event(raw, source=source)
+
+
+def load_event(path: Path_) -> Event:
+    """Read an event from a TOML file."""
+    source = os.fspath(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EventFileError([Problem("", f"cannot read the file: {exc.strerror or exc}")], source) from None
+    except UnicodeDecodeError as exc:
+        raise EventFileError([Problem("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
+    return loads_event(text, source=source)
+
+
+def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
+    """Build an event from already-parsed data (a dict as ``tomllib`` gives it)."""
+    problems: list[Problem] = []
+    placed = _place_times(raw, raw.get("timezone"), (), problems, raw)
+    time_paths = {problem.path for problem in problems}
+
+    data, dropped, event = placed, set[str](), None
+    for _ in range(_MAX_PASSES):
+        try:
+            event = _converter.structure(data, Event)
+            break
+        except Exception as exc:  # cattrs raises groups of whatever the hooks raised
+            found = list(_problems(exc, (), data))
+            problems += [problem for _, problem in found if problem.path not in time_paths]
+            data, more, progress = _without_failed_elements(data, [path for path, _ in found])
+            dropped |= more
+            if not progress:
+                break
+    if event is not None:
+        problems += [p for p, target in reference_problems(event) if target not in dropped]
+    if problems:
+        raise EventFileError(_unique(problems), source)
+    assert event is not None
+    return event
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def dumps_event(event: Event) -> str:
+    """The event as TOML text, as :func:`loads_event` reads it."""
+    return tomli_w.dumps(_converter.unstructure(event))
+
+
+def dump_event(event: Event, path: Path_) -> None:
+    """Write the event as a TOML file, atomically."""
+    _atomic.write_text(path, dumps_event(event))
+
+
+def reference_file() -> Path:
+    """The path of the shipped reference event's TOML file."""
+    packaged = resources.files("eventplan") / "_seeds" / _REFERENCE_FILE
+    if packaged.is_file():
+        return Path(str(packaged))
+    # Running from a source checkout: the file lives in the repository's seeds/.
+    return Path(__file__).resolve().parent.parent / "seeds" / _REFERENCE_FILE
+
+
+@functools.cache
+def reference_event() -> Event:
+    """The signing ceremony of the UN Convention against Cybercrime, Hanoi, 25–26 October 2025."""
+    return load_event(reference_file())

@@ -1,0 +1,93 @@
+"""Who comes: named delegations, cohorts known only by counts, the press, per turnout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from eventplan import _fields
+from eventplan.count import Count
+from eventplan.enums import HeadRank, PartyKind, SignatoryStatus
+
+
+@attrs.frozen
+class Delegation:
+    """A named delegation: a state, an organisation, an institute, a media outlet."""
+
+    id: str = _fields.ident()
+    name: str = _fields.text()
+    kind: PartyKind
+    size: Count = Count.exactly(1)
+    region: str | None = None
+    head: str | None = None
+    head_rank: HeadRank | None = None
+    signatory: SignatoryStatus = SignatoryStatus.NOT_SIGNED
+    sources: tuple[str, ...] = _fields.sources()
+    assumption: str | None = _fields.assumption()
+
+
+def _signatories_fit(instance: Cohort, attribute: attrs.Attribute[Any], value: int) -> None:
+    signed = instance.signed_at_plenary + value
+    if signed > instance.parties.low:
+        raise ValueError(
+            f"'signed_at_plenary' + 'signed_later' ({signed}) must not exceed "
+            f"the parties in the cohort ({instance.parties.low})"
+        )
+
+
+@attrs.frozen
+class Cohort:
+    """Parties known only by how many there are: "150 organisations, 4 to 6 each".
+
+    ``signed_at_plenary`` and ``signed_later`` count the parties of the cohort
+    that signed, at the plenary or later in the event.
+    """
+
+    id: str = _fields.ident()
+    kind: PartyKind
+    parties: Count
+    delegates_per_party: Count = Count.exactly(1)
+    region: str | None = None
+    head_rank: HeadRank | None = None
+    signed_at_plenary: int = _fields.count(0)
+    signed_later: int = attrs.field(default=0, validator=[_fields._non_negative, _signatories_fit])
+    description: str | None = None
+    sources: tuple[str, ...] = _fields.sources()
+    assumption: str | None = _fields.assumption()
+
+    @property
+    def delegates(self) -> Count:
+        return self.parties * self.delegates_per_party
+
+
+@attrs.frozen
+class PressCorps:
+    """Accredited reporters and the agencies they come from."""
+
+    reporters: Count
+    agencies: Count | None = None
+    sources: tuple[str, ...] = _fields.sources()
+    assumption: str | None = _fields.assumption()
+
+
+class TurnoutKind(enum.StrEnum):
+    FORECAST = "forecast"
+    OUTCOME = "outcome"
+
+
+@attrs.frozen
+class Turnout:
+    """Who comes, as forecast on a date or as it turned out."""
+
+    name: str = _fields.ident()
+    kind: TurnoutKind = TurnoutKind.FORECAST
+    as_of: dt.date | None = None
+    description: str | None = None
+    delegations: tuple[Delegation, ...] = _fields.items()
+    cohorts: tuple[Cohort, ...] = _fields.items()
+    press: PressCorps | None = None
+    sources: tuple[str, ...] = _fields.sources()
+    assumption: str | None = _fields.assumption()

@@ -1,0 +1,202 @@
+"""Synthetic events of any size, for benchmarks, property tests and demos.
+
+``synthetic_event(sessions=10_000, rooms=500, delegations=5_000, seed=1)``
+builds a valid event: sessions in parallel across as many days as the rooms
+need, audiences by party kind, named delegations and cohorts in two
+turnouts, and an organisation with tasks. The same arguments give an equal
+event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+import pendulum
+
+from eventplan.count import Count
+from eventplan.enums import HeadRank, Layout, PartyKind, SessionKind, SessionStatus, SignatoryStatus
+from eventplan.event import Event
+from eventplan.organisation import Agency, Official, Organisation, Secretariat, SteeringCommittee, SubCommittee, Task
+from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
+from eventplan.programme import AudienceRule, Session
+from eventplan.venue import Room, SeatCount, Venue
+
+REGIONS = ("African", "Asia-Pacific", "Eastern European", "Latin American and Caribbean", "Western European and Others")
+SLOT_MINUTES = 75
+SLOTS_PER_DAY = 8
+DAY_STARTS_AT = 8
+ROOMS_PER_VENUE = 50
+
+_PARTY_KINDS = (
+    (PartyKind.MEMBER_STATE, 0.55),
+    (PartyKind.INTERGOVERNMENTAL_ORGANISATION, 0.2),
+    (PartyKind.PRIVATE_SECTOR, 0.1),
+    (PartyKind.RESEARCH_INSTITUTION, 0.1),
+    (PartyKind.MEDIA_OUTLET, 0.05),
+)
+_SESSION_KINDS = (
+    SessionKind.PLENARY,
+    SessionKind.HIGH_LEVEL_DISCUSSION,
+    SessionKind.ROUNDTABLE,
+    SessionKind.SIDE_EVENT,
+    SessionKind.WORKSHOP,
+    SessionKind.BILATERAL,
+    SessionKind.PRESS_CONFERENCE,
+)
+_SUBCOMMITTEES = ("content", "finance-logistics", "security-health", "diplomacy", "protocol", "media-culture")
+
+
+def synthetic_event(
+    sessions: int = 100,
+    rooms: int = 10,
+    delegations: int = 50,
+    *,
+    seed: int = 0,
+    timezone: str = "Asia/Ho_Chi_Minh",
+    start: dt.date = dt.date(2030, 10, 1),
+) -> Event:
+    """A valid event with the given numbers of sessions, rooms and named delegations."""
+    if min(sessions, rooms, delegations) < 0 or rooms == 0 and sessions > 0:
+        raise ValueError("sessions, rooms and delegations must be >= 0, and sessions need at least one room")
+    rng = random.Random(seed)
+    days = max(1, math.ceil(sessions / (max(rooms, 1) * SLOTS_PER_DAY)))
+    room_list = [_room(rng, index) for index in range(rooms)]
+    venues = tuple(
+        Venue(id=f"venue-{n}", name=f"Venue {n}", rooms=tuple(room_list[i : i + ROOMS_PER_VENUE]))
+        for n, i in enumerate(range(0, rooms, ROOMS_PER_VENUE))
+    )
+    agencies = (Agency(id="host-mfa", name="Ministry of Foreign Affairs"), Agency(id="host-mps", name="Ministry of Public Security"))
+    officials = tuple(
+        Official(id=f"official-{n}", name=f"Official {n}", title="Deputy Minister", agency=agencies[n % 2].id)
+        for n in range(12)
+    )
+    named = tuple(_delegation(rng, n) for n in range(delegations))
+    return Event(
+        id=f"synthetic-{seed}",
+        name=f"Synthetic event ({sessions} sessions, {rooms} rooms, {delegations} delegations)",
+        short_name="Synthetic",
+        timezone=timezone,
+        start_date=start,
+        end_date=start + dt.timedelta(days=days - 1),
+        host_city="Testville",
+        venues=venues,
+        sessions=tuple(_sessions(rng, sessions, room_list, named, officials, timezone, start)),
+        agencies=agencies,
+        officials=officials,
+        organisation=_organisation(rng, officials, start),
+        turnouts=(
+            Turnout(name="planned", kind=TurnoutKind.FORECAST, as_of=start - dt.timedelta(days=14),
+                    delegations=named, cohorts=_cohorts(rng, delegations), press=PressCorps(Count(50, 80), Count(20, 30))),
+            Turnout(name="actual", kind=TurnoutKind.OUTCOME, as_of=start + dt.timedelta(days=days),
+                    delegations=named, cohorts=_cohorts(rng, delegations * 2), press=PressCorps(Count.exactly(120), Count.exactly(45))),
+        ),
+        default_turnout="planned",
+    )
+
+
+def _room(rng: random.Random, index: int) -> Room:
+    seats = rng.choice((12, 40, 100, 200, 400, 700, 1500, 3500))
+    return Room(
+        id=f"room-{index}",
+        name=f"Room {index}",
+        floor_area_m2=round(seats * rng.uniform(1.0, 1.6), 1),
+        seat_counts=(
+            SeatCount(Layout.THEATRE, seats, assumption="synthetic"),
+            SeatCount(Layout.BANQUET, int(seats * 0.6), assumption="synthetic"),
+        ),
+        interpretation_booths=6 if seats >= 400 else 0,
+    )
+
+
+def _delegation(rng: random.Random, n: int) -> Delegation:
+    kind = rng.choices([k for k, _ in _PARTY_KINDS], [w for _, w in _PARTY_KINDS])[0]
+    low = rng.randint(1, 12)
+    member = kind is PartyKind.MEMBER_STATE
+    return Delegation(
+        id=f"d{n}",
+        name=f"Delegation {n}",
+        kind=kind,
+        size=Count(low, low + rng.randint(0, 6)),
+        region=rng.choice(REGIONS) if member else None,
+        head_rank=rng.choice((HeadRank.HEAD_OF_STATE, HeadRank.MINISTER, HeadRank.AMBASSADOR)) if member else None,
+        signatory=rng.choice(tuple(SignatoryStatus)) if member else SignatoryStatus.NOT_SIGNED,
+    )
+
+
+def _cohorts(rng: random.Random, scale: int) -> tuple[Cohort, ...]:
+    parties = max(1, scale // 5)
+    signed = rng.randint(0, parties)
+    return (
+        Cohort(id="other-states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(parties),
+               delegates_per_party=Count(4, 10), signed_at_plenary=signed),
+        Cohort(id="other-organisations", kind=PartyKind.ORGANISATIONS, parties=Count(parties, parties * 2),
+               delegates_per_party=Count(1, 3)),
+    )
+
+
+def _sessions(
+    rng: random.Random,
+    count: int,
+    rooms: list[Room],
+    named: tuple[Delegation, ...],
+    officials: tuple[Official, ...],
+    timezone: str,
+    start: dt.date,
+) -> list[Session]:
+    result: list[Session] = []
+    per_day = len(rooms) * SLOTS_PER_DAY
+    for n in range(count):
+        day, rest = divmod(n, per_day)
+        slot, room_index = divmod(rest, len(rooms))
+        date = start + dt.timedelta(days=day)
+        begin = pendulum.datetime(date.year, date.month, date.day, DAY_STARTS_AT, tz=timezone).add(
+            minutes=slot * (SLOT_MINUTES + 15)
+        )
+        kind = rng.choice(_SESSION_KINDS)
+        audience = [AudienceRule(parties=("member_state",), at_table=1, behind=rng.randint(0, 3))]
+        if kind in (SessionKind.PLENARY, SessionKind.HIGH_LEVEL_DISCUSSION):
+            audience.append(AudienceRule(parties=("all_organisations",), at_table=1, behind=1))
+            audience.append(AudienceRule(parties=("press",)))
+        if named and kind is SessionKind.BILATERAL:
+            audience = [AudienceRule(parties=(f"delegation:{rng.choice(named).id}",), at_table=1, behind=4)]
+        audience.append(AudienceRule(seats=rng.randint(0, 20), label="hosts and staff"))
+        result.append(
+            Session(
+                id=f"s{n}",
+                title=f"{kind.replace('_', ' ').capitalize()} {n}",
+                kind=kind,
+                start=begin,
+                end=begin.add(minutes=SLOT_MINUTES),
+                room=rooms[room_index].id,
+                status=rng.choices(tuple(SessionStatus), (0.85, 0.1, 0.05))[0],
+                chairs=(rng.choice(officials).id,),
+                languages=("en", "fr", "es") if kind is SessionKind.PLENARY else ("en",),
+                subcommittee=rng.choice(_SUBCOMMITTEES),
+                audience=tuple(audience),
+            )
+        )
+    return result
+
+
+def _organisation(rng: random.Random, officials: tuple[Official, ...], start: dt.date) -> Organisation:
+    tasks = []
+    for n in range(24):
+        depends = (f"task-{rng.randrange(n)}",) if n and rng.random() < 0.5 else ()
+        tasks.append(
+            Task(id=f"task-{n}", title=f"Task {n}", due=start - dt.timedelta(days=60 - 2 * n),
+                 owner=_SUBCOMMITTEES[n % len(_SUBCOMMITTEES)], depends_on=depends, milestone=n % 6 == 5)
+        )
+    return Organisation(
+        steering_committee=SteeringCommittee(
+            name="Steering committee", head=officials[0].id, standing_deputy_head=officials[1].id,
+            deputy_heads=(officials[1].id, officials[2].id), members=tuple(o.id for o in officials[3:8]),
+        ),
+        secretariat=Secretariat(name="Permanent secretariat", lead="host-mfa"),
+        subcommittees=tuple(
+            SubCommittee(id=sid, name=sid.replace("-", " ").capitalize(), lead=("host-mps", "host-mfa")[i // 3])
+            for i, sid in enumerate(_SUBCOMMITTEES)
+        ),
+        tasks=tuple(tasks),
+    )

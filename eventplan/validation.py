@@ -1,0 +1,200 @@
+"""Rules between the objects of an event: every reference resolves, ids are unique.
+
+Each object's own invariants are guarded by its validators; what needs the
+whole event is checked here, as a pure function returning problems.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from eventplan.errors import InvalidEventError, Problem
+from eventplan.programme import DELEGATION_PREFIX
+
+if TYPE_CHECKING:
+    from eventplan.event import Event
+
+#: A problem, and the id it found missing (so callers can tell it apart).
+Found = tuple[Problem, str | None]
+
+
+def find_problems(event: Event) -> tuple[Problem, ...]:
+    """Every broken reference and duplicate id in ``event``; empty when it is sound."""
+    return tuple(problem for problem, _ in reference_problems(event))
+
+
+def validate(event: Event) -> Event:
+    """Return ``event`` if it is sound, else raise :class:`InvalidEventError` listing every problem.
+
+    Use it on events built in code; files are validated as they are read.
+    """
+    problems = find_problems(event)
+    if problems:
+        raise InvalidEventError(problems)
+    return event
+
+
+def reference_problems(event: Event) -> Iterator[Found]:
+    yield from _duplicates(event)
+    yield from _sources(event)
+    yield from _programme(event)
+    yield from _organisation(event)
+    yield from _participation(event)
+
+
+def _unknown(path: str, what: str, value: str, known: Iterable[str]) -> Found:
+    choices = sorted(known)
+    shown = ", ".join(choices[:12]) + (", …" if len(choices) > 12 else "")
+    listing = f"; known: {shown}" if choices else f"; the event defines no {what}s"
+    return Problem(path, f"unknown {what} {value!r}{listing}"), value
+
+
+def _duplicates(event: Event) -> Iterator[Found]:
+    groups: list[tuple[str, Iterable[str]]] = [
+        ("sources", (s.id for s in event.sources)),
+        ("venues", (v.id for v in event.venues)),
+        ("rooms", (r.id for r in event.rooms)),
+        ("sessions", (s.id for s in event.sessions)),
+        ("agencies", (a.id for a in event.agencies)),
+        ("officials", (o.id for o in event.officials)),
+        ("organisation.subcommittees", (c.id for c in event.organisation.subcommittees)),
+        ("organisation.tasks", (t.id for t in event.organisation.tasks)),
+        ("turnouts", (t.name for t in event.turnouts)),
+        ("reported", (r.id for r in event.reported)),
+    ]
+    for turnout in event.turnouts:
+        parties = [d.id for d in turnout.delegations] + [c.id for c in turnout.cohorts]
+        groups.append((f"turnouts.{turnout.name}", parties))
+    for path, ids in groups:
+        for value, times in Counter(ids).items():
+            if times > 1:
+                yield Problem(f"{path}.{value}", f"duplicate id {value!r} ({times} times)"), None
+
+
+def _sources(event: Event) -> Iterator[Found]:
+    known = {source.id for source in event.sources}
+    for path, obj in _walk(event, ""):
+        for source_id in getattr(obj, "sources", ()):
+            if isinstance(source_id, str) and source_id not in known:
+                yield _unknown(f"{path}.sources" if path else "sources", "source", source_id, known)
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every attrs object under ``obj`` with its path (ids name list elements)."""
+    yield path, obj
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        child = f"{path}.{field.name}" if path else field.name
+        if attrs.has(type(value)):
+            yield from _walk(value, child)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
+                    yield from _walk(item, f"{child}.{name}" if not name.startswith("[") else child + name)
+
+
+def _programme(event: Event) -> Iterator[Found]:
+    rooms = {room.id for room in event.rooms}
+    sessions = {session.id for session in event.sessions}
+    officials = {official.id for official in event.officials}
+    subcommittees = {c.id for c in event.organisation.subcommittees}
+    delegations = {d.id for turnout in event.turnouts for d in turnout.delegations}
+    for session in event.sessions:
+        path = f"sessions.{session.id}"
+        if session.room is not None and session.room not in rooms:
+            yield _unknown(f"{path}.room", "room", session.room, rooms)
+        if session.subcommittee is not None and session.subcommittee not in subcommittees:
+            yield _unknown(f"{path}.subcommittee", "sub-committee", session.subcommittee, subcommittees)
+        for role in ("chairs", "speakers"):
+            for person in getattr(session, role):
+                if person not in officials:
+                    yield _unknown(f"{path}.{role}", "official", person, officials)
+        if session.continues is not None:
+            if session.continues == session.id:
+                yield Problem(f"{path}.continues", "a session cannot continue itself"), None
+            elif session.continues not in sessions:
+                yield _unknown(f"{path}.continues", "session", session.continues, sessions)
+        for index, rule in enumerate(session.audience):
+            for selector in rule.parties:
+                if selector.startswith(DELEGATION_PREFIX):
+                    target = selector.removeprefix(DELEGATION_PREFIX)
+                    if target not in delegations:
+                        yield _unknown(f"{path}.audience[{index}].parties", "delegation", target, delegations)
+    if event.presided_by is not None and event.presided_by not in officials:
+        yield _unknown("presided_by", "official", event.presided_by, officials)
+
+
+def _organisation(event: Event) -> Iterator[Found]:
+    agencies = {agency.id for agency in event.agencies}
+    officials = {official.id for official in event.officials}
+    organisation = event.organisation
+    subcommittees = {c.id for c in organisation.subcommittees}
+    tasks = {task.id for task in organisation.tasks}
+    for official in event.officials:
+        if official.agency is not None and official.agency not in agencies:
+            yield _unknown(f"officials.{official.id}.agency", "agency", official.agency, agencies)
+    committee = organisation.steering_committee
+    if committee is not None:
+        path = "organisation.steering_committee"
+        single = {"head": committee.head, "standing_deputy_head": committee.standing_deputy_head,
+                  "established_by": committee.established_by}
+        for role, person in single.items():
+            if person is not None and person not in officials:
+                yield _unknown(f"{path}.{role}", "official", person, officials)
+        for role in ("deputy_heads", "members"):
+            for person in getattr(committee, role):
+                if person not in officials:
+                    yield _unknown(f"{path}.{role}", "official", person, officials)
+    secretariat = organisation.secretariat
+    if secretariat is not None and secretariat.lead is not None and secretariat.lead not in agencies:
+        yield _unknown("organisation.secretariat.lead", "agency", secretariat.lead, agencies)
+    for subcommittee in organisation.subcommittees:
+        if subcommittee.lead is not None and subcommittee.lead not in agencies:
+            path = f"organisation.subcommittees.{subcommittee.id}.lead"
+            yield _unknown(path, "agency", subcommittee.lead, agencies)
+    for task in organisation.tasks:
+        path = f"organisation.tasks.{task.id}"
+        if task.owner is not None and task.owner not in subcommittees:
+            yield _unknown(f"{path}.owner", "sub-committee", task.owner, subcommittees)
+        for dependency in task.depends_on:
+            if dependency not in tasks:
+                yield _unknown(f"{path}.depends_on", "task", dependency, tasks)
+    yield from _dependency_cycles(organisation.tasks)
+
+
+def _dependency_cycles(tasks: tuple[Any, ...]) -> Iterator[Found]:
+    graph = {task.id: [d for d in task.depends_on] for task in tasks}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, trail: list[str]) -> Iterator[Found]:
+        state[node] = 1
+        for nxt in graph.get(node, ()):
+            if state.get(nxt) == 1:
+                cycle = [*trail[trail.index(nxt):], nxt]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    message = f"tasks depend on each other in a cycle: {' → '.join(cycle)}"
+                    yield Problem(f"organisation.tasks.{nxt}.depends_on", message), None
+            elif nxt in graph and state.get(nxt) is None:
+                yield from visit(nxt, [*trail, nxt])
+        state[node] = 2
+
+    for task_id in graph:
+        if state.get(task_id) is None:
+            yield from visit(task_id, [task_id])
+
+
+def _participation(event: Event) -> Iterator[Found]:
+    turnouts = {turnout.name for turnout in event.turnouts}
+    if event.default_turnout is not None and event.default_turnout not in turnouts:
+        yield _unknown("default_turnout", "turnout", event.default_turnout, turnouts)
+    for figure in event.reported:
+        if figure.turnout is not None and figure.turnout not in turnouts:
+            yield _unknown(f"reported.{figure.id}.turnout", "turnout", figure.turnout, turnouts)
