@@ -1,0 +1,72 @@
+"""Small real events for tests, built in code: no mocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from eventplan import (
+    AudienceRule,
+    Event,
+    Layout,
+    Room,
+    SeatCount,
+    Session,
+    SessionKind,
+    Source,
+    Turnout,
+    Venue,
+)
+
+DATA = Path(__file__).parent / "data"
+ZONE = "Europe/Vienna"
+
+
+def at(day: int, hour: int, minute: int = 0, zone: str = ZONE) -> pendulum.DateTime:
+    """A time in October 2025, in Vienna unless told otherwise."""
+    return pendulum.datetime(2025, 10, day, hour, minute, tz=zone)
+
+
+def make_session(id: str = "opening", **overrides: Any) -> Session:
+    fields: dict[str, Any] = dict(
+        id=id,
+        title=id.replace("-", " ").capitalize(),
+        kind=SessionKind.OPENING,
+        start=at(25, 9),
+        end=at(25, 10),
+        room="hall-a",
+        audience=(AudienceRule(parties=("member_state",), at_table=1, behind=3),),
+    )
+    fields.update(overrides)
+    return Session(**fields)
+
+
+def make_event(**overrides: Any) -> Event:
+    """A two-day event in Vienna with one venue, two rooms and one session."""
+    fields: dict[str, Any] = dict(
+        id="mini",
+        name="Mini summit",
+        timezone=ZONE,
+        start_date=dt.date(2025, 10, 25),
+        end_date=dt.date(2025, 10, 26),
+        venues=(
+            Venue(
+                id="hofburg",
+                name="Hofburg",
+                rooms=(
+                    Room(id="hall-a", name="Hall A", seat_counts=(SeatCount(Layout.THEATRE, 500),)),
+                    Room(id="hall-b", name="Hall B", seat_counts=(SeatCount(Layout.BANQUET, 200),)),
+                ),
+            ),
+        ),
+        sessions=(make_session(),),
+        sources=(Source(id="press", outlet="Wiener Zeitung", published=dt.date(2025, 10, 26)),),
+        turnouts=(Turnout(name="planned"),),
+    )
+    fields.update(overrides)
+    return Event(**fields)
+
+
