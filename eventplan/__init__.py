@@ -31,7 +31,13 @@ from eventplan.enums import (
     Severity,
     SignatoryStatus,
 )
-from eventplan.errors import EventFileError, EventPlanError, InvalidEventError, Problem, UnknownNameError
+from eventplan.errors import (
+    EventFileError,
+    EventPlanError,
+    InvalidEventError,
+    Problem,
+    UnknownNameError,
+)
 from eventplan.event import Event, Instrument, Theme
 from eventplan.eventfile import (
     dump_event,
@@ -42,7 +48,15 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding
-from eventplan.organisation import Agency, Official, Organisation, Secretariat, SteeringCommittee, SubCommittee, Task
+from eventplan.organisation import (
+    Agency,
+    Official,
+    Organisation,
+    Secretariat,
+    SteeringCommittee,
+    SubCommittee,
+    Task,
+)
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
 from eventplan.programme import AudienceRule, Session
 from eventplan.provenance import ReportedFigure, Source

@@ -30,8 +30,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the event at a glance: programme, organisation, participation, findings",
         description="Summarise an event file (the shipped Hanoi 2025 event if none is given).",
     )
-    summary.add_argument("event", nargs="?", metavar="EVENT.toml", help="event file (default: reference event)")
-    summary.add_argument("--turnout", metavar="NAME", help="which turnout to count (default: the event's default)")
+    summary.add_argument(
+        "event", nargs="?", metavar="EVENT.toml", help="event file (default: reference event)"
+    )
+    summary.add_argument(
+        "--turnout", metavar="NAME", help="which turnout to count (default: the event's default)"
+    )
     summary.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 

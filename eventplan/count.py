@@ -12,7 +12,9 @@ def _non_negative(instance: Count, attribute: attrs.Attribute[int], value: int) 
         raise ValueError(f"'{attribute.name}' must be >= 0: {value}")
 
 
-def _not_below_low(instance: Count, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _not_below_low(
+    instance: Count, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is not None and value < instance.low:
         raise ValueError(f"'high' must be >= 'low' ({instance.low}): {value}")
 

@@ -36,7 +36,9 @@ class ParticipationCounts:
 
     @property
     def organisations(self) -> Count:
-        return total(self.parties_by_kind.get(kind, Count.zero()) for kind in sorted(ORGANISATION_KINDS))
+        return total(
+            self.parties_by_kind.get(kind, Count.zero()) for kind in sorted(ORGANISATION_KINDS)
+        )
 
     @property
     def research_institutions(self) -> Count:
@@ -65,7 +67,10 @@ class ParticipationCounts:
                 return None
             known = by_region.get(region, Count.zero())
             unknown = by_region.get(NO_REGION, Count.zero())
-            return Count(known.low, None if known.high is None or unknown.high is None else known.high + unknown.high)
+            return Count(
+                known.low,
+                None if known.high is None or unknown.high is None else known.high + unknown.high,
+            )
         values: dict[Measure, Count | None] = {
             Measure.NATIONAL_DELEGATIONS: self.national_delegations,
             Measure.ORGANISATIONS: self.organisations,
@@ -99,7 +104,9 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
         region = delegation.region or NO_REGION
         if delegation.kind is PartyKind.MEMBER_STATE:
             by_region[region].append(one)
-        (media_people if delegation.kind is PartyKind.MEDIA_OUTLET else delegates).append(delegation.size)
+        (media_people if delegation.kind is PartyKind.MEDIA_OUTLET else delegates).append(
+            delegation.size
+        )
         if delegation.signatory is not SignatoryStatus.NOT_SIGNED:
             signed_by_region[region].append(one)
             at_plenary += delegation.signatory is SignatoryStatus.AT_PLENARY
@@ -110,7 +117,9 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
         region = cohort.region or NO_REGION
         if cohort.kind is PartyKind.MEMBER_STATE:
             by_region[region].append(cohort.parties)
-        (media_people if cohort.kind is PartyKind.MEDIA_OUTLET else delegates).append(cohort.delegates)
+        (media_people if cohort.kind is PartyKind.MEDIA_OUTLET else delegates).append(
+            cohort.delegates
+        )
         signed = cohort.signed_at_plenary + cohort.signed_later
         if signed:
             signed_by_region[region].append(Count.exactly(signed))

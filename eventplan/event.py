@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TypeVar
 
 import attrs
 import pendulum
@@ -21,59 +21,65 @@ def _valid_zone(instance: Event, attribute: attrs.Attribute[str], value: str) ->
     try:
         pendulum.timezone(value)
     except Exception:
-        raise ValueError(f"unknown IANA time zone {value!r} (for example 'Asia/Ho_Chi_Minh')") from None
+        raise ValueError(
+            f"'timezone' must be an IANA time zone such as 'Asia/Ho_Chi_Minh': {value!r}"
+        ) from None
 
 
 def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if value < instance.start_date:
-        raise ValueError(f"'end_date' must not be before 'start_date' ({instance.start_date}): {value}")
+        raise ValueError(
+            f"'end_date' must not be before 'start_date' ({instance.start_date}): {value}"
+        )
 
 
 @attrs.frozen
 class Theme:
     """The event's theme in one source's wording; sources may word it differently."""
 
-    text: str = _fields.text()
-    sources: tuple[str, ...] = _fields.sources()
+    text: str = attrs.field(validator=_fields.not_blank)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class Instrument:
     """The treaty or declaration the event is about, where there is one."""
 
-    name: str = _fields.text()
-    chapters: int | None = _fields.count()
-    articles: int | None = _fields.count()
-    ratifications_for_entry_into_force: int | None = _fields.count()
+    name: str = attrs.field(validator=_fields.not_blank)
+    chapters: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    articles: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    ratifications_for_entry_into_force: int | None = attrs.field(
+        default=None, validator=_fields.non_negative
+    )
     negotiations_began: int | None = None
-    sources: tuple[str, ...] = _fields.sources()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class Event:
     """A whole event: programme, places, organisation, participation and what was reported."""
 
-    id: str = _fields.ident()
-    name: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
     timezone: str = attrs.field(validator=_valid_zone)
     start_date: dt.date
     end_date: dt.date = attrs.field(validator=_not_before_start)
     short_name: str | None = None
-    themes: tuple[Theme, ...] = _fields.items()
+    themes: tuple[Theme, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     host_city: str | None = None
     host_country: str | None = None
     presided_by: str | None = None
     instrument: Instrument | None = None
-    venues: tuple[Venue, ...] = _fields.items()
-    sessions: tuple[Session, ...] = _fields.items()
-    agencies: tuple[Agency, ...] = _fields.items()
-    officials: tuple[Official, ...] = _fields.items()
+    venues: tuple[Venue, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    sessions: tuple[Session, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    officials: tuple[Official, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     organisation: Organisation = Organisation()
-    turnouts: tuple[Turnout, ...] = _fields.items()
+    turnouts: tuple[Turnout, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     default_turnout: str | None = None
-    reported: tuple[ReportedFigure, ...] = _fields.items()
-    sources: tuple[Source, ...] = _fields.items()
-    notes: tuple[str, ...] = _fields.items()
+    reported: tuple[ReportedFigure, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
 
     @property
     def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:
@@ -116,7 +122,10 @@ class Event:
         return _find(self.turnouts, "name", name, "turnout")
 
 
-def _find(items: tuple[Any, ...], key: str, value: str, what: str) -> Any:
+T = TypeVar("T")
+
+
+def _find(items: tuple[T, ...], key: str, value: str, what: str) -> T:
     for item in items:
         if getattr(item, key) == value:
             return item

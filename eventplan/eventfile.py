@@ -56,7 +56,7 @@ Path_ = str | os.PathLike[str]
 
 def _expect(kind: type | tuple[type, ...], what: str) -> Any:
     def structure(value: Any, _: type) -> Any:
-        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             raise TypeError(f"expected {what}, got {_show(value)}")
         return value
 
@@ -86,7 +86,9 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except ValueError:
         choices = ", ".join(member.value for member in cls)
-        raise ValueError(f"unknown {_words(cls.__name__)} {_show(value)}; one of: {choices}") from None
+        raise ValueError(
+            f"unknown {_words(cls.__name__)} {_show(value)}; one of: {choices}"
+        ) from None
 
 
 def _words(name: str) -> str:
@@ -105,20 +107,19 @@ def _unstructure_datetime(value: pendulum.DateTime) -> dt.datetime:
         pendulum.instance(naive, tz=value.timezone).in_timezone("UTC")
         pendulum.datetime(*naive.timetuple()[:6], tz=value.timezone, raise_on_unknown_times=True)
     except (AmbiguousTime, NonExistingTime):
-        return dt.datetime(*naive.timetuple()[:6], tzinfo=dt.timezone(value.utcoffset() or dt.timedelta()))
+        return dt.datetime(
+            *naive.timetuple()[:6], tzinfo=dt.timezone(value.utcoffset() or dt.timedelta())
+        )
     return naive
 
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    # Exact types only: enums are str subclasses and get their own hook below.
-    for kind, hook in (
-        (str, _expect(str, "a string")),
-        (int, _expect(int, "a whole number")),
-        (bool, _expect(bool, "true or false")),
-        (float, _structure_float),
-    ):
-        converter.register_structure_hook_func(lambda cls, kind=kind: cls is kind, hook)
+    # cattrs would coerce (str(7) == "7"); a file that says 7 where a name belongs has a typo.
+    converter.register_structure_hook(str, _expect(str, "a string"))
+    converter.register_structure_hook(int, _expect(int, "a whole number"))
+    converter.register_structure_hook(bool, _expect(bool, "true or false"))
+    converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_structure_hook(Count, lambda value, _: Count.from_json(value))
@@ -131,8 +132,13 @@ def _make_converter() -> cattrs.Converter:
 
 
 _VOCABULARIES: tuple[type[enum.Enum], ...] = (
-    *(value for value in vars(enums).values() if isinstance(value, type) and issubclass(value, enum.Enum)
-      and value.__module__ == enums.__name__),
+    *(
+        value
+        for value in vars(enums).values()
+        if isinstance(value, type)
+        and issubclass(value, enum.Enum)
+        and value.__module__ == enums.__name__
+    ),
     TurnoutKind,
 )
 
@@ -142,14 +148,24 @@ _converter = _make_converter()
 # --- local times ----------------------------------------------------------------
 
 
-def _place_times(raw: Any, zone_name: Any, path: tuple[Any, ...], problems: list[Problem], root: Any) -> Any:
+def _place_times(
+    raw: Any, zone_name: Any, path: tuple[Any, ...], problems: list[Problem], root: Any
+) -> Any:
     """Give every date-time in ``raw`` the event's zone; record the ones that can't be."""
     if isinstance(raw, dict):
-        return {key: _place_times(value, zone_name, (*path, key), problems, root) for key, value in raw.items()}
+        return {
+            key: _place_times(value, zone_name, (*path, key), problems, root)
+            for key, value in raw.items()
+        }
     if isinstance(raw, list):
-        return [_place_times(value, zone_name, (*path, index), problems, root) for index, value in enumerate(raw)]
+        return [
+            _place_times(value, zone_name, (*path, index), problems, root)
+            for index, value in enumerate(raw)
+        ]
     if isinstance(raw, dt.time):
-        problems.append(Problem(_render(path, root), f"a time needs a date, such as 2025-10-25T{raw}"))
+        problems.append(
+            Problem(_render(path, root), f"a time needs a date, such as 2025-10-25T{raw}")
+        )
         return None
     if not isinstance(raw, dt.datetime):
         return raw
@@ -157,7 +173,10 @@ def _place_times(raw: Any, zone_name: Any, path: tuple[Any, ...], problems: list
         zone = pendulum.timezone(zone_name)
     except Exception:
         problems.append(
-            Problem(_render(path, root), f"local time {raw.isoformat()} cannot be placed: 'timezone' is not a valid time zone")
+            Problem(
+                _render(path, root),
+                f"local time {raw.isoformat()} cannot be placed: 'timezone' is not a valid time zone",
+            )
         )
         return None
     if raw.tzinfo is not None:
@@ -179,7 +198,9 @@ def _place_times(raw: Any, zone_name: Any, path: tuple[Any, ...], problems: list
 # --- problems from cattrs ---------------------------------------------------------
 
 
-def _problems(exc: BaseException, path: tuple[Any, ...], root: Any) -> Iterator[tuple[tuple[Any, ...], Problem]]:
+def _problems(
+    exc: BaseException, path: tuple[Any, ...], root: Any
+) -> Iterator[tuple[tuple[Any, ...], Problem]]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -195,12 +216,16 @@ def _problems(exc: BaseException, path: tuple[Any, ...], root: Any) -> Iterator[
         for key in sorted(exc.extra_fields):
             guess = difflib.get_close_matches(key, expected, n=1)
             hint = f"did you mean {guess[0]!r}? " if guess else ""
-            yield (*path, _ExtraKey(key)), Problem(
-                _render((*path, key), root), f"unknown key {key!r}; {hint}expected one of: {', '.join(expected)}"
+            yield (
+                (*path, _ExtraKey(key)),
+                Problem(
+                    _render((*path, key), root),
+                    f"unknown key {key!r}; {hint}expected one of: {', '.join(expected)}",
+                ),
             )
     elif isinstance(exc, BaseExceptionGroup):
-        for sub in exc.exceptions:
-            yield from _problems(sub, path, root)
+        for member in exc.exceptions:
+            yield from _problems(member, path, root)
     else:
         yield path, Problem(_render(path, root), str(exc) or type(exc).__name__)
 
@@ -279,9 +304,13 @@ def load_event(path: Path_) -> Event:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise EventFileError([Problem("", f"cannot read the file: {exc.strerror or exc}")], source) from None
+        raise EventFileError(
+            [Problem("", f"cannot read the file: {exc.strerror or exc}")], source
+        ) from None
     except UnicodeDecodeError as exc:
-        raise EventFileError([Problem("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
+        raise EventFileError(
+            [Problem("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source
+        ) from None
     return loads_event(text, source=source)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from eventplan import _fields
 from eventplan.enums import Severity
 
 
@@ -19,7 +20,7 @@ class Finding:
     code: str
     severity: Severity
     message: str
-    subjects: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message} [{self.code}]"

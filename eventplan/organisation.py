@@ -13,75 +13,75 @@ from eventplan import _fields
 class Agency:
     """A ministry, office or organisation that officials belong to and committees report to."""
 
-    id: str = _fields.ident()
-    name: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
     short_name: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class Official:
     """A person with a title: "Deputy Prime Minister Bui Thanh Son"."""
 
-    id: str = _fields.ident()
-    name: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
     title: str | None = None
     agency: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class SteeringCommittee:
     """The body that steers the event; members are official ids."""
 
-    name: str = _fields.text()
+    name: str = attrs.field(validator=_fields.not_blank)
     head: str | None = None
     standing_deputy_head: str | None = None
-    deputy_heads: tuple[str, ...] = _fields.items()
-    members: tuple[str, ...] = _fields.items()
+    deputy_heads: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     members_note: str | None = None
     established_by: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class Secretariat:
-    name: str = _fields.text()
+    name: str = attrs.field(validator=_fields.not_blank)
     permanent: bool = True
     lead: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class SubCommittee:
     """A sub-committee under the steering committee; ``lead`` is an agency id."""
 
-    id: str = _fields.ident()
-    name: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
     lead: str | None = None
     remit: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
 class Task:
     """Work owned by a sub-committee, due by a date; a milestone marks a moment."""
 
-    id: str = _fields.ident()
-    title: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    title: str = attrs.field(validator=_fields.not_blank)
     due: dt.date
     owner: str | None = None
-    depends_on: tuple[str, ...] = _fields.items()
+    depends_on: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     milestone: bool = False
     done: bool = False
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
 class Organisation:
     steering_committee: SteeringCommittee | None = None
     secretariat: Secretariat | None = None
-    subcommittees: tuple[SubCommittee, ...] = _fields.items()
-    tasks: tuple[Task, ...] = _fields.items()
+    subcommittees: tuple[SubCommittee, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    tasks: tuple[Task, ...] = attrs.field(default=(), converter=_fields.to_tuple)

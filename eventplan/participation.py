@@ -17,16 +17,16 @@ from eventplan.enums import HeadRank, PartyKind, SignatoryStatus
 class Delegation:
     """A named delegation: a state, an organisation, an institute, a media outlet."""
 
-    id: str = _fields.ident()
-    name: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
     kind: PartyKind
     size: Count = Count.exactly(1)
     region: str | None = None
     head: str | None = None
     head_rank: HeadRank | None = None
     signatory: SignatoryStatus = SignatoryStatus.NOT_SIGNED
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
 def _signatories_fit(instance: Cohort, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -46,17 +46,17 @@ class Cohort:
     that signed, at the plenary or later in the event.
     """
 
-    id: str = _fields.ident()
+    id: str = attrs.field(validator=_fields.valid_id)
     kind: PartyKind
     parties: Count
     delegates_per_party: Count = Count.exactly(1)
     region: str | None = None
     head_rank: HeadRank | None = None
-    signed_at_plenary: int = _fields.count(0)
-    signed_later: int = attrs.field(default=0, validator=[_fields._non_negative, _signatories_fit])
+    signed_at_plenary: int = attrs.field(default=0, validator=_fields.non_negative)
+    signed_later: int = attrs.field(default=0, validator=[_fields.non_negative, _signatories_fit])
     description: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def delegates(self) -> Count:
@@ -69,8 +69,8 @@ class PressCorps:
 
     reporters: Count
     agencies: Count | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
 class TurnoutKind(enum.StrEnum):
@@ -82,12 +82,12 @@ class TurnoutKind(enum.StrEnum):
 class Turnout:
     """Who comes, as forecast on a date or as it turned out."""
 
-    name: str = _fields.ident()
+    name: str = attrs.field(validator=_fields.valid_id)
     kind: TurnoutKind = TurnoutKind.FORECAST
     as_of: dt.date | None = None
     description: str | None = None
-    delegations: tuple[Delegation, ...] = _fields.items()
-    cohorts: tuple[Cohort, ...] = _fields.items()
+    delegations: tuple[Delegation, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    cohorts: tuple[Cohort, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     press: PressCorps | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)

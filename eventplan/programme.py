@@ -23,10 +23,14 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 def _check_rule(instance: AudienceRule, attribute: attrs.Attribute[Any], value: Any) -> None:
     if bool(instance.parties) == (instance.seats is not None):
-        raise ValueError("an audience rule gives either 'parties' (seats per party) or 'seats' (a fixed block)")
+        raise ValueError(
+            "an audience rule gives either 'parties' (seats per party) or 'seats' (a fixed block)"
+        )
 
 
-def _check_selectors(instance: AudienceRule, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def _check_selectors(
+    instance: AudienceRule, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
     kinds = {kind.value for kind in PartyKind}
     for selector in value:
         if selector in kinds or selector in GROUP_SELECTORS:
@@ -48,10 +52,12 @@ class AudienceRule:
     fixed block (hosts, staff) named by ``label``.
     """
 
-    parties: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_check_selectors)
-    at_table: int = _fields.count(1)
-    behind: int = _fields.count(0)
-    seats: int | None = attrs.field(default=None, validator=[_fields._non_negative, _check_rule])
+    parties: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=_check_selectors
+    )
+    at_table: int = attrs.field(default=1, validator=_fields.non_negative)
+    behind: int = attrs.field(default=0, validator=_fields.non_negative)
+    seats: int | None = attrs.field(default=None, validator=[_fields.non_negative, _check_rule])
     label: str | None = None
 
     @property
@@ -59,7 +65,9 @@ class AudienceRule:
         return self.at_table + self.behind
 
 
-def _end_after_start(instance: Session, attribute: attrs.Attribute[Any], value: pendulum.DateTime) -> None:
+def _end_after_start(
+    instance: Session, attribute: attrs.Attribute[Any], value: pendulum.DateTime
+) -> None:
     if value <= instance.start:
         raise ValueError(
             f"'end' must be after 'start' ({instance.start.isoformat()}): {value.isoformat()}"
@@ -81,25 +89,27 @@ class Session:
     (the four high-level discussions).
     """
 
-    id: str = _fields.ident()
-    title: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    title: str = attrs.field(validator=_fields.not_blank)
     kind: SessionKind
-    start: pendulum.DateTime = _fields.instant()
-    end: pendulum.DateTime = attrs.field(validator=[_fields._aware, _end_after_start])
+    start: pendulum.DateTime = attrs.field(validator=_fields.aware)
+    end: pendulum.DateTime = attrs.field(validator=[_fields.aware, _end_after_start])
     room: str | None = None
     status: SessionStatus = SessionStatus.CONFIRMED
     layout: Layout | None = None
-    chairs: tuple[str, ...] = _fields.items()
-    speakers: tuple[str, ...] = _fields.items()
-    languages: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_languages)
+    chairs: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    speakers: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    languages: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=_languages
+    )
     broadcast: str | None = None
     subcommittee: str | None = None
     series: str | None = None
     continues: str | None = None
-    audience: tuple[AudienceRule, ...] = _fields.items()
+    audience: tuple[AudienceRule, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     description: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def duration(self) -> pendulum.Duration:

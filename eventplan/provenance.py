@@ -14,8 +14,8 @@ from eventplan.enums import Measure, Qualifier, SessionKind
 class Source:
     """A publication that gives facts: "Dan Tri, 26 Oct 2025"."""
 
-    id: str = _fields.ident()
-    outlet: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    outlet: str = attrs.field(validator=_fields.not_blank)
     published: dt.date | None = None
     title: str | None = None
     url: str | None = None
@@ -35,20 +35,22 @@ class ReportedFigure:
     the measure (signatories in one region, sessions of one kind).
     """
 
-    id: str = _fields.ident()
+    id: str = attrs.field(validator=_fields.valid_id)
     measure: Measure
-    value: int = _fields.count(0)
+    value: int = attrs.field(default=0, validator=_fields.non_negative)
     qualifier: Qualifier = Qualifier.EXACTLY
     as_of: dt.date | None = None
     turnout: str | None = None
     region: str | None = None
     session_kind: SessionKind | None = None
     wording: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
     def describe(self) -> str:
         """The figure in words: "more than 2,500 delegates"."""
-        qualifier = "" if self.qualifier is Qualifier.EXACTLY else self.qualifier.replace("_", " ") + " "
+        qualifier = (
+            "" if self.qualifier is Qualifier.EXACTLY else self.qualifier.replace("_", " ") + " "
+        )
         what = self.measure.replace("_", " ")
         if self.session_kind is not None:
             what = f"{self.session_kind.replace('_', ' ')} sessions"

@@ -51,7 +51,9 @@ def programme_items(event: Event, kind: SessionKind | None = None) -> int:
     return sum(
         1
         for session in event.sessions
-        if not session.is_cancelled and session.continues is None and (kind is None or session.kind is kind)
+        if not session.is_cancelled
+        and session.continues is None
+        and (kind is None or session.kind is kind)
     )
 
 
@@ -63,7 +65,9 @@ def reconcile(event: Event) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def _figure(event: Event, figure: ReportedFigure, counts: dict[str, ParticipationCounts]) -> Iterator[Finding]:
+def _figure(
+    event: Event, figure: ReportedFigure, counts: dict[str, ParticipationCounts]
+) -> Iterator[Finding]:
     said = f"{figure.describe()} ({_cite(event, figure)})"
     if figure.measure is Measure.SESSIONS:
         modelled: Count | None = Count.exactly(programme_items(event, figure.session_kind))
@@ -81,7 +85,12 @@ def _figure(event: Event, figure: ReportedFigure, counts: dict[str, Participatio
         modelled = counts[turnout].measure(figure.measure, figure.region)
         where = f"turnout {turnout!r}"
     if modelled is None:
-        yield Finding("figure-not-modelled", Severity.INFO, f"{said}: {where} does not model this", (figure.id,))
+        yield Finding(
+            "figure-not-modelled",
+            Severity.INFO,
+            f"{said}: {where} does not model this",
+            (figure.id,),
+        )
         return
     admitted = reported_interval(figure)
     if _disjoint(modelled, admitted):
@@ -119,7 +128,7 @@ def _breakdowns(event: Event, counts: dict[str, ParticipationCounts]) -> Iterato
                 f"{measure.replace('_', ' ')} by region ({terms} = {added:,}) do not add up "
                 f"to the {whole.value:,} reported ({_cite(event, whole)})"
             )
-            modelled = counts[turnout] if turnout in counts else None
+            modelled = counts.get(turnout) if turnout is not None else None
             unplaced = _unplaced(modelled, measure)
             if unplaced:
                 message += f"; the model records no region for {unplaced} of them"

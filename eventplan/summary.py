@@ -61,8 +61,12 @@ class Summary:
                 {"id": c.id, "name": c.name, "lead": _agency_name(event, c.lead)}
                 for c in event.organisation.subcommittees
             ],
-            "participation": {k: v.to_json() if v is not None else None for k, v in participation.items()},
-            "signatories_by_region": {k: v.to_json() for k, v in counts.signatories_by_region.items()},
+            "participation": {
+                k: v.to_json() if v is not None else None for k, v in participation.items()
+            },
+            "signatories_by_region": {
+                k: v.to_json() for k, v in counts.signatories_by_region.items()
+            },
             "findings": [finding.to_json() for finding in self.findings],
         }
 
@@ -91,7 +95,9 @@ class Summary:
 
     def _programme(self) -> list[str]:
         event = self.event
-        kinds = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in self.sessions_by_kind.items())
+        kinds = ", ".join(
+            f"{count} {kind.replace('_', ' ')}" for kind, count in self.sessions_by_kind.items()
+        )
         lines = [f"Programme ({kinds})"]
         day = None
         for session in _in_order(event.sessions):
@@ -119,7 +125,9 @@ class Summary:
             if committee.head:
                 lines.append(f"    head: {_person(event, committee.head)}")
             if committee.standing_deputy_head:
-                lines.append(f"    standing deputy head: {_person(event, committee.standing_deputy_head)}")
+                lines.append(
+                    f"    standing deputy head: {_person(event, committee.standing_deputy_head)}"
+                )
             for deputy in committee.deputy_heads:
                 if deputy != committee.standing_deputy_head:
                     lines.append(f"    deputy head: {_person(event, deputy)}")
@@ -163,9 +171,13 @@ class Summary:
         )
         regions = counts.signatories_by_region
         if regions:
-            shown = ", ".join(f"{value} {region}" for region, value in regions.items() if region != NO_REGION)
+            shown = ", ".join(
+                f"{value} {region}" for region, value in regions.items() if region != NO_REGION
+            )
             if NO_REGION in regions:
-                shown = ", ".join(p for p in (shown, f"{regions[NO_REGION]} with no region recorded") if p)
+                shown = ", ".join(
+                    p for p in (shown, f"{regions[NO_REGION]} with no region recorded") if p
+                )
             lines.append(f"  {'  by region':<22} {shown}")
         return lines
 

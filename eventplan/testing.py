@@ -18,12 +18,26 @@ import pendulum
 from eventplan.count import Count
 from eventplan.enums import HeadRank, Layout, PartyKind, SessionKind, SessionStatus, SignatoryStatus
 from eventplan.event import Event
-from eventplan.organisation import Agency, Official, Organisation, Secretariat, SteeringCommittee, SubCommittee, Task
+from eventplan.organisation import (
+    Agency,
+    Official,
+    Organisation,
+    Secretariat,
+    SteeringCommittee,
+    SubCommittee,
+    Task,
+)
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
 from eventplan.programme import AudienceRule, Session
 from eventplan.venue import Room, SeatCount, Venue
 
-REGIONS = ("African", "Asia-Pacific", "Eastern European", "Latin American and Caribbean", "Western European and Others")
+REGIONS = (
+    "African",
+    "Asia-Pacific",
+    "Eastern European",
+    "Latin American and Caribbean",
+    "Western European and Others",
+)
 SLOT_MINUTES = 75
 SLOTS_PER_DAY = 8
 DAY_STARTS_AT = 8
@@ -45,7 +59,14 @@ _SESSION_KINDS = (
     SessionKind.BILATERAL,
     SessionKind.PRESS_CONFERENCE,
 )
-_SUBCOMMITTEES = ("content", "finance-logistics", "security-health", "diplomacy", "protocol", "media-culture")
+_SUBCOMMITTEES = (
+    "content",
+    "finance-logistics",
+    "security-health",
+    "diplomacy",
+    "protocol",
+    "media-culture",
+)
 
 
 def synthetic_event(
@@ -58,8 +79,10 @@ def synthetic_event(
     start: dt.date = dt.date(2030, 10, 1),
 ) -> Event:
     """A valid event with the given numbers of sessions, rooms and named delegations."""
-    if min(sessions, rooms, delegations) < 0 or rooms == 0 and sessions > 0:
-        raise ValueError("sessions, rooms and delegations must be >= 0, and sessions need at least one room")
+    if min(sessions, rooms, delegations) < 0 or (rooms == 0 and sessions > 0):
+        raise ValueError(
+            "sessions, rooms and delegations must be >= 0, and sessions need at least one room"
+        )
     rng = random.Random(seed)
     days = max(1, math.ceil(sessions / (max(rooms, 1) * SLOTS_PER_DAY)))
     room_list = [_room(rng, index) for index in range(rooms)]
@@ -67,9 +90,17 @@ def synthetic_event(
         Venue(id=f"venue-{n}", name=f"Venue {n}", rooms=tuple(room_list[i : i + ROOMS_PER_VENUE]))
         for n, i in enumerate(range(0, rooms, ROOMS_PER_VENUE))
     )
-    agencies = (Agency(id="host-mfa", name="Ministry of Foreign Affairs"), Agency(id="host-mps", name="Ministry of Public Security"))
+    agencies = (
+        Agency(id="host-mfa", name="Ministry of Foreign Affairs"),
+        Agency(id="host-mps", name="Ministry of Public Security"),
+    )
     officials = tuple(
-        Official(id=f"official-{n}", name=f"Official {n}", title="Deputy Minister", agency=agencies[n % 2].id)
+        Official(
+            id=f"official-{n}",
+            name=f"Official {n}",
+            title="Deputy Minister",
+            agency=agencies[n % 2].id,
+        )
         for n in range(12)
     )
     named = tuple(_delegation(rng, n) for n in range(delegations))
@@ -87,10 +118,22 @@ def synthetic_event(
         officials=officials,
         organisation=_organisation(rng, officials, start),
         turnouts=(
-            Turnout(name="planned", kind=TurnoutKind.FORECAST, as_of=start - dt.timedelta(days=14),
-                    delegations=named, cohorts=_cohorts(rng, delegations), press=PressCorps(Count(50, 80), Count(20, 30))),
-            Turnout(name="actual", kind=TurnoutKind.OUTCOME, as_of=start + dt.timedelta(days=days),
-                    delegations=named, cohorts=_cohorts(rng, delegations * 2), press=PressCorps(Count.exactly(120), Count.exactly(45))),
+            Turnout(
+                name="planned",
+                kind=TurnoutKind.FORECAST,
+                as_of=start - dt.timedelta(days=14),
+                delegations=named,
+                cohorts=_cohorts(rng, delegations),
+                press=PressCorps(Count(50, 80), Count(20, 30)),
+            ),
+            Turnout(
+                name="actual",
+                kind=TurnoutKind.OUTCOME,
+                as_of=start + dt.timedelta(days=days),
+                delegations=named,
+                cohorts=_cohorts(rng, delegations * 2),
+                press=PressCorps(Count.exactly(120), Count.exactly(45)),
+            ),
         ),
         default_turnout="planned",
     )
@@ -120,7 +163,9 @@ def _delegation(rng: random.Random, n: int) -> Delegation:
         kind=kind,
         size=Count(low, low + rng.randint(0, 6)),
         region=rng.choice(REGIONS) if member else None,
-        head_rank=rng.choice((HeadRank.HEAD_OF_STATE, HeadRank.MINISTER, HeadRank.AMBASSADOR)) if member else None,
+        head_rank=rng.choice((HeadRank.HEAD_OF_STATE, HeadRank.MINISTER, HeadRank.AMBASSADOR))
+        if member
+        else None,
         signatory=rng.choice(tuple(SignatoryStatus)) if member else SignatoryStatus.NOT_SIGNED,
     )
 
@@ -129,10 +174,19 @@ def _cohorts(rng: random.Random, scale: int) -> tuple[Cohort, ...]:
     parties = max(1, scale // 5)
     signed = rng.randint(0, parties)
     return (
-        Cohort(id="other-states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(parties),
-               delegates_per_party=Count(4, 10), signed_at_plenary=signed),
-        Cohort(id="other-organisations", kind=PartyKind.ORGANISATIONS, parties=Count(parties, parties * 2),
-               delegates_per_party=Count(1, 3)),
+        Cohort(
+            id="other-states",
+            kind=PartyKind.MEMBER_STATE,
+            parties=Count.exactly(parties),
+            delegates_per_party=Count(4, 10),
+            signed_at_plenary=signed,
+        ),
+        Cohort(
+            id="other-organisations",
+            kind=PartyKind.ORGANISATIONS,
+            parties=Count(parties, parties * 2),
+            delegates_per_party=Count(1, 3),
+        ),
     )
 
 
@@ -160,7 +214,9 @@ def _sessions(
             audience.append(AudienceRule(parties=("all_organisations",), at_table=1, behind=1))
             audience.append(AudienceRule(parties=("press",)))
         if named and kind is SessionKind.BILATERAL:
-            audience = [AudienceRule(parties=(f"delegation:{rng.choice(named).id}",), at_table=1, behind=4)]
+            audience = [
+                AudienceRule(parties=(f"delegation:{rng.choice(named).id}",), at_table=1, behind=4)
+            ]
         audience.append(AudienceRule(seats=rng.randint(0, 20), label="hosts and staff"))
         result.append(
             Session(
@@ -180,22 +236,37 @@ def _sessions(
     return result
 
 
-def _organisation(rng: random.Random, officials: tuple[Official, ...], start: dt.date) -> Organisation:
+def _organisation(
+    rng: random.Random, officials: tuple[Official, ...], start: dt.date
+) -> Organisation:
     tasks = []
     for n in range(24):
         depends = (f"task-{rng.randrange(n)}",) if n and rng.random() < 0.5 else ()
         tasks.append(
-            Task(id=f"task-{n}", title=f"Task {n}", due=start - dt.timedelta(days=60 - 2 * n),
-                 owner=_SUBCOMMITTEES[n % len(_SUBCOMMITTEES)], depends_on=depends, milestone=n % 6 == 5)
+            Task(
+                id=f"task-{n}",
+                title=f"Task {n}",
+                due=start - dt.timedelta(days=60 - 2 * n),
+                owner=_SUBCOMMITTEES[n % len(_SUBCOMMITTEES)],
+                depends_on=depends,
+                milestone=n % 6 == 5,
+            )
         )
     return Organisation(
         steering_committee=SteeringCommittee(
-            name="Steering committee", head=officials[0].id, standing_deputy_head=officials[1].id,
-            deputy_heads=(officials[1].id, officials[2].id), members=tuple(o.id for o in officials[3:8]),
+            name="Steering committee",
+            head=officials[0].id,
+            standing_deputy_head=officials[1].id,
+            deputy_heads=(officials[1].id, officials[2].id),
+            members=tuple(o.id for o in officials[3:8]),
         ),
         secretariat=Secretariat(name="Permanent secretariat", lead="host-mfa"),
         subcommittees=tuple(
-            SubCommittee(id=sid, name=sid.replace("-", " ").capitalize(), lead=("host-mps", "host-mfa")[i // 3])
+            SubCommittee(
+                id=sid,
+                name=sid.replace("-", " ").capitalize(),
+                lead=("host-mps", "host-mfa")[i // 3],
+            )
             for i, sid in enumerate(_SUBCOMMITTEES)
         ),
         tasks=tuple(tasks),

@@ -95,7 +95,9 @@ def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
             for index, item in enumerate(value):
                 if attrs.has(type(item)):
                     name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
-                    yield from _walk(item, f"{child}.{name}" if not name.startswith("[") else child + name)
+                    yield from _walk(
+                        item, f"{child}.{name}" if not name.startswith("[") else child + name
+                    )
 
 
 def _programme(event: Event) -> Iterator[Found]:
@@ -109,7 +111,9 @@ def _programme(event: Event) -> Iterator[Found]:
         if session.room is not None and session.room not in rooms:
             yield _unknown(f"{path}.room", "room", session.room, rooms)
         if session.subcommittee is not None and session.subcommittee not in subcommittees:
-            yield _unknown(f"{path}.subcommittee", "sub-committee", session.subcommittee, subcommittees)
+            yield _unknown(
+                f"{path}.subcommittee", "sub-committee", session.subcommittee, subcommittees
+            )
         for role in ("chairs", "speakers"):
             for person in getattr(session, role):
                 if person not in officials:
@@ -124,7 +128,9 @@ def _programme(event: Event) -> Iterator[Found]:
                 if selector.startswith(DELEGATION_PREFIX):
                     target = selector.removeprefix(DELEGATION_PREFIX)
                     if target not in delegations:
-                        yield _unknown(f"{path}.audience[{index}].parties", "delegation", target, delegations)
+                        yield _unknown(
+                            f"{path}.audience[{index}].parties", "delegation", target, delegations
+                        )
     if event.presided_by is not None and event.presided_by not in officials:
         yield _unknown("presided_by", "official", event.presided_by, officials)
 
@@ -141,8 +147,11 @@ def _organisation(event: Event) -> Iterator[Found]:
     committee = organisation.steering_committee
     if committee is not None:
         path = "organisation.steering_committee"
-        single = {"head": committee.head, "standing_deputy_head": committee.standing_deputy_head,
-                  "established_by": committee.established_by}
+        single = {
+            "head": committee.head,
+            "standing_deputy_head": committee.standing_deputy_head,
+            "established_by": committee.established_by,
+        }
         for role, person in single.items():
             if person is not None and person not in officials:
                 yield _unknown(f"{path}.{role}", "official", person, officials)
@@ -151,7 +160,11 @@ def _organisation(event: Event) -> Iterator[Found]:
                 if person not in officials:
                     yield _unknown(f"{path}.{role}", "official", person, officials)
     secretariat = organisation.secretariat
-    if secretariat is not None and secretariat.lead is not None and secretariat.lead not in agencies:
+    if (
+        secretariat is not None
+        and secretariat.lead is not None
+        and secretariat.lead not in agencies
+    ):
         yield _unknown("organisation.secretariat.lead", "agency", secretariat.lead, agencies)
     for subcommittee in organisation.subcommittees:
         if subcommittee.lead is not None and subcommittee.lead not in agencies:
@@ -176,7 +189,7 @@ def _dependency_cycles(tasks: tuple[Any, ...]) -> Iterator[Found]:
         state[node] = 1
         for nxt in graph.get(node, ()):
             if state.get(nxt) == 1:
-                cycle = [*trail[trail.index(nxt):], nxt]
+                cycle = [*trail[trail.index(nxt) :], nxt]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)

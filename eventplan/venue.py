@@ -14,24 +14,24 @@ class SeatCount:
     """Seats in one layout, as one source gives them (a room may have several)."""
 
     layout: Layout
-    seats: int = _fields.count(0)
+    seats: int = attrs.field(default=0, validator=_fields.non_negative)
     note: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
 class Room:
     """A bookable space. ``seat_counts`` may hold several published figures per layout."""
 
-    id: str = _fields.ident()
-    name: str = _fields.text()
-    floor_area_m2: float | None = _fields.measure()
-    seat_counts: tuple[SeatCount, ...] = _fields.items()
-    interpretation_booths: int = _fields.count(0)
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
+    floor_area_m2: float | None = attrs.field(default=None, validator=_fields.non_negative)
+    seat_counts: tuple[SeatCount, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    interpretation_booths: int = attrs.field(default=0, validator=_fields.non_negative)
     note: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def layouts(self) -> tuple[Layout, ...]:
@@ -47,13 +47,13 @@ class Room:
 
 @attrs.frozen
 class Venue:
-    id: str = _fields.ident()
-    name: str = _fields.text()
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
     city: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    floor_area_m2: float | None = _fields.measure()
-    rooms: tuple[Room, ...] = _fields.items()
+    floor_area_m2: float | None = attrs.field(default=None, validator=_fields.non_negative)
+    rooms: tuple[Room, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     note: str | None = None
-    sources: tuple[str, ...] = _fields.sources()
-    assumption: str | None = _fields.assumption()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)

@@ -68,5 +68,3 @@ def make_event(**overrides: Any) -> Event:
     )
     fields.update(overrides)
     return Event(**fields)
-
-

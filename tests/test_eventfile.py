@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from builders import DATA, at, make_event, make_session
 
 import eventplan
 from eventplan import EventFileError, dump_event, dumps_event, load_event, loads_event
 from eventplan._atomic import write_text
 from eventplan.testing import synthetic_event
-
-from builders import DATA, at, make_event, make_session
 
 INVALID = sorted((DATA / "invalid").glob("*.toml"))
 
@@ -28,7 +27,9 @@ def test_invalid_file_reports_exactly_its_problems(path: Path):
 
 
 def test_every_invalid_file_has_its_expected_problems_file():
-    assert [p.stem for p in INVALID] == sorted(p.stem for p in (DATA / "invalid").glob("*.problems"))
+    assert [p.stem for p in INVALID] == sorted(
+        p.stem for p in (DATA / "invalid").glob("*.problems")
+    )
 
 
 def test_error_message_names_the_file_and_lists_problems():
@@ -46,7 +47,9 @@ def test_missing_file_is_an_event_file_error(tmp_path: Path):
 
 
 def test_local_times_take_the_event_zone():
-    event = loads_event((DATA / "invalid" / "unknown_room.toml").read_text().replace("hall-b", "hall-a"))
+    event = loads_event(
+        (DATA / "invalid" / "unknown_room.toml").read_text().replace("hall-b", "hall-a")
+    )
     assert event.sessions[0].start == pendulum.datetime(2025, 10, 25, 7, tz="UTC")
     assert event.sessions[0].start.timezone_name == "Europe/Vienna"
 
