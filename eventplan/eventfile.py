@@ -113,6 +113,13 @@ def _unstructure_datetime(value: pendulum.DateTime) -> dt.datetime:
     return naive
 
 
+def _unstructure_count(count: Count) -> int | dict[str, int]:
+    """As :meth:`Count.to_json`, but an open end is left out: TOML has no null."""
+    if count.is_exact:
+        return count.low
+    return {"min": count.low} if count.high is None else {"min": count.low, "max": count.high}
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     # cattrs would coerce (str(7) == "7"); a file that says 7 where a name belongs has a typo.
@@ -125,7 +132,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Count, lambda value, _: Count.from_json(value))
     for vocabulary in _VOCABULARIES:  # per class: cattrs' own str-enum hook would win otherwise
         converter.register_structure_hook(vocabulary, _structure_enum)
-    converter.register_unstructure_hook(Count, Count.to_json)
+    converter.register_unstructure_hook(Count, _unstructure_count)
     converter.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
     converter.register_unstructure_hook(dt.date, lambda value: value)
     return converter

@@ -116,3 +116,14 @@ def test_validate_returns_a_sound_event_unchanged():
 def test_naive_time_in_code_is_refused_by_the_session():
     with pytest.raises(ValueError, match="'start' must carry a time zone: 2025-10-25T09:00:00"):
         make_session(start=dt.datetime(2025, 10, 25, 9))
+
+
+def test_reference_event_round_trips_through_toml(tmp_path: Path):
+    event = eventplan.reference_event()
+    dump_event(event, tmp_path / "hanoi.toml")
+    assert load_event(tmp_path / "hanoi.toml") == event
+
+
+def test_open_ended_count_is_written_without_max():
+    text = dumps_event(eventplan.reference_event())
+    assert "{ min = 51 }" in text or "min = 51\n" in text

@@ -1,0 +1,94 @@
+"""Participation counts: named delegations and cohorts feed the same totals."""
+
+from __future__ import annotations
+
+from builders import make_event
+
+from eventplan import (
+    Cohort,
+    Count,
+    Delegation,
+    PartyKind,
+    PressCorps,
+    SignatoryStatus,
+    Turnout,
+    count_participation,
+)
+from eventplan.counts import NO_REGION
+from eventplan.enums import Measure
+
+
+def turnout_event():
+    turnout = Turnout(
+        name="planned",
+        delegations=(
+            Delegation(
+                id="at",
+                name="Austria",
+                kind=PartyKind.MEMBER_STATE,
+                region="Western European and Others",
+                size=Count(8, 10),
+                signatory=SignatoryStatus.AT_PLENARY,
+            ),
+            Delegation(id="unodc", name="UNODC", kind=PartyKind.INTERGOVERNMENTAL_ORGANISATION, size=Count.exactly(5)),
+            Delegation(id="orf", name="ORF", kind=PartyKind.MEDIA_OUTLET, size=Count.exactly(6)),
+        ),
+        cohorts=(
+            Cohort(
+                id="states",
+                kind=PartyKind.MEMBER_STATE,
+                parties=Count.exactly(40),
+                delegates_per_party=Count(3, 5),
+                signed_at_plenary=30,
+                signed_later=5,
+            ),
+            Cohort(id="firms", kind=PartyKind.PRIVATE_SECTOR, parties=Count(10, 20), delegates_per_party=Count.exactly(2)),
+            Cohort(id="institutes", kind=PartyKind.RESEARCH_INSTITUTION, parties=Count(51, None)),
+        ),
+        press=PressCorps(reporters=Count(401, None), agencies=Count.exactly(188)),
+    )
+    return make_event(turnouts=(turnout,))
+
+
+def test_counts_add_named_delegations_and_cohorts():
+    counts = count_participation(turnout_event())
+    assert counts.national_delegations == Count.exactly(41)
+    assert counts.organisations == Count(11, 21)
+    assert counts.research_institutions == Count(51, None)
+
+
+def test_delegates_are_ranges_where_sizes_are_ranges():
+    counts = count_participation(turnout_event())
+    # 8–10 + 5 + 40 × 3–5 + 10–20 × 2 + 51+ × 1
+    assert counts.delegates == Count(8 + 5 + 120 + 20 + 51, None)
+
+
+def test_media_outlets_count_as_press_not_delegates():
+    counts = count_participation(turnout_event())
+    assert counts.reporters == Count(407, None)
+    assert counts.press_agencies == Count.exactly(189)
+
+
+def test_signatories_by_when_and_region():
+    counts = count_participation(turnout_event())
+    assert (counts.signatories, counts.signatories_at_plenary, counts.signatories_later) == (
+        Count.exactly(36),
+        Count.exactly(31),
+        Count.exactly(5),
+    )
+    assert counts.signatories_by_region == {
+        "Western European and Others": Count.exactly(1),
+        NO_REGION: Count.exactly(35),
+    }
+
+
+def test_regional_measure_widens_by_parties_with_no_region():
+    counts = count_participation(turnout_event())
+    assert counts.measure(Measure.SIGNATORIES, region="Western European and Others") == Count(1, 36)
+    assert counts.measure(Measure.SIGNATORIES, region="African") == Count(0, 35)
+
+
+def test_turnout_without_press_does_not_model_reporters():
+    counts = count_participation(make_event())
+    assert (counts.reporters, counts.press_agencies, counts.attendees) == (None, None, None)
+    assert counts.delegates == Count.zero()
