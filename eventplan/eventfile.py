@@ -260,6 +260,18 @@ def _render(path: tuple[Any, ...], root: Any) -> str:
     return "".join(parts)
 
 
+def _deepest_list_element(root: Any, path: tuple[Any, ...]) -> int | None:
+    """The position in ``path`` of the innermost step that indexes a list in ``root``."""
+    found, node = None, root
+    for position, step in enumerate(path):
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            found = position
+        elif not (isinstance(node, dict) and step in node):
+            break
+        node = node[step]
+    return found
+
+
 class _ExtraKey(str):
     """The last step of a path that ends in a key the model does not have."""
 
@@ -275,13 +287,14 @@ def _without_failed_elements(raw: Any, paths: list[tuple[Any, ...]]) -> tuple[An
         parent = pruned
         for step in path[:-1]:
             parent = parent[step]
-        parent.pop(str(path[-1]), None)
+        parent.pop(str(path[-1]), None)  # extra keys are reported on dicts that exist
     for path in (p for p in paths if not (p and isinstance(p[-1], _ExtraKey))):
-        last = max((i for i, step in enumerate(path) if isinstance(step, int)), default=None)
-        if last is None:
+        element_at = _deepest_list_element(pruned, path)
+        if element_at is None:
             return pruned, dropped, False
-        targets.setdefault(path[:last], set()).add(path[last])
-    for parent_path, indexes in targets.items():
+        targets.setdefault(path[:element_at], set()).add(path[element_at])
+    # Innermost lists first, so dropping an element never shifts an index still to be used.
+    for parent_path, indexes in sorted(targets.items(), key=lambda item: -len(item[0])):
         parent = pruned
         for step in parent_path:
             parent = parent[step]

@@ -9,9 +9,11 @@ import attrs
 
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
+from eventplan.enums import Measure, Qualifier
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.programme import Session
+from eventplan.provenance import ReportedFigure
 from eventplan.reconciliation import reconcile
 
 
@@ -107,11 +109,12 @@ class Summary:
                 day = start.date()
                 lines.append(f"  {start.format('dddd D MMMM YYYY')}")
             until = end.format("HH:mm") if end.date() == start.date() else end.format("D MMM HH:mm")
+            span = f"{start.format('HH:mm')}–{until}"
             room = event.room(session.room).name if session.room else "(no room)"
             status = "" if session.status.value == "confirmed" else f" [{session.status.value}]"
             lines.append(
-                f"    {start.format('HH:mm')}–{until:<12} {_clip(room, 22):<22} "
-                f"{session.kind.replace('_', ' '):<21} {session.title}{status}"
+                f"    {span:<11}  {_clip(room, 24):<24}  "
+                f"{session.kind.replace('_', ' '):<21}  {session.title}{status}"
             )
         return lines
 
@@ -155,20 +158,21 @@ class Summary:
         turnout = self.event.turnout(counts.turnout)
         when = f", as of {turnout.as_of.isoformat()}" if turnout.as_of else ""
         lines = [f"Participation (turnout {turnout.name!r}: {turnout.kind.value}{when})"]
-        rows: list[tuple[str, Count | None]] = [
-            ("national delegations", counts.national_delegations),
-            ("organisations", counts.organisations),
-            ("research institutions", counts.research_institutions),
-            ("delegates", counts.delegates),
-            ("reporters", counts.reporters),
-            ("press agencies", counts.press_agencies),
+        rows: list[tuple[str, Measure, Count | None]] = [
+            ("national delegations", Measure.NATIONAL_DELEGATIONS, counts.national_delegations),
+            ("organisations", Measure.ORGANISATIONS, counts.organisations),
+            ("research institutions", Measure.RESEARCH_INSTITUTIONS, counts.research_institutions),
+            ("delegates", Measure.DELEGATES, counts.delegates),
+            ("reporters", Measure.REPORTERS, counts.reporters),
+            ("press agencies", Measure.PRESS_AGENCIES, counts.press_agencies),
+            ("signatories", Measure.SIGNATORIES, counts.signatories),
+            ("  at the plenary", Measure.SIGNATORIES_AT_PLENARY, counts.signatories_at_plenary),
+            ("  later", None, counts.signatories_later),
         ]
-        for label, value in rows:
-            lines.append(f"  {label:<22} {value if value is not None else 'not modelled'}")
-        lines.append(
-            f"  {'signatories':<22} {counts.signatories} "
-            f"({counts.signatories_at_plenary} at the plenary, {counts.signatories_later} later)"
-        )
+        lines.append(f"  {'':<22} {'model':<18} reported")
+        for label, measure, value in rows:
+            shown = str(value) if value is not None else "not modelled"
+            lines.append(f"  {label:<22} {shown:<18} {self._reported(measure)}".rstrip())
         regions = counts.signatories_by_region
         if regions:
             shown = ", ".join(
@@ -178,8 +182,17 @@ class Summary:
                 shown = ", ".join(
                     p for p in (shown, f"{regions[NO_REGION]} with no region recorded") if p
                 )
-            lines.append(f"  {'  by region':<22} {shown}")
+            lines.append(f"  {'signatories by region':<22} {shown}")
         return lines
+
+    def _reported(self, measure: Measure | None) -> str:
+        """What sources reported for this measure and turnout: "more than 2,500 (Dan Tri, 26 Oct 2025)"."""
+        figures = [
+            f
+            for f in self.event.reported
+            if f.measure is measure and f.region is None and f.turnout == self.counts.turnout
+        ]
+        return "; ".join(f"{_qualified(f)} ({_cite(self.event, f.sources[:1])})" for f in figures)
 
     def _findings(self) -> list[str]:
         if not self.findings:
@@ -194,6 +207,13 @@ class Summary:
 def summarise(event: Event, turnout: str | None = None) -> Summary:
     """The summary of ``event`` for one turnout (the default one if unnamed)."""
     return Summary(event, count_participation(event, turnout), reconcile(event))
+
+
+def _qualified(figure: ReportedFigure) -> str:
+    words = (
+        "" if figure.qualifier is Qualifier.EXACTLY else figure.qualifier.replace("_", " ") + " "
+    )
+    return f"{words}{figure.value:,}"
 
 
 def _in_order(sessions: tuple[Session, ...]) -> list[Session]:

@@ -1,0 +1,82 @@
+"""The ``eventplan`` command: output on stdout, problems on stderr, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import DATA
+
+from eventplan.cli import main
+
+
+def test_summary_of_the_reference_event_by_default(capsys):
+    assert main(["summary"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Signing ceremony of the United Nations Convention against Cybercrime\n")
+    assert "  national delegations   110" in out
+    assert "  └─ Media – Culture Sub-committee (lead: Ministry of Foreign Affairs of Viet Nam)" in out
+    assert "[breakdown-does-not-add-up]" in out
+
+
+def test_summary_json_has_the_documented_keys(capsys):
+    assert main(["summary", "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert {"sessions_by_kind", "subcommittees", "participation", "findings"} <= set(summary)
+    participation = summary["participation"]
+    assert participation["national_delegations"] == 110
+    assert participation["research_institutions"] == {"min": 51, "max": None}
+    assert participation["signatories"] == 72
+    assert participation["signatories_at_plenary"] == 64
+    assert {"name": "Protocol Sub-committee", "lead": "Ministry of Foreign Affairs of Viet Nam"}.items() <= (
+        next(s for s in summary["subcommittees"] if s["name"] == "Protocol Sub-committee").items()
+    )
+    assert all(set(f) >= {"code", "severity", "message"} for f in summary["findings"])
+
+
+def test_summary_for_another_turnout(capsys):
+    assert main(["summary", "--turnout", "planned", "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["turnout"] == "planned"
+
+
+def test_bad_file_lists_its_problems_on_stderr_and_exits_2(capsys):
+    path = DATA / "invalid" / "several_problems.toml"
+    assert main(["summary", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    expected = (path.with_suffix(".problems")).read_text(encoding="utf-8").splitlines()
+    assert captured.err.splitlines() == [f"eventplan: {path}: 3 problems:", *(f"  {p}" for p in expected)]
+
+
+def test_unknown_turnout_exits_2_naming_the_choices(capsys):
+    assert main(["summary", "--turnout", "forecast"]) == 2
+    assert capsys.readouterr().err == (
+        "eventplan: unknown turnout 'forecast'; one of: 2025-10-06, 2025-10-14, planned, actual\n"
+    )
+
+
+def test_missing_file_exits_2(capsys, tmp_path: Path):
+    assert main(["summary", str(tmp_path / "nope.toml")]) == 2
+    assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run(
+        [sys.executable, "-m", "eventplan", "summary", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["participation"]["press_agencies"] == 189
+
+
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["summary", "--format", "xml"]], ids=["none", "unknown", "bad-format"])
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
