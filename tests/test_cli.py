@@ -18,7 +18,9 @@ def test_summary_of_the_reference_event_by_default(capsys):
     out = capsys.readouterr().out
     assert out.startswith("Signing ceremony of the United Nations Convention against Cybercrime\n")
     assert "  national delegations   110" in out
-    assert "  └─ Media – Culture Sub-committee (lead: Ministry of Foreign Affairs of Viet Nam)" in out
+    assert (
+        "  └─ Media – Culture Sub-committee (lead: Ministry of Foreign Affairs of Viet Nam)" in out
+    )
     assert "[breakdown-does-not-add-up]" in out
 
 
@@ -31,7 +33,10 @@ def test_summary_json_has_the_documented_keys(capsys):
     assert participation["research_institutions"] == {"min": 51, "max": None}
     assert participation["signatories"] == 72
     assert participation["signatories_at_plenary"] == 64
-    assert {"name": "Protocol Sub-committee", "lead": "Ministry of Foreign Affairs of Viet Nam"}.items() <= (
+    assert {
+        "name": "Protocol Sub-committee",
+        "lead": "Ministry of Foreign Affairs of Viet Nam",
+    }.items() <= (
         next(s for s in summary["subcommittees"] if s["name"] == "Protocol Sub-committee").items()
     )
     assert all(set(f) >= {"code", "severity", "message"} for f in summary["findings"])
@@ -49,7 +54,10 @@ def test_bad_file_lists_its_problems_on_stderr_and_exits_2(capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     expected = (path.with_suffix(".problems")).read_text(encoding="utf-8").splitlines()
-    assert captured.err.splitlines() == [f"eventplan: {path}: 3 problems:", *(f"  {p}" for p in expected)]
+    assert captured.err.splitlines() == [
+        f"eventplan: {path}: 3 problems:",
+        *(f"  {p}" for p in expected),
+    ]
 
 
 def test_unknown_turnout_exits_2_naming_the_choices(capsys):
@@ -75,7 +83,11 @@ def test_python_dash_m_runs_the_cli():
     assert json.loads(result.stdout)["participation"]["press_agencies"] == 189
 
 
-@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["summary", "--format", "xml"]], ids=["none", "unknown", "bad-format"])
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["frobnicate"], ["summary", "--format", "xml"]],
+    ids=["none", "unknown", "bad-format"],
+)
 def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as caught:
         main(argv)

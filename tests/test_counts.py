@@ -30,7 +30,12 @@ def turnout_event():
                 size=Count(8, 10),
                 signatory=SignatoryStatus.AT_PLENARY,
             ),
-            Delegation(id="unodc", name="UNODC", kind=PartyKind.INTERGOVERNMENTAL_ORGANISATION, size=Count.exactly(5)),
+            Delegation(
+                id="unodc",
+                name="UNODC",
+                kind=PartyKind.INTERGOVERNMENTAL_ORGANISATION,
+                size=Count.exactly(5),
+            ),
             Delegation(id="orf", name="ORF", kind=PartyKind.MEDIA_OUTLET, size=Count.exactly(6)),
         ),
         cohorts=(
@@ -42,7 +47,12 @@ def turnout_event():
                 signed_at_plenary=30,
                 signed_later=5,
             ),
-            Cohort(id="firms", kind=PartyKind.PRIVATE_SECTOR, parties=Count(10, 20), delegates_per_party=Count.exactly(2)),
+            Cohort(
+                id="firms",
+                kind=PartyKind.PRIVATE_SECTOR,
+                parties=Count(10, 20),
+                delegates_per_party=Count.exactly(2),
+            ),
             Cohort(id="institutes", kind=PartyKind.RESEARCH_INSTITUTION, parties=Count(51, None)),
         ),
         press=PressCorps(reporters=Count(401, None), agencies=Count.exactly(188)),

@@ -20,7 +20,18 @@ scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
     st.text(max_size=20),
-    st.sampled_from(["", "member_state", "plenery", "main-hall", "hall-z", "planned", "Asia/Hanoi", "Europe/Vienna"]),
+    st.sampled_from(
+        [
+            "",
+            "member_state",
+            "plenery",
+            "main-hall",
+            "hall-z",
+            "planned",
+            "Asia/Hanoi",
+            "Europe/Vienna",
+        ]
+    ),
     st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
     st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 1, 1)),
     st.datetimes(dt.datetime(1900, 1, 2), dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)),
@@ -28,7 +39,9 @@ scalars = st.one_of(
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 

@@ -33,7 +33,9 @@ def figure(value: int, qualifier: Qualifier = Qualifier.EXACTLY, **fields) -> Re
 
 
 def event_with(states: Count, *figures: ReportedFigure, signed: int = 0):
-    cohort = Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=states, signed_at_plenary=signed)
+    cohort = Cohort(
+        id="states", kind=PartyKind.MEMBER_STATE, parties=states, signed_at_plenary=signed
+    )
     return make_event(turnouts=(Turnout(name="actual", cohorts=(cohort,)),), reported=figures)
 
 
@@ -55,7 +57,11 @@ def test_agreeing_figure_is_no_finding():
     assert reconcile(event_with(Count.exactly(110), figure(110))) == ()
 
 
-@pytest.mark.parametrize(("modelled", "ok"), [(90, True), (89, False), (100, True), (101, False)], ids=["lowest", "below", "highest", "above"])
+@pytest.mark.parametrize(
+    ("modelled", "ok"),
+    [(90, True), (89, False), (100, True), (101, False)],
+    ids=["lowest", "below", "highest", "above"],
+)
 def test_nearly_boundaries(modelled, ok):
     findings = reconcile(event_with(Count.exactly(modelled), figure(100, Qualifier.NEARLY)))
     assert (findings == ()) is ok
@@ -118,7 +124,13 @@ def test_programme_items_fold_continuations_and_skip_cancelled():
 
 
 def test_session_count_figure_is_set_against_the_programme():
-    reported = figure(4, measure=Measure.SESSIONS, session_kind=SessionKind.ROUNDTABLE, turnout=None, as_of=dt.date(2025, 10, 6))
+    reported = figure(
+        4,
+        measure=Measure.SESSIONS,
+        session_kind=SessionKind.ROUNDTABLE,
+        turnout=None,
+        as_of=dt.date(2025, 10, 6),
+    )
     (finding,) = reconcile(make_event(reported=(reported,)))
     assert finding.message == (
         "4 roundtable sessions (Wiener Zeitung, 26 Oct 2025), but the programme implies 0"

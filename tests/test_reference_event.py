@@ -55,7 +55,9 @@ def test_turnouts_hold_the_forecasts_and_the_outcome():
 
 
 def test_six_subcommittees_with_their_lead_ministries():
-    leads = {c.name: EVENT.agency(c.lead).short_name for c in EVENT.organisation.subcommittees if c.lead}
+    leads = {
+        c.name: EVENT.agency(c.lead).short_name for c in EVENT.organisation.subcommittees if c.lead
+    }
     assert leads == {
         "Content Sub-committee": "MPS",
         "Finance and Logistics Sub-committee": "MPS",
@@ -68,7 +70,15 @@ def test_six_subcommittees_with_their_lead_ministries():
 
 def test_programme_has_the_items_of_facts_p1():
     by_kind = summarise(EVENT).sessions_by_kind
-    p1 = {"opening": 1, "closing": 1, "plenary": 1, "high_level_discussion": 4, "roundtable": 4, "gala_dinner": 1, "exhibition": 1}
+    p1 = {
+        "opening": 1,
+        "closing": 1,
+        "plenary": 1,
+        "high_level_discussion": 4,
+        "roundtable": 4,
+        "gala_dinner": 1,
+        "exhibition": 1,
+    }
     assert {kind: by_kind.get(kind) for kind in p1} == p1
 
 
@@ -93,11 +103,24 @@ def test_main_hall_keeps_all_three_published_seat_counts():
 
 
 def test_both_theme_wordings_are_kept_with_their_sources():
-    assert [(len(t.text) > 0, bool(t.sources)) for t in EVENT.themes] == [(True, True), (True, True)]
+    assert [(len(t.text) > 0, bool(t.sources)) for t in EVENT.themes] == [
+        (True, True),
+        (True, True),
+    ]
     assert len({t.text for t in EVENT.themes}) == 2
 
 
-FIGURE_BEARING = (SeatCount, Room, Session, Cohort, Delegation, PressCorps, Turnout, SubCommittee, Task)
+FIGURE_BEARING = (
+    SeatCount,
+    Room,
+    Session,
+    Cohort,
+    Delegation,
+    PressCorps,
+    Turnout,
+    SubCommittee,
+    Task,
+)
 
 
 @pytest.mark.parametrize("kind", FIGURE_BEARING, ids=lambda k: k.__name__)
@@ -116,7 +139,9 @@ def test_every_reported_figure_and_fact_names_a_source():
 
 
 def test_every_source_is_cited_somewhere():
-    cited = {s for _, obj in _walk(EVENT, "") for s in getattr(obj, "sources", ()) if isinstance(s, str)}
+    cited = {
+        s for _, obj in _walk(EVENT, "") for s in getattr(obj, "sources", ()) if isinstance(s, str)
+    }
     text = " ".join(
         [*EVENT.notes, *(str(getattr(obj, "assumption", "") or "") for _, obj in _walk(EVENT, ""))]
     )
@@ -125,7 +150,9 @@ def test_every_source_is_cited_somewhere():
 
 
 def test_assumptions_are_plain_sentences():
-    assumptions = [obj.assumption for _, obj in _walk(EVENT, "") if getattr(obj, "assumption", None)]
+    assumptions = [
+        obj.assumption for _, obj in _walk(EVENT, "") if getattr(obj, "assumption", None)
+    ]
     assert assumptions, "the reference event marks its assumptions"
     assert all(len(a) > 20 for a in assumptions)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from eventplan import count_participation, find_problems
@@ -32,7 +34,7 @@ def test_synthetic_sessions_run_in_parallel_without_double_booking():
         by_room.setdefault(session.room, []).append((session.start, session.end))
     for bookings in by_room.values():
         bookings.sort()
-        assert all(end <= next_start for (_, end), (next_start, _) in zip(bookings, bookings[1:], strict=False))
+        assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(bookings))
     starts = {session.start for session in event.sessions}
     assert len(starts) < len(event.sessions)  # several sessions share a start: parallel tracks
     assert event.end_date > event.start_date
@@ -40,7 +42,9 @@ def test_synthetic_sessions_run_in_parallel_without_double_booking():
 
 def test_synthetic_turnouts_have_cohorts_and_press():
     counts = count_participation(synthetic_event(seed=2), "actual")
-    assert counts.reporters is not None and counts.reporters.low >= 120  # press corps plus media outlets
+    assert (
+        counts.reporters is not None and counts.reporters.low >= 120
+    )  # press corps plus media outlets
     assert counts.national_delegations.low > 0
 
 
