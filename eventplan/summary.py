@@ -158,7 +158,7 @@ class Summary:
         turnout = self.event.turnout(counts.turnout)
         when = f", as of {turnout.as_of.isoformat()}" if turnout.as_of else ""
         lines = [f"Participation (turnout {turnout.name!r}: {turnout.kind.value}{when})"]
-        rows: list[tuple[str, Measure, Count | None]] = [
+        rows: list[tuple[str, Measure | None, Count | None]] = [
             ("national delegations", Measure.NATIONAL_DELEGATIONS, counts.national_delegations),
             ("organisations", Measure.ORGANISATIONS, counts.organisations),
             ("research institutions", Measure.RESEARCH_INSTITUTIONS, counts.research_institutions),
