@@ -101,16 +101,13 @@ def _show(value: Any) -> str:
 
 
 def _unstructure_datetime(value: pendulum.DateTime) -> dt.datetime:
-    """Write a local time without offset, unless the wall time is ambiguous."""
-    naive = dt.datetime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+    """A local time without offset, as people write it, unless that wall time is ambiguous."""
+    wall = (value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond)
     try:
-        pendulum.instance(naive, tz=value.timezone).in_timezone("UTC")
-        pendulum.datetime(*naive.timetuple()[:6], tz=value.timezone, raise_on_unknown_times=True)
-    except (AmbiguousTime, NonExistingTime):
-        return dt.datetime(
-            *naive.timetuple()[:6], tzinfo=dt.timezone(value.utcoffset() or dt.timedelta())
-        )
-    return naive
+        pendulum.datetime(*wall, tz=value.timezone, raise_on_unknown_times=True)
+    except AmbiguousTime:
+        return dt.datetime(*wall, tzinfo=dt.timezone(value.utcoffset() or dt.timedelta()))
+    return dt.datetime(*wall)
 
 
 def _unstructure_count(count: Count) -> int | dict[str, int]:
