@@ -27,6 +27,7 @@ def valid_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None
 def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"'{attribute.name}' must not be blank: {value!r}")
+    printable(instance, attribute, value)
 
 
 def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -37,6 +38,30 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
 def aware(instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"'{attribute.name}' must carry a time zone: {value.isoformat()}")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def one_newline(value: Any) -> Any:
+    """Line breaks as ``\n`` only: CRLF and a lone CR become LF.
+
+    Calendars and files can carry a line break but not a bare CR, so text is
+    normalised once, here, and every export round-trips it exactly.
+    """
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Text holds no control characters but tab and line break."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found:
+            raise ValueError(
+                f"'{attribute.name}' must not contain control character U+{ord(found.group()):04X}: {value!r}"
+            )
 
 
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:

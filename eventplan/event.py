@@ -37,7 +37,7 @@ def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], valu
 class Theme:
     """The event's theme in one source's wording; sources may word it differently."""
 
-    text: str = attrs.field(validator=_fields.not_blank)
+    text: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
@@ -45,7 +45,7 @@ class Theme:
 class Instrument:
     """The treaty or declaration the event is about, where there is one."""
 
-    name: str = attrs.field(validator=_fields.not_blank)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     chapters: int | None = attrs.field(default=None, validator=_fields.non_negative)
     articles: int | None = attrs.field(default=None, validator=_fields.non_negative)
     ratifications_for_entry_into_force: int | None = attrs.field(
@@ -60,14 +60,21 @@ class Event:
     """A whole event: programme, places, organisation, participation and what was reported."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     timezone: str = attrs.field(validator=_valid_zone)
     start_date: dt.date
     end_date: dt.date = attrs.field(validator=_not_before_start)
-    short_name: str | None = None
+    short_name: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     themes: tuple[Theme, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    host_city: str | None = None
-    host_country: str | None = None
+    url: str | None = None
+    host_city: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    host_country: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     presided_by: str | None = None
     instrument: Instrument | None = None
     venues: tuple[Venue, ...] = attrs.field(default=(), converter=_fields.to_tuple)

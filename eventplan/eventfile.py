@@ -102,7 +102,15 @@ def _show(value: Any) -> str:
 
 def _unstructure_datetime(value: pendulum.DateTime) -> dt.datetime:
     """A local time without offset, as people write it, unless that wall time is ambiguous."""
-    wall = (value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond)
+    wall = (
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+    )
     try:
         pendulum.datetime(*wall, tz=value.timezone, raise_on_unknown_times=True)
     except AmbiguousTime:

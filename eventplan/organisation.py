@@ -14,8 +14,10 @@ class Agency:
     """A ministry, office or organisation that officials belong to and committees report to."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
-    short_name: str | None = None
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    short_name: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
@@ -24,8 +26,10 @@ class Official:
     """A person with a title: "Deputy Prime Minister Bui Thanh Son"."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
-    title: str | None = None
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    title: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     agency: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
@@ -34,19 +38,23 @@ class Official:
 class SteeringCommittee:
     """The body that steers the event; members are official ids."""
 
-    name: str = attrs.field(validator=_fields.not_blank)
-    head: str | None = None
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    head: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     standing_deputy_head: str | None = None
     deputy_heads: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     members: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    members_note: str | None = None
+    members_note: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     established_by: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
 @attrs.frozen
 class Secretariat:
-    name: str = attrs.field(validator=_fields.not_blank)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     permanent: bool = True
     lead: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
@@ -57,9 +65,11 @@ class SubCommittee:
     """A sub-committee under the steering committee; ``lead`` is an agency id."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     lead: str | None = None
-    remit: str | None = None
+    remit: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
@@ -69,7 +79,7 @@ class Task:
     """Work owned by a sub-committee, due by a date; a milestone marks a moment."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    title: str = attrs.field(validator=_fields.not_blank)
+    title: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     due: dt.date
     owner: str | None = None
     depends_on: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)

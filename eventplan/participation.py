@@ -18,11 +18,13 @@ class Delegation:
     """A named delegation: a state, an organisation, an institute, a media outlet."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     kind: PartyKind
     size: Count = Count.exactly(1)
     region: str | None = None
-    head: str | None = None
+    head: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     head_rank: HeadRank | None = None
     signatory: SignatoryStatus = SignatoryStatus.NOT_SIGNED
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
@@ -54,7 +56,9 @@ class Cohort:
     head_rank: HeadRank | None = None
     signed_at_plenary: int = attrs.field(default=0, validator=_fields.non_negative)
     signed_later: int = attrs.field(default=0, validator=[_fields.non_negative, _signatories_fit])
-    description: str | None = None
+    description: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
@@ -85,7 +89,9 @@ class Turnout:
     name: str = attrs.field(validator=_fields.valid_id)
     kind: TurnoutKind = TurnoutKind.FORECAST
     as_of: dt.date | None = None
-    description: str | None = None
+    description: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     delegations: tuple[Delegation, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     cohorts: tuple[Cohort, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     press: PressCorps | None = None

@@ -58,7 +58,9 @@ class AudienceRule:
     at_table: int = attrs.field(default=1, validator=_fields.non_negative)
     behind: int = attrs.field(default=0, validator=_fields.non_negative)
     seats: int | None = attrs.field(default=None, validator=[_fields.non_negative, _check_rule])
-    label: str | None = None
+    label: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
 
     @property
     def seats_per_party(self) -> int:
@@ -90,7 +92,7 @@ class Session:
     """
 
     id: str = attrs.field(validator=_fields.valid_id)
-    title: str = attrs.field(validator=_fields.not_blank)
+    title: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     kind: SessionKind
     start: pendulum.DateTime = attrs.field(validator=_fields.aware)
     end: pendulum.DateTime = attrs.field(validator=[_fields.aware, _end_after_start])
@@ -102,12 +104,16 @@ class Session:
     languages: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.to_tuple, validator=_languages
     )
-    broadcast: str | None = None
+    broadcast: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     subcommittee: str | None = None
     series: str | None = None
     continues: str | None = None
     audience: tuple[AudienceRule, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    description: str | None = None
+    description: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
 

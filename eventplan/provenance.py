@@ -15,11 +15,15 @@ class Source:
     """A publication that gives facts: "Dan Tri, 26 Oct 2025"."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    outlet: str = attrs.field(validator=_fields.not_blank)
+    outlet: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     published: dt.date | None = None
-    title: str | None = None
+    title: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     url: str | None = None
-    note: str | None = None
+    note: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
 
     def __str__(self) -> str:
         when = f", {self.published.day} {self.published:%b %Y}" if self.published else ""
@@ -43,7 +47,9 @@ class ReportedFigure:
     turnout: str | None = None
     region: str | None = None
     session_kind: SessionKind | None = None
-    wording: str | None = None
+    wording: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
     def describe(self) -> str:

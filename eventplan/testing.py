@@ -208,15 +208,22 @@ def _sessions(
         begin = pendulum.datetime(date.year, date.month, date.day, DAY_STARTS_AT, tz=timezone).add(
             minutes=slot * (SLOT_MINUTES + 15)
         )
-        kind = rng.choice(_SESSION_KINDS)
-        audience = [AudienceRule(parties=("member_state",), at_table=1, behind=rng.randint(0, 3))]
-        if kind in (SessionKind.PLENARY, SessionKind.HIGH_LEVEL_DISCUSSION):
-            audience.append(AudienceRule(parties=("all_organisations",), at_table=1, behind=1))
-            audience.append(AudienceRule(parties=("press",)))
-        if named and kind is SessionKind.BILATERAL:
+        # One plenary a day for everyone; the rest invite a few named delegations,
+        # as side events and bilaterals do, so per-delegation calendars stay small.
+        kind = SessionKind.PLENARY if n % per_day == 0 else rng.choice(_SESSION_KINDS[1:])
+        if kind is SessionKind.PLENARY:
             audience = [
-                AudienceRule(parties=(f"delegation:{rng.choice(named).id}",), at_table=1, behind=4)
+                AudienceRule(parties=("member_state",), at_table=1, behind=3),
+                AudienceRule(parties=("all_organisations",), at_table=1, behind=1),
+                AudienceRule(parties=("press",)),
             ]
+        elif named:
+            invited = tuple(
+                f"delegation:{d.id}" for d in rng.sample(named, min(len(named), rng.randint(1, 3)))
+            )
+            audience = [AudienceRule(parties=invited, at_table=1, behind=rng.randint(0, 4))]
+        else:
+            audience = []
         audience.append(AudienceRule(seats=rng.randint(0, 20), label="hosts and staff"))
         result.append(
             Session(

@@ -15,7 +15,9 @@ class SeatCount:
 
     layout: Layout
     seats: int = attrs.field(default=0, validator=_fields.non_negative)
-    note: str | None = None
+    note: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
@@ -25,11 +27,13 @@ class Room:
     """A bookable space. ``seat_counts`` may hold several published figures per layout."""
 
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     floor_area_m2: float | None = attrs.field(default=None, validator=_fields.non_negative)
     seat_counts: tuple[SeatCount, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     interpretation_booths: int = attrs.field(default=0, validator=_fields.non_negative)
-    note: str | None = None
+    note: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
@@ -48,12 +52,16 @@ class Room:
 @attrs.frozen
 class Venue:
     id: str = attrs.field(validator=_fields.valid_id)
-    name: str = attrs.field(validator=_fields.not_blank)
-    city: str | None = None
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    city: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     latitude: float | None = None
     longitude: float | None = None
     floor_area_m2: float | None = attrs.field(default=None, validator=_fields.non_negative)
     rooms: tuple[Room, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    note: str | None = None
+    note: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
