@@ -10,7 +10,9 @@ Layers, each importing only from those above it:
    ``participation``, ``event`` (frozen attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
    ``summary`` (pure functions over an event);
-4. the boundary: ``eventfile`` (TOML in and out), ``testing``;
+4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
+   with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
+   (schedule.json, CSV), ``testing``;
 5. ``cli``.
 
 Users import from here only; the modules are private.
@@ -18,6 +20,17 @@ Users import from here only; the modules are private.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from eventplan.audiences import Audience, AudienceKind
+from eventplan.calendars import (
+    CalendarError,
+    CalendarWriter,
+    Published,
+    to_calendar,
+    to_ics,
+    write_calendars,
+    write_ics,
+)
+from eventplan.changes import Move, ProgrammeChanges, diff
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_participation
 from eventplan.enums import (
@@ -48,6 +61,7 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding
+from eventplan.frab import to_csv, to_frab
 from eventplan.organisation import (
     Agency,
     Official,
@@ -72,7 +86,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a checkout witho
 
 __all__ = [
     "Agency",
+    "Audience",
+    "AudienceKind",
     "AudienceRule",
+    "CalendarError",
+    "CalendarWriter",
     "Cohort",
     "Count",
     "Delegation",
@@ -85,12 +103,15 @@ __all__ = [
     "InvalidEventError",
     "Layout",
     "Measure",
+    "Move",
     "Official",
     "Organisation",
     "ParticipationCounts",
     "PartyKind",
     "PressCorps",
     "Problem",
+    "ProgrammeChanges",
+    "Published",
     "Qualifier",
     "ReportedFigure",
     "Room",
@@ -112,6 +133,7 @@ __all__ = [
     "UnknownNameError",
     "Venue",
     "count_participation",
+    "diff",
     "dump_event",
     "dumps_event",
     "find_problems",
@@ -121,5 +143,11 @@ __all__ = [
     "reference_event",
     "reference_file",
     "summarise",
+    "to_calendar",
+    "to_csv",
+    "to_frab",
+    "to_ics",
     "validate",
+    "write_calendars",
+    "write_ics",
 ]

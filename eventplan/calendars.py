@@ -343,9 +343,30 @@ def to_calendar(
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
 ) -> ics.Calendar:
-    """The same calendar as :func:`to_ics`, as an ``ics.Calendar`` object."""
+    """The same calendar as :func:`to_ics`, as an ``ics.Calendar`` object.
+
+    ics 0.7 reads the text back itself, but it unescapes a literal backslash
+    followed by ``n`` as a line break (``a\\nb`` becomes ``a\\`` + newline + ``b``);
+    the texts of every event are therefore set again from eventplan's own reading.
+    """
     text = to_ics(event, audience, stamp=stamp, previous=previous, alarms=alarms, turnout=turnout)
-    return ics.Calendar(text)
+    calendar = ics.Calendar(text)
+    texts = {
+        component.first("UID"): component
+        for component in _ical.parse(text).children
+        if component.name in ("VEVENT", "VTODO")
+    }
+    for item in (*calendar.events, *calendar.todos):
+        component = texts[item.uid]
+        for attribute, name in (
+            ("name", "SUMMARY"),
+            ("description", "DESCRIPTION"),
+            ("location", "LOCATION"),
+        ):
+            value = component.first(name)
+            if value is not None and hasattr(item, attribute):
+                setattr(item, attribute, _ical.unescape_text(value))
+    return calendar
 
 
 def write_ics(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 
 from eventplan import __version__
+from eventplan._atomic import write_text
+from eventplan.audiences import Audience, every_audience
+from eventplan.calendars import Published, to_ics, write_calendars, write_ics
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
+from eventplan.frab import to_csv, to_frab
 from eventplan.summary import summarise
 
 EXIT_OK = 0
@@ -37,7 +42,60 @@ def _parser() -> argparse.ArgumentParser:
         "--turnout", metavar="NAME", help="which turnout to count (default: the event's default)"
     )
     summary.add_argument("--format", choices=("text", "json"), default="text")
+
+    calendar = commands.add_parser(
+        "ics",
+        help="iCalendar files: the programme, or per delegation, party kind, sub-committee or room",
+        description=(
+            "Write iCalendar (.ics) calendars. Writing over a calendar written before raises SEQUENCE "
+            "for what changed, so subscribed calendars update in place."
+        ),
+    )
+    _event_argument(calendar)
+    target = calendar.add_mutually_exclusive_group()
+    target.add_argument(
+        "-o", "--output", metavar="FILE", help="write one calendar here (default: standard output)"
+    )
+    target.add_argument("--out-dir", metavar="DIR", help="write one file per audience into DIR")
+    calendar.add_argument(
+        "--for",
+        dest="audience",
+        default="programme",
+        metavar="AUDIENCE",
+        help="programme (default), delegation:ID, kind:KIND, subcommittee:ID, room:ID, or all (with --out-dir)",
+    )
+    calendar.add_argument(
+        "--turnout",
+        metavar="NAME",
+        help="turnout whose delegations are meant (default: the event's)",
+    )
+    calendar.add_argument(
+        "--alarm",
+        type=int,
+        action="append",
+        default=[],
+        metavar="MINUTES",
+        help="add a reminder MINUTES before each session",
+    )
+
+    for name, help_text in (
+        ("frab", "the programme as frab/C3VOC schedule.json for conference apps"),
+        ("csv", "the programme as CSV"),
+    ):
+        command = commands.add_parser(
+            name, help=help_text, description=help_text.capitalize() + "."
+        )
+        _event_argument(command)
+        command.add_argument(
+            "-o", "--output", metavar="FILE", help="write here (default: standard output)"
+        )
     return parser
+
+
+def _event_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "event", nargs="?", metavar="EVENT.toml", help="event file (default: reference event)"
+    )
 
 
 def _event(path: str | None) -> Event:
@@ -46,14 +104,75 @@ def _event(path: str | None) -> Event:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    commands = {"summary": _summary, "ics": _ics, "frab": _frab, "csv": _csv}
     try:
-        event = _event(args.event)
-        result = summarise(event, args.turnout)
+        return commands[args.command](args, _event(args.event))
     except EventPlanError as error:
         print(f"eventplan: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"eventplan: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _summary(args: argparse.Namespace, event: Event) -> int:
+    result = summarise(event, args.turnout)
     if args.format == "json":
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
         print(result.render_text())
     return EXIT_OK
+
+
+def _ics(args: argparse.Namespace, event: Event) -> int:
+    alarms = [dt.timedelta(minutes=m) for m in args.alarm]
+    if args.audience == "all":
+        if not args.out_dir:
+            raise UsageError("--for all writes one file per audience: give --out-dir DIR")
+        audiences: list[Audience] = list(every_audience(event, args.turnout))
+    else:
+        audiences = [Audience.parse(args.audience)]
+    if args.out_dir:
+        written = write_calendars(
+            event, args.out_dir, audiences, alarms=alarms, turnout=args.turnout
+        )
+        for published in written:
+            _report(published)
+    elif args.output:
+        _report(write_ics(event, args.output, audiences[0], alarms=alarms, turnout=args.turnout))
+    else:
+        sys.stdout.write(to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout))
+    return EXIT_OK
+
+
+def _report(published: Published) -> None:
+    changes = [
+        f"{len(published.new)} new" if published.new else "",
+        f"{len(published.changed)} changed" if published.changed else "",
+        f"{len(published.withdrawn)} withdrawn" if published.withdrawn else "",
+    ]
+    said = ", ".join(c for c in changes if c) or "no changes"
+    print(
+        f"{published.path}: {published.events} items for {published.audience} ({said})",
+        file=sys.stderr,
+    )
+
+
+def _frab(args: argparse.Namespace, event: Event) -> int:
+    return _emit(args.output, json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n")
+
+
+def _csv(args: argparse.Namespace, event: Event) -> int:
+    return _emit(args.output, to_csv(event))
+
+
+def _emit(path: str | None, text: str) -> int:
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        write_text(path, text, newline="")
+    return EXIT_OK
+
+
+class UsageError(EventPlanError):
+    """The command line asks for something that cannot be done."""

@@ -70,7 +70,12 @@ class UnknownNameError(EventPlanError, KeyError):
         self.what = what
         self.name = name
         self.choices = tuple(choices)
-        super().__init__(f"unknown {what} {name!r}; one of: {', '.join(self.choices)}")
+        known = (
+            f"one of: {', '.join(self.choices)}"
+            if self.choices
+            else f"there are no {what}s to choose from"
+        )
+        super().__init__(f"unknown {what} {name!r}; {known}")
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])

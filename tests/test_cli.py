@@ -92,3 +92,55 @@ def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as caught:
         main(argv)
     assert caught.value.code == 2
+
+
+def test_ics_to_standard_output(capsys):
+    assert main(["ics", "--for", "room:main-hall"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("BEGIN:VCALENDAR\r\n") and out.endswith("END:VCALENDAR\r\n")
+    assert out.count("BEGIN:VEVENT") == 5
+
+
+def test_ics_for_all_writes_one_file_per_audience(tmp_path: Path, capsys):
+    assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert (
+        "programme.ics" in names
+        and "subcommittee-protocol.ics" in names
+        and "room-main-hall.ics" in names
+    )
+    assert (
+        f"{tmp_path / 'programme.ics'}: 20 items for programme (20 new)" in capsys.readouterr().err
+    )
+    assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
+    assert (
+        f"{tmp_path / 'programme.ics'}: 20 items for programme (no changes)"
+        in capsys.readouterr().err
+    )
+
+
+def test_ics_for_all_needs_a_directory(capsys):
+    assert main(["ics", "--for", "all"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "eventplan: --for all writes one file per audience: give --out-dir DIR\n"
+    )
+
+
+def test_ics_for_an_unknown_sub_committee_exits_2(capsys):
+    assert main(["ics", "--for", "subcommittee:catering"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "eventplan: unknown sub-committee 'catering'; one of: content, "
+    )
+
+
+def test_frab_and_csv_write_files(tmp_path: Path):
+    assert main(["frab", "-o", str(tmp_path / "schedule.json")]) == 0
+    assert (
+        json.loads((tmp_path / "schedule.json").read_text(encoding="utf-8"))["schedule"][
+            "conference"
+        ]["acronym"]
+        == "hanoi_convention_2025"
+    )
+    assert main(["csv", "-o", str(tmp_path / "programme.csv")]) == 0
+    assert (tmp_path / "programme.csv").read_text(encoding="utf-8").startswith("id,date,start,end,")

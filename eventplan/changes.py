@@ -1,0 +1,76 @@
+"""What changed in a programme between two revisions of an event."""
+
+from __future__ import annotations
+
+import attrs
+
+from eventplan.event import Event
+from eventplan.programme import Session
+
+
+@attrs.frozen
+class Move:
+    """A session that changed time or room: before and after."""
+
+    session: str
+    before: Session
+    after: Session
+
+    def __str__(self) -> str:
+        changes = []
+        if (self.before.start, self.before.end) != (self.after.start, self.after.end):
+            changes.append(f"{_when(self.before)} → {_when(self.after)}")
+        if self.before.room != self.after.room:
+            changes.append(f"room {self.before.room} → {self.after.room}")
+        return f"{self.session}: {'; '.join(changes)}"
+
+
+@attrs.frozen
+class ProgrammeChanges:
+    """Sessions added, cancelled (or removed), moved in time or room, and retitled."""
+
+    added: tuple[str, ...] = ()
+    cancelled: tuple[str, ...] = ()
+    moved: tuple[Move, ...] = ()
+    retitled: tuple[tuple[str, str, str], ...] = ()  # (session, old title, new title)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.cancelled or self.moved or self.retitled)
+
+    def __str__(self) -> str:
+        if not self:
+            return "no changes to the programme"
+        lines = [f"added: {s}" for s in self.added]
+        lines += [f"cancelled: {s}" for s in self.cancelled]
+        lines += [f"moved: {move}" for move in self.moved]
+        lines += [f"retitled: {s}: {old!r} → {new!r}" for s, old, new in self.retitled]
+        return "\n".join(lines)
+
+
+def diff(old: Event, new: Event) -> ProgrammeChanges:
+    """How the programme of ``new`` differs from that of ``old``, session by session."""
+    before = {s.id: s for s in old.sessions}
+    after = {s.id: s for s in new.sessions}
+    added = tuple(i for i, s in after.items() if i not in before and not s.is_cancelled)
+    cancelled = tuple(
+        [
+            i
+            for i, s in after.items()
+            if s.is_cancelled and i in before and not before[i].is_cancelled
+        ]
+        + [i for i, s in before.items() if i not in after and not s.is_cancelled]
+    )
+    moved, retitled = [], []
+    for session_id, now in after.items():
+        was = before.get(session_id)
+        if was is None or now.is_cancelled:
+            continue
+        if (was.start, was.end, was.room) != (now.start, now.end, now.room):
+            moved.append(Move(session_id, was, now))
+        if was.title != now.title:
+            retitled.append((session_id, was.title, now.title))
+    return ProgrammeChanges(added, cancelled, tuple(moved), tuple(retitled))
+
+
+def _when(session: Session) -> str:
+    return f"{session.start.format('D MMM HH:mm')}–{session.end.format('HH:mm')}"

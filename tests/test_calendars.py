@@ -1,0 +1,348 @@
+"""Calendars that every client reads the same: ics, icalendar and ical.js agree with the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+from builders import at, make_event, make_session
+from calendar_readers import (
+    Record,
+    icaljs_records,
+    read_with_icalendar,
+    read_with_icaljs,
+    read_with_ics,
+    require_icaljs,
+)
+
+import eventplan
+from eventplan import (
+    Audience,
+    CalendarError,
+    Delegation,
+    Event,
+    PartyKind,
+    Session,
+    SessionKind,
+    SessionStatus,
+    Turnout,
+    Venue,
+    to_calendar,
+    to_ics,
+    write_calendars,
+    write_ics,
+)
+from eventplan.audiences import every_audience, sessions_for
+from eventplan.calendars import session_uid
+from eventplan.testing import synthetic_event
+
+STAMP = dt.datetime(2025, 10, 20, 8, 0, tzinfo=dt.UTC)
+HANOI = eventplan.reference_event()
+
+
+def expected(
+    event: Event, audience: Audience | str = "programme", sequence: int = 0
+) -> dict[str, Record]:
+    """What a calendar must say of each session, straight from the model."""
+    chosen = audience if isinstance(audience, Audience) else Audience.parse(audience)
+    records = {}
+    for session in sessions_for(event, chosen):
+        venue = event.venue_of(session.room) if session.room else None
+        records[session_uid(event, session)] = Record(
+            uid=session_uid(event, session),
+            summary=session.title,
+            location=f"{event.room(session.room).name}, {venue.name}"
+            if venue and session.room
+            else None,
+            description=None,  # compared across parsers below
+            start=int(session.start.timestamp()),
+            end=int(session.end.timestamp()),
+            status=session.status.value.upper(),
+            sequence=sequence,
+            categories=(session.kind.replace("_", " "),),
+            geo=(venue.latitude, venue.longitude) if venue and venue.latitude is not None else None,
+        )
+    return records
+
+
+def without_description(records: dict[str, Record]) -> dict[str, Record]:
+    return {uid: attrs.evolve(record, description=None) for uid, record in records.items()}
+
+
+def vienna_dst_event() -> Event:
+    """Sessions across the end of summer time in Vienna, 26 Oct 2025 (02:00–03:00 happens twice)."""
+    first_0230 = pendulum.datetime(2025, 10, 26, 0, 30, tz="UTC").in_timezone("Europe/Vienna")
+    second_0130 = pendulum.datetime(2025, 10, 26, 0, 30, tz="UTC").in_timezone("Europe/Vienna")
+    return make_event(
+        sessions=(
+            make_session("before", start=at(25, 23), end=first_0230),
+            make_session("across", start=first_0230, end=at(26, 4), room="hall-b"),
+            make_session("night", start=second_0130.add(hours=1), end=at(26, 3, 30)),
+        )
+    )
+
+
+CALENDARS = [
+    (HANOI, "programme"),
+    (HANOI, "kind:member_state"),
+    (HANOI, "kind:press"),
+    (HANOI, "subcommittee:protocol"),
+    (HANOI, "room:main-hall"),
+    (vienna_dst_event(), "programme"),
+    (synthetic_event(sessions=60, rooms=4, delegations=20, seed=4), "programme"),
+]
+IDS = ["hanoi", "member-states", "press", "protocol", "main-hall", "vienna-dst", "synthetic"]
+
+
+@pytest.mark.parametrize(("event", "audience"), CALENDARS, ids=IDS)
+def test_ics_and_icalendar_read_every_event_as_the_model_says(event, audience):
+    text = to_ics(event, audience, stamp=STAMP)
+    want = expected(event, audience)
+    from_ics, from_icalendar = read_with_ics(text), read_with_icalendar(text)
+    assert without_description(from_ics) == want
+    assert without_description(from_icalendar) == want
+    assert {u: r.description for u, r in from_ics.items()} == {
+        u: r.description for u, r in from_icalendar.items()
+    }
+
+
+def test_icaljs_reads_every_event_as_the_model_says(tmp_path: Path):
+    require_icaljs()
+    paths = []
+    for index, (event, audience) in enumerate(CALENDARS):
+        path = tmp_path / f"{index}.ics"
+        path.write_text(to_ics(event, audience, stamp=STAMP), encoding="utf-8", newline="")
+        paths.append(path)
+    for path, calendar, (event, audience) in zip(
+        paths, read_with_icaljs(*paths), CALENDARS, strict=True
+    ):
+        from_icaljs = icaljs_records(calendar)
+        assert without_description(from_icaljs) == expected(event, audience)
+        from_icalendar = read_with_icalendar(path.read_text(encoding="utf-8"))
+        assert from_icaljs == from_icalendar  # descriptions included
+        assert (calendar["method"], calendar["timezone"]) == ("PUBLISH", event.timezone)
+
+
+def test_vienna_sessions_keep_their_instants_across_the_dst_change():
+    text = to_ics(vienna_dst_event(), stamp=STAMP)
+    across = read_with_icalendar(text)[
+        session_uid(vienna_dst_event(), vienna_dst_event().session("across"))
+    ]
+    assert dt.datetime.fromtimestamp(across.start, dt.UTC) == dt.datetime(
+        2025, 10, 26, 0, 30, tzinfo=dt.UTC
+    )
+    assert "DTSTART:20251026T003000Z\r\n" in text
+    assert "DTSTART:20251026T013000Z\r\n" in text  # 02:30 again, now in winter time
+
+
+def test_calendar_text_is_crlf_folded_and_ends_with_crlf():
+    text = to_ics(HANOI, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
+    assert text.endswith("END:VCALENDAR\r\n")
+    lines = text.split("\r\n")[:-1]
+    assert "\n" not in "".join(lines) and "\r" not in "".join(lines)
+    assert max(len(line.encode("utf-8")) for line in lines) <= 75
+    assert any(line.startswith(" ") for line in lines)  # long descriptions were folded
+
+
+def test_calendar_header_names_the_audience_and_zone():
+    text = to_ics(HANOI, "subcommittee:protocol", stamp=STAMP)
+    head = text.split("BEGIN:VEVENT")[0].split("\r\n")
+    assert head[:7] == [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//eventplan//eventplan calendar export//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Hanoi Convention signing ceremony — Protocol Sub-committee",
+        "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
+    ]
+
+
+def test_same_event_and_stamp_give_the_same_bytes():
+    assert to_ics(HANOI, stamp=STAMP) == to_ics(
+        eventplan.load_event(eventplan.reference_file()), stamp=STAMP
+    )
+
+
+def test_uids_come_from_ids_not_order():
+    reordered = attrs.evolve(HANOI, sessions=tuple(reversed(HANOI.sessions)))
+    assert set(read_with_icalendar(to_ics(reordered, stamp=STAMP))) == set(
+        read_with_icalendar(to_ics(HANOI, stamp=STAMP))
+    )
+    assert session_uid(HANOI, HANOI.session("opening")) == "opening.hanoi-convention-2025@eventplan"
+
+
+def test_to_calendar_gives_an_ics_calendar_of_the_same_events():
+    calendar = to_calendar(HANOI, stamp=STAMP)
+    assert {e.uid for e in calendar.events} == set(expected(HANOI))
+
+
+def test_cancelled_session_stays_in_the_calendar_as_cancelled():
+    event = make_event(sessions=(make_session(status=SessionStatus.CANCELLED),))
+    (record,) = read_with_icalendar(to_ics(event, stamp=STAMP)).values()
+    assert record.status == "CANCELLED"
+
+
+def test_alarms_become_valarms():
+    text = to_ics(
+        make_event(), stamp=STAMP, alarms=[dt.timedelta(minutes=15), dt.timedelta(hours=1)]
+    )
+    assert text.count("BEGIN:VALARM") == 2
+    assert "TRIGGER:-PT15M\r\n" in text and "TRIGGER:-PT1H\r\n" in text
+
+
+# --- updates in place -------------------------------------------------------------------------
+
+
+def revision(event: Event, **sessions: Session) -> Event:
+    return attrs.evolve(event, sessions=tuple(sessions.get(s.id, s) for s in event.sessions))
+
+
+def test_moving_and_cancelling_bumps_sequence_for_exactly_those_sessions(tmp_path: Path):
+    path = tmp_path / "programme.ics"
+    first = write_ics(HANOI, path, stamp=STAMP)
+    assert (len(first.new), first.changed) == (len(HANOI.sessions), ())
+    gala, closing = HANOI.session("state-banquet"), HANOI.session("closing")
+    moved = revision(
+        HANOI,
+        **{
+            "state-banquet": attrs.evolve(
+                gala, start=gala.start.add(minutes=30), end=gala.end.add(minutes=30)
+            )
+        },
+        closing=attrs.evolve(closing, status=SessionStatus.CANCELLED),
+    )
+    second = write_ics(moved, path, stamp=STAMP)
+    after_second = read_with_icalendar(path.read_text(encoding="utf-8"))
+    uid = {s.id: session_uid(HANOI, s) for s in HANOI.sessions}
+    assert set(after_second) == set(uid.values())
+    assert sorted(second.changed) == sorted([uid["state-banquet"], uid["closing"]])
+    assert {u: r.sequence for u, r in after_second.items() if r.sequence} == {
+        uid["state-banquet"]: 1,
+        uid["closing"]: 1,
+    }
+    assert after_second[uid["closing"]].status == "CANCELLED"
+
+    retitled = revision(
+        moved,
+        **{"state-banquet": attrs.evolve(moved.session("state-banquet"), title="State banquet")},
+    )
+    third = write_ics(retitled, path, stamp=STAMP)
+    after_third = read_with_icalendar(path.read_text(encoding="utf-8"))
+    assert third.changed == (uid["state-banquet"],)
+    assert after_third[uid["state-banquet"]].sequence == 2
+    assert after_third[uid["state-banquet"]].summary == "State banquet"
+    assert after_third[uid["closing"]].sequence == 1
+    assert after_third[uid["opening"]].sequence == 0
+
+
+def test_unchanged_reexport_changes_nothing_but_the_stamp(tmp_path: Path):
+    path = tmp_path / "programme.ics"
+    write_ics(HANOI, path, stamp=STAMP)
+    again = write_ics(HANOI, path, stamp=STAMP + dt.timedelta(days=1))
+    assert (again.new, again.changed, again.withdrawn) == ((), (), ())
+    assert {r.sequence for r in read_with_icalendar(path.read_text(encoding="utf-8")).values()} == {
+        0
+    }
+
+
+def test_session_removed_from_the_programme_is_withdrawn_as_cancelled(tmp_path: Path):
+    path = tmp_path / "programme.ics"
+    write_ics(HANOI, path, stamp=STAMP)
+    fewer = attrs.evolve(HANOI, sessions=tuple(s for s in HANOI.sessions if s.id != "closing"))
+    result = write_ics(fewer, path, stamp=STAMP)
+    closing = read_with_icalendar(path.read_text(encoding="utf-8"))[
+        session_uid(HANOI, HANOI.session("closing"))
+    ]
+    assert result.withdrawn == (closing.uid,)
+    assert (closing.status, closing.sequence, closing.summary) == (
+        "CANCELLED",
+        1,
+        "Closing session",
+    )
+    write_ics(fewer, path, stamp=STAMP)  # withdrawn once is enough
+    assert read_with_icalendar(path.read_text(encoding="utf-8"))[closing.uid].sequence == 1
+
+
+def test_a_file_that_is_not_a_calendar_is_left_as_it_was(tmp_path: Path):
+    path = tmp_path / "programme.ics"
+    path.write_text("shopping list\n", encoding="utf-8")
+    with pytest.raises(CalendarError, match="not a calendar eventplan can update"):
+        write_ics(HANOI, path, stamp=STAMP)
+    assert path.read_text(encoding="utf-8") == "shopping list\n"
+
+
+# --- audiences --------------------------------------------------------------------------------
+
+
+def delegation_event() -> Event:
+    delegations = (
+        Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE),
+        Delegation(id="unodc", name="UNODC", kind=PartyKind.INTERGOVERNMENTAL_ORGANISATION),
+    )
+    sessions = (
+        make_session("plenary", kind=SessionKind.PLENARY),
+        make_session(
+            "bilateral",
+            kind=SessionKind.BILATERAL,
+            start=at(25, 11),
+            end=at(25, 12),
+            audience=(eventplan.AudienceRule(parties=("delegation:unodc",), behind=2),),
+        ),
+    )
+    return make_event(
+        sessions=sessions, turnouts=(Turnout(name="planned", delegations=delegations),)
+    )
+
+
+def test_delegation_calendar_holds_the_sessions_it_has_seats_in():
+    event = delegation_event()
+    assert [s.id for s in sessions_for(event, Audience.parse("delegation:at"))] == ["plenary"]
+    assert [s.id for s in sessions_for(event, Audience.parse("delegation:unodc"))] == ["bilateral"]
+    text = to_ics(event, "delegation:unodc", stamp=STAMP)
+    assert "X-WR-CALNAME:Mini summit — UNODC\r\n" in text
+
+
+def test_every_audience_lists_programme_delegations_kinds_committees_and_rooms():
+    names = [str(a) for a in every_audience(delegation_event())]
+    assert names == [
+        "programme",
+        "delegation:at",
+        "delegation:unodc",
+        "kind:member_state",
+        "room:hall-a",
+        "room:hall-b",
+    ]
+
+
+def test_subcommittee_calendar_carries_its_tasks_as_todos():
+    text = to_ics(HANOI, "subcommittee:protocol", stamp=STAMP)
+    calendar = eventplan.calendars._ical.parse(text)
+    todos = [c for c in calendar.children if c.name == "VTODO"]
+    assert [(t.first("SUMMARY"), t.first("DUE")) for t in todos] == [
+        ("Full rehearsal of the ceremony\\, chaired by the President", "20251023")
+    ]
+
+
+def test_unknown_audience_names_the_choices():
+    with pytest.raises(
+        eventplan.UnknownNameError, match="unknown room 'hall-z'; one of: hall-a, hall-b"
+    ):
+        to_ics(make_event(), "room:hall-z", stamp=STAMP)
+    with pytest.raises(eventplan.UnknownNameError, match="unknown audience 'everyone'"):
+        to_ics(make_event(), "everyone", stamp=STAMP)
+
+
+def test_write_calendars_names_files_after_their_audience(tmp_path: Path):
+    written = write_calendars(HANOI, tmp_path, ["programme", "room:main-hall"], stamp=STAMP)
+    assert [p.path.name for p in written] == ["programme.ics", "room-main-hall.ics"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["programme.ics", "room-main-hall.ics"]
+
+
+def test_venue_without_coordinates_has_no_geo():
+    event = make_event(venues=(attrs.evolve(make_event().venues[0], latitude=None),))
+    assert "GEO:" not in to_ics(event, stamp=STAMP)
+    assert isinstance(event.venues[0], Venue)

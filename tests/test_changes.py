@@ -1,0 +1,69 @@
+"""diff: what changed in the programme between two revisions."""
+
+from __future__ import annotations
+
+import attrs
+from builders import at, make_event, make_session
+
+from eventplan import ProgrammeChanges, SessionStatus, diff
+
+
+def two_revisions():
+    old = make_event(
+        sessions=(
+            make_session("opening"),
+            make_session("panel", start=at(25, 11), end=at(25, 12)),
+            make_session("lunch", start=at(25, 12), end=at(25, 13), room="hall-b"),
+            make_session("dropped", start=at(25, 14), end=at(25, 15)),
+        )
+    )
+    new = attrs.evolve(
+        old,
+        sessions=(
+            make_session("opening", title="Opening ceremony"),
+            make_session("panel", start=at(25, 11, 30), end=at(25, 12, 30)),
+            make_session(
+                "lunch",
+                start=at(25, 12),
+                end=at(25, 13),
+                room="hall-b",
+                status=SessionStatus.CANCELLED,
+            ),
+            make_session("press", start=at(25, 16), end=at(25, 17)),
+        ),
+    )
+    return old, new
+
+
+def test_diff_lists_added_cancelled_moved_and_retitled():
+    old, new = two_revisions()
+    changes = diff(old, new)
+    assert changes.added == ("press",)
+    assert changes.cancelled == ("lunch", "dropped")
+    assert [m.session for m in changes.moved] == ["panel"]
+    assert changes.retitled == (("opening", "Opening", "Opening ceremony"),)
+
+
+def test_diff_reads_as_a_list_of_changes():
+    old, new = two_revisions()
+    assert str(diff(old, new)).splitlines() == [
+        "added: press",
+        "cancelled: lunch",
+        "cancelled: dropped",
+        "moved: panel: 25 Oct 11:00–12:00 → 25 Oct 11:30–12:30",
+        "retitled: opening: 'Opening' → 'Opening ceremony'",
+    ]
+
+
+def test_room_change_is_a_move():
+    old = make_event()
+    new = attrs.evolve(old, sessions=(attrs.evolve(old.sessions[0], room="hall-b"),))
+    (move,) = diff(old, new).moved
+    assert str(move) == "opening: room hall-a → hall-b"
+
+
+def test_same_programme_has_no_changes():
+    event = make_event()
+    assert diff(event, event) == ProgrammeChanges()
+    assert not diff(event, event)
+    assert str(diff(event, event)) == "no changes to the programme"
