@@ -49,7 +49,7 @@ def expected(
     """What a calendar must say of each session, straight from the model."""
     chosen = audience if isinstance(audience, Audience) else Audience.parse(audience)
     records = {}
-    for session in sessions_for(event, chosen):
+    for session in sessions_for(event, chosen, None):
         venue = event.venue_of(session.room) if session.room else None
         records[session_uid(event, session)] = Record(
             uid=session_uid(event, session),
@@ -85,16 +85,19 @@ def vienna_dst_event() -> Event:
     )
 
 
+SYNTHETIC = synthetic_event(sessions=60, rooms=4, delegations=20, seed=4)
 CALENDARS = [
-    (HANOI, "programme"),
-    (HANOI, "kind:member_state"),
-    (HANOI, "kind:press"),
-    (HANOI, "subcommittee:protocol"),
-    (HANOI, "room:main-hall"),
+    *((HANOI, str(audience)) for audience in every_audience(HANOI)),
     (vienna_dst_event(), "programme"),
-    (synthetic_event(sessions=60, rooms=4, delegations=20, seed=4), "programme"),
+    (SYNTHETIC, "programme"),
+    (SYNTHETIC, f"delegation:{SYNTHETIC.turnout('planned').delegations[0].id}"),
 ]
-IDS = ["hanoi", "member-states", "press", "protocol", "main-hall", "vienna-dst", "synthetic"]
+IDS = [
+    *(f"hanoi-{audience.file_stem}" for audience in every_audience(HANOI)),
+    "vienna-dst",
+    "synthetic",
+    "synthetic-delegation",
+]
 
 
 @pytest.mark.parametrize(("event", "audience"), CALENDARS, ids=IDS)
