@@ -93,9 +93,13 @@ class Qualifier(enum.StrEnum):
 
 
 class Severity(enum.StrEnum):
+    """How much a finding matters: an error breaks the plan even in the best case,
+    a warning breaks it in the cautious case, ``ok`` records a check that passed."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    OK = "ok"
 
 
 class Measure(enum.StrEnum):

@@ -10,10 +10,12 @@ import pendulum
 
 from eventplan import _fields
 from eventplan.errors import UnknownNameError
+from eventplan.norms import NormOverride
 from eventplan.organisation import Agency, Official, Organisation
 from eventplan.participation import Turnout
 from eventplan.programme import Session
 from eventplan.provenance import ReportedFigure, Source
+from eventplan.resources import Resources
 from eventplan.venue import Room, Venue
 
 
@@ -84,6 +86,8 @@ class Event:
     organisation: Organisation = Organisation()
     turnouts: tuple[Turnout, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     default_turnout: str | None = None
+    resources: Resources = Resources()
+    norm_overrides: tuple[NormOverride, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     reported: tuple[ReportedFigure, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)

@@ -131,6 +131,12 @@ def _programme(event: Event) -> Iterator[Found]:
                         yield _unknown(
                             f"{path}.audience[{index}].parties", "delegation", target, delegations
                         )
+    resources = event.resources
+    if resources.press_centre is not None and resources.press_centre not in rooms:
+        yield _unknown("resources.press_centre", "room", resources.press_centre, rooms)
+    for room in resources.bilateral_rooms:
+        if room not in rooms:
+            yield _unknown("resources.bilateral_rooms", "room", room, rooms)
     if event.presided_by is not None and event.presided_by not in officials:
         yield _unknown("presided_by", "official", event.presided_by, officials)
 

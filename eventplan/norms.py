@@ -1,0 +1,145 @@
+"""Planning norms: sourced figures that capacity checks apply, each with its range and source.
+
+A norm is a value or a range. ``cautious`` names the end that makes a plan
+safer (more m² per person, fewer people screened per hour), so every check
+can report the cautious and the optimistic result. Any norm can be replaced
+for an event (``Event.norm_overrides``) or a scenario (``NormSet.replace``).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from eventplan import _fields
+from eventplan.errors import UnknownNameError
+
+
+class Basis(enum.StrEnum):
+    COMFORT = "comfort"
+    CODE = "code"
+    PRECEDENT = "precedent"
+    ASSUMPTION = "assumption"
+
+
+class Confidence(enum.StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class End(enum.StrEnum):
+    LOW = "low"
+    HIGH = "high"
+
+
+def _not_below_low(instance: Norm, attribute: attrs.Attribute[float], value: float) -> None:
+    if value < instance.low:
+        raise ValueError(f"'high' must be >= 'low' ({instance.low}): {value}")
+
+
+@attrs.frozen
+class Norm:
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(validator=_fields.not_blank)
+    low: float = attrs.field(converter=float, validator=_fields.non_negative)
+    high: float = attrs.field(converter=float, validator=_not_below_low)
+    unit: str = attrs.field(validator=_fields.not_blank)
+    basis: Basis = attrs.field(converter=Basis)
+    cautious: End = attrs.field(converter=End)
+    source: str = attrs.field(validator=_fields.not_blank)
+    confidence: Confidence = attrs.field(converter=Confidence)
+    url: str | None = None
+
+    @property
+    def cautious_value(self) -> float:
+        return self.high if self.cautious is End.HIGH else self.low
+
+    @property
+    def optimistic_value(self) -> float:
+        return self.low if self.cautious is End.HIGH else self.high
+
+    def __str__(self) -> str:
+        value = f"{self.low:g}" if self.low == self.high else f"{self.low:g}–{self.high:g}"
+        return f"{self.name}: {value} {self.unit} ({self.source})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "basis": self.basis.value,
+            "confidence": self.confidence.value,
+            "source": self.source,
+            "url": self.url,
+        }
+
+
+@attrs.frozen
+class NormOverride:
+    """A norm replaced for one event: its new range and why."""
+
+    id: str = attrs.field(validator=_fields.valid_id)
+    low: float = attrs.field(converter=float, validator=_fields.non_negative)
+    high: float | None = None
+    source: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+
+
+def _by_id(norms: Iterable[Norm]) -> dict[str, Norm]:
+    return {norm.id: norm for norm in norms}
+
+
+@attrs.frozen
+class NormSet(Mapping[str, Norm]):
+    """The norms checks apply, by id."""
+
+    _norms: dict[str, Norm] = attrs.field(converter=_by_id)
+
+    def __getitem__(self, norm_id: str) -> Norm:
+        try:
+            return self._norms[norm_id]
+        except KeyError:
+            raise UnknownNameError("norm", norm_id, sorted(self._norms)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._norms)
+
+    def __len__(self) -> int:
+        return len(self._norms)
+
+    def replace(
+        self, norm_id: str, low: float, high: float | None = None, source: str | None = None
+    ) -> NormSet:
+        """A copy with one norm's range replaced; the source says why (default: "set by the user")."""
+        norm = self[norm_id]
+        changed = attrs.evolve(
+            norm,
+            low=low,
+            high=low if high is None else high,
+            source=source or f"set by the user (was {norm.low:g}–{norm.high:g}: {norm.source})",
+            basis=Basis.ASSUMPTION,
+        )
+        return NormSet([changed if n.id == norm_id else n for n in self._norms.values()])
+
+    def with_overrides(self, overrides: Iterable[NormOverride]) -> NormSet:
+        result = self
+        for override in overrides:
+            result = result.replace(override.id, override.low, override.high, override.source)
+        return result
+
+
+@functools.cache
+def default_norms() -> NormSet:
+    """The norms eventplan ships, read from ``eventplan/data/norms.toml``."""
+    text = (resources.files("eventplan") / "data" / "norms.toml").read_text(encoding="utf-8")
+    return NormSet([Norm(**entry) for entry in tomllib.loads(text)["norms"]])
