@@ -9,7 +9,8 @@ Layers, each importing only from those above it:
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``event`` (frozen attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
-   ``summary`` (pure functions over an event);
+   ``summary``, ``demand``, ``intervals``, ``checks`` and ``report`` (pure
+   functions over an event; ``norms`` holds the sourced planning figures);
 4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json, CSV), ``testing``;
@@ -33,6 +34,7 @@ from eventplan.calendars import (
 from eventplan.changes import Move, ProgrammeChanges, diff
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_participation
+from eventplan.demand import session_demand
 from eventplan.enums import (
     HeadRank,
     Layout,
@@ -60,8 +62,9 @@ from eventplan.eventfile import (
     reference_event,
     reference_file,
 )
-from eventplan.findings import Finding
+from eventplan.findings import Finding, Margin
 from eventplan.frab import to_csv, to_frab
+from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
     Official,
@@ -75,6 +78,8 @@ from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, Tur
 from eventplan.programme import AudienceRule, Session
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
+from eventplan.report import Report, check
+from eventplan.resources import Resources
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
@@ -102,8 +107,13 @@ __all__ = [
     "Instrument",
     "InvalidEventError",
     "Layout",
+    "Margin",
     "Measure",
+    "MissingExtraError",
     "Move",
+    "Norm",
+    "NormOverride",
+    "NormSet",
     "Official",
     "Organisation",
     "ParticipationCounts",
@@ -113,7 +123,9 @@ __all__ = [
     "ProgrammeChanges",
     "Published",
     "Qualifier",
+    "Report",
     "ReportedFigure",
+    "Resources",
     "Room",
     "SeatCount",
     "Secretariat",
@@ -132,7 +144,9 @@ __all__ = [
     "TurnoutKind",
     "UnknownNameError",
     "Venue",
+    "check",
     "count_participation",
+    "default_norms",
     "diff",
     "dump_event",
     "dumps_event",
@@ -142,6 +156,7 @@ __all__ = [
     "reconcile",
     "reference_event",
     "reference_file",
+    "session_demand",
     "summarise",
     "to_calendar",
     "to_csv",

@@ -16,9 +16,11 @@ from eventplan.errors import EventPlanError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
 from eventplan.frab import to_csv, to_frab
+from eventplan.report import check
 from eventplan.summary import summarise
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -42,6 +44,21 @@ def _parser() -> argparse.ArgumentParser:
         "--turnout", metavar="NAME", help="which turnout to count (default: the event's default)"
     )
     summary.add_argument("--format", choices=("text", "json"), default="text")
+
+    checks = commands.add_parser(
+        "check",
+        help="capacity checks: rooms, people, interpretation, signing, arrivals, press, gala, hotels, transport",
+        description=(
+            "Check every resource the event can run out of. Exit status: 0 when no finding is an error, "
+            "1 when one is, 2 on bad input."
+        ),
+    )
+    _event_argument(checks)
+    checks.add_argument(
+        "--turnout", metavar="NAME", help="which turnout to check (default: the event's default)"
+    )
+    checks.add_argument("--format", choices=("text", "json"), default="text")
+    checks.add_argument("--all", action="store_true", help="list the checks that passed too")
 
     calendar = commands.add_parser(
         "ics",
@@ -104,7 +121,7 @@ def _event(path: str | None) -> Event:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"summary": _summary, "ics": _ics, "frab": _frab, "csv": _csv}
+    commands = {"summary": _summary, "check": _check, "ics": _ics, "frab": _frab, "csv": _csv}
     try:
         return commands[args.command](args, _event(args.event))
     except EventPlanError as error:
@@ -122,6 +139,15 @@ def _summary(args: argparse.Namespace, event: Event) -> int:
     else:
         print(result.render_text())
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace, event: Event) -> int:
+    report = check(event, args.turnout)
+    if args.format == "json":
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(report.render_text(show_ok=args.all))
+    return EXIT_OK if report.passed else EXIT_FINDINGS
 
 
 def _ics(args: argparse.Namespace, event: Event) -> int:

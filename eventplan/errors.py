@@ -6,7 +6,8 @@ catch either::
     EventPlanError(Exception)
     ├── InvalidEventError(EventPlanError, ValueError)   an event breaks its own rules
     │   └── EventFileError(InvalidEventError)           ...and it came from a file
-    └── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
+    ├── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
+    └── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
 
 Errors carry their data as attributes (``problems``, ``source``) and build the
 message from them.
@@ -79,3 +80,12 @@ class UnknownNameError(EventPlanError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])
+
+
+class MissingExtraError(EventPlanError, ImportError):
+    """A feature needs an optional dependency that is not installed."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(f"{feature} needs the '{extra}' extra: pip install \"eventplan[{extra}]\"")

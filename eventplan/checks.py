@@ -1,0 +1,758 @@
+"""Capacity checks: will it fit? Every resource a diplomatic event runs out of, with the norm behind each number.
+
+Each check is a pure function of a :class:`Context` (event, turnout, norms)
+that yields findings. A capacity finding carries the demand and the capacity
+as ranges — the cautious end (the norm's safer end, the larger demand) and
+the optimistic one: an ``error`` fails even optimistically, a ``warning``
+fails in the cautious case, ``ok`` fits either way. A check whose inputs are
+missing says so in an ``info`` finding of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from functools import cached_property
+
+import attrs
+
+from eventplan import intervals
+from eventplan.count import Count
+from eventplan.counts import count_turnout
+from eventplan.demand import PartyCounts
+from eventplan.enums import Layout, SessionKind, Severity
+from eventplan.event import Event
+from eventplan.findings import Finding
+from eventplan.norms import Norm, NormSet, default_norms
+from eventplan.programme import Session
+from eventplan.venue import Room
+
+#: The layout a session of a kind is set in when it does not say (if the room has it).
+KIND_LAYOUTS = {
+    SessionKind.GALA_DINNER: Layout.BANQUET,
+    SessionKind.RECEPTION: Layout.RECEPTION,
+    SessionKind.WORKSHOP: Layout.CLASSROOM,
+    SessionKind.BILATERAL: Layout.BOARDROOM,
+    SessionKind.BREAK: Layout.RECEPTION,
+}
+COMFORT_NORMS = {
+    Layout.THEATRE: "area.theatre",
+    Layout.CLASSROOM: "area.classroom",
+    Layout.BANQUET: "area.banquet",
+    Layout.RECEPTION: "area.reception",
+    Layout.BOARDROOM: "area.boardroom",
+}
+CODE_NORMS = {
+    Layout.THEATRE: "code.chairs",
+    Layout.CLASSROOM: "code.classroom",
+    Layout.BANQUET: "code.tables",
+    Layout.RECEPTION: "code.standing",
+    Layout.BOARDROOM: "code.tables",
+}
+UN_LANGUAGES = frozenset({"ar", "zh", "en", "fr", "ru", "es"})
+
+
+@attrs.frozen
+class Context:
+    """What every check reads: the event, the turnout and the norms, with shared work done once."""
+
+    event: Event
+    turnout: str
+    norms: NormSet
+
+    @cached_property
+    def parties(self) -> PartyCounts:
+        return PartyCounts(self.event.turnout(self.turnout))
+
+    @cached_property
+    def demand(self) -> dict[str, Count]:
+        return {s.id: self.parties.demand(s) for s in self.event.sessions}
+
+    @cached_property
+    def rooms(self) -> dict[str, Room]:
+        return {room.id: room for room in self.event.rooms}
+
+    @cached_property
+    def venue_of_room(self) -> dict[str, str]:
+        return {room.id: venue.id for venue in self.event.venues for room in venue.rooms}
+
+    @cached_property
+    def live(self) -> tuple[Session, ...]:
+        """Sessions that go ahead."""
+        return tuple(s for s in self.event.sessions if not s.is_cancelled)
+
+    def norm(self, norm_id: str) -> Norm:
+        return self.norms[norm_id]
+
+
+def verdict(demand: Count, capacity: Count) -> Severity:
+    """``error`` if even the optimistic capacity is too small, ``warning`` if the cautious one is."""
+    if capacity.high is not None and demand.low > capacity.high:
+        return Severity.ERROR
+    if demand.high is None or demand.high > capacity.low:
+        return Severity.WARNING
+    return Severity.OK
+
+
+def scaled(
+    count: Count, low: float, high: float, rounding: Callable[[float], int] = math.ceil
+) -> Count:
+    """``count`` times a factor between ``low`` and ``high``, rounded (up by default)."""
+    top = None if count.high is None else rounding(count.high * high)
+    return Count(rounding(count.low * low), top)
+
+
+def _per(area: float, norm: Norm) -> Count:
+    """People an area holds at a norm's m² per person: (cautious, optimistic)."""
+    return Count(math.floor(area / norm.cautious_value), math.floor(area / norm.optimistic_value))
+
+
+def _least(*limits: tuple[Count, Norm | None, str]) -> tuple[Count, tuple[Norm, ...], str]:
+    """The lowest of several limits, at each end, with the norms that set it and its name."""
+    cautious = min(limits, key=lambda limit: limit[0].low)
+    optimistic = min(limits, key=lambda limit: math.inf if limit[0].high is None else limit[0].high)
+    norms = tuple(dict.fromkeys(n for n in (cautious[1], optimistic[1]) if n is not None))
+    return Count(cautious[0].low, optimistic[0].high), norms, cautious[2]
+
+
+def _capacity_finding(
+    code: str,
+    subjects: tuple[str, ...],
+    what: str,
+    demand: Count,
+    capacity: Count,
+    norms: tuple[Norm, ...],
+) -> Finding:
+    severity = verdict(demand, capacity)
+    if severity is Severity.OK:
+        margin = capacity.low - (demand.high or 0)
+        tail = f"fits, {margin:,} to spare in the cautious case"
+    elif severity is Severity.WARNING:
+        short = (demand.high - capacity.low) if demand.high is not None else None
+        tail = (
+            f"short by up to {short:,} in the cautious case"
+            if short is not None
+            else "the demand has no upper bound"
+        )
+    else:
+        tail = (
+            f"short by at least {demand.low - (capacity.high or 0):,} even in the optimistic case"
+        )
+    message = f"{what}: needs {demand}, has {capacity}; {tail}"
+    return Finding(code, severity, message, subjects, demand, capacity, norms)
+
+
+def _missing(
+    code: str, subjects: tuple[str, ...], message: str, norms: tuple[Norm, ...] = ()
+) -> Finding:
+    return Finding(code, Severity.INFO, message, subjects, norms=norms)
+
+
+# --- rooms -----------------------------------------------------------------------------------
+
+
+def layout_for(session: Session, room: Room) -> Layout | None:
+    preferred = session.layout or KIND_LAYOUTS.get(session.kind)
+    if preferred is not None and preferred in room.layouts:
+        return preferred
+    if session.layout is not None:
+        return session.layout
+    return room.layouts[0] if room.layouts else None
+
+
+def room_capacity(
+    ctx: Context, room: Room, layout: Layout | None
+) -> tuple[Count, tuple[Norm, ...], str] | None:
+    """A room's capacity in a layout: the lowest of its seats, the comfort and the code limits."""
+    limits: list[tuple[Count, Norm | None, str]] = []
+    seats = room.seats(layout) if layout is not None else None
+    if seats is not None:
+        limits.append((seats, None, "seats"))
+    if room.floor_area_m2 and layout in COMFORT_NORMS:
+        comfort, code = ctx.norm(COMFORT_NORMS[layout]), ctx.norm(CODE_NORMS[layout])
+        limits.append((_per(room.floor_area_m2, comfort), comfort, "comfortable floor area"))
+        limits.append((_per(room.floor_area_m2, code), code, "code occupant load"))
+    if not limits:
+        return None
+    return _least(*limits)
+
+
+def check_seats(ctx: Context) -> Iterator[Finding]:
+    """Each session's audience against its room in the session's layout."""
+    for session in ctx.live:
+        if session.kind is SessionKind.EXHIBITION or not session.audience:
+            continue
+        subjects = (session.id,)
+        if session.room is None:
+            yield _missing(
+                "room-unassigned",
+                subjects,
+                f"{session.id}: no room, so its {ctx.demand[session.id]} people cannot be checked",
+            )
+            continue
+        room = ctx.rooms[session.room]
+        layout = layout_for(session, room)
+        found = room_capacity(ctx, room, layout)
+        if found is None:
+            yield _missing(
+                "room-capacity-unknown",
+                (*subjects, room.id),
+                f"{session.id}: {room.name} has no seat count for {layout or 'any layout'} and no floor area",
+            )
+            continue
+        capacity, norms, binding = found
+        where = f"{session.id} in {room.name} ({layout.value if layout else 'no layout'}, limit: {binding})"
+        yield _capacity_finding(
+            "room-capacity", (*subjects, room.id), where, ctx.demand[session.id], capacity, norms
+        )
+
+
+def check_room_bookings(ctx: Context) -> Iterator[Finding]:
+    """No room holds two sessions at once; consecutive sessions leave time to turn the room over."""
+    by_room: dict[str, list[Session]] = defaultdict(list)
+    for session in ctx.live:
+        if session.room is not None:
+            by_room[session.room].append(session)
+    same, reset = ctx.norm("turnover.same_layout_minutes"), ctx.norm("turnover.reset_minutes")
+    for room_id, sessions in by_room.items():
+        room = ctx.rooms[room_id]
+        for a, b in intervals.overlapping_pairs(sessions, _start, _end):
+            yield Finding(
+                "room-double-booked",
+                Severity.ERROR,
+                f"{room.name} holds {a.id} ({_span(a)}) and {b.id} ({_span(b)}) at once",
+                (room_id, a.id, b.id),
+            )
+        for a, b in intervals.consecutive(sessions, _start, _end):
+            gap = (b.start - a.end).total_seconds() / 60
+            if gap >= 12 * 60:
+                continue
+            same_layout = layout_for(a, room) == layout_for(b, room)
+            if same_layout and a.audience == b.audience:
+                continue  # the audience stays in its seats: the signing follows the opening
+            norm = same if same_layout else reset
+            if gap < norm.cautious_value:
+                severity = Severity.ERROR if gap < norm.optimistic_value else Severity.WARNING
+                yield Finding(
+                    "room-turnover",
+                    severity,
+                    f"{room.name}: {gap:g} min between {a.id} and {b.id}, "
+                    f"{norm.low:g}–{norm.high:g} min needed ({norm.name})",
+                    (room_id, a.id, b.id),
+                    Count.exactly(math.ceil(norm.cautious_value))
+                    if norm.low == norm.high
+                    else Count(math.ceil(norm.optimistic_value), math.ceil(norm.cautious_value)),
+                    Count.exactly(math.floor(gap)),
+                    (norm,),
+                )
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def check_people(ctx: Context) -> Iterator[Finding]:
+    """Officials (chairs, speakers) and delegations invited by name are in one place at a time."""
+    expected: dict[str, list[Session]] = defaultdict(list)
+    names = {o.id: o.name for o in ctx.event.officials}
+    for session in ctx.live:
+        for person in dict.fromkeys([*session.chairs, *session.speakers]):
+            expected[person].append(session)
+        for rule in session.audience:
+            for selector in rule.parties:
+                if selector.startswith("delegation:"):
+                    expected[selector].append(session)
+    same, other = ctx.norm("transfer.same_venue_minutes"), ctx.norm("transfer.other_venue_minutes")
+    for person, sessions in expected.items():
+        who = names.get(person, person.removeprefix("delegation:") + " delegation")
+        for a, b in intervals.overlapping_pairs(sessions, _start, _end):
+            yield Finding(
+                "person-double-booked",
+                Severity.ERROR,
+                f"{who} is expected at {a.id} ({_span(a)}) and {b.id} ({_span(b)}) at once",
+                (person, a.id, b.id),
+            )
+        for a, b in intervals.consecutive(sessions, _start, _end):
+            if a.room is None or b.room is None or a.room == b.room:
+                continue
+            norm = same if ctx.venue_of_room[a.room] == ctx.venue_of_room[b.room] else other
+            gap = (b.start - a.end).total_seconds() / 60
+            if gap < norm.cautious_value:
+                yield Finding(
+                    "person-transfer",
+                    Severity.ERROR if gap < norm.optimistic_value else Severity.WARNING,
+                    f"{who} has {gap:g} min from {a.id} to {b.id} in another room; "
+                    f"{norm.low:g}–{norm.high:g} min needed ({norm.name})",
+                    (person, a.id, b.id),
+                    norms=(norm,),
+                )
+
+
+# --- interpretation --------------------------------------------------------------------------
+
+
+def booths_needed(languages: int) -> int:
+    """One booth per target language; two languages share one bi-active booth (AIIC)."""
+    if languages < 2:
+        return 0
+    return 1 if languages == 2 else languages
+
+
+def interpreters_needed(ctx: Context, session: Session) -> Count:
+    """Interpreters for one session: the UN team for the six UN languages plus a pair per other
+    booth, else a pair per booth (AIIC); one more per booth past 3.5–4 hours and again past 6."""
+    booths = booths_needed(len(session.languages))
+    if booths == 0:
+        return Count.zero()
+    per_booth = int(ctx.norm("interpretation.per_booth").low)
+    if set(session.languages) >= UN_LANGUAGES:
+        others = len(set(session.languages) - UN_LANGUAGES)
+        base = int(ctx.norm("interpretation.un_team").low) + others * per_booth
+    else:
+        base = booths * per_booth
+    hours = session.duration.total_seconds() / 3600
+    long_day = ctx.norm("interpretation.long_day_hours")
+    longer = booths if hours > 6 else 0
+    return Count(
+        base + longer + (booths if hours > long_day.high else 0),
+        base + longer + (booths if hours > long_day.low else 0),
+    )
+
+
+def check_interpretation(ctx: Context) -> Iterator[Finding]:
+    booth_norm = ctx.norm("interpretation.booths_per_language")
+    team_norms = (ctx.norm("interpretation.un_team"), ctx.norm("interpretation.per_booth"))
+    for session in ctx.live:
+        needed = booths_needed(len(session.languages))
+        if needed == 0 or session.room is None:
+            continue
+        room = ctx.rooms[session.room]
+        what = f"{session.id}: {len(session.languages)} languages ({', '.join(session.languages)}) in {room.name}, booths"
+        yield _capacity_finding(
+            "interpretation-booths",
+            (session.id, room.id),
+            what,
+            Count.exactly(needed),
+            Count.exactly(room.interpretation_booths),
+            (booth_norm,),
+        )
+    teams = [
+        (s.start, s.end, interpreters_needed(ctx, s)) for s in ctx.live if len(s.languages) >= 2
+    ]
+    if not teams:
+        return
+    peak = Count(
+        intervals.peak((start, end, need.low) for start, end, need in teams),
+        intervals.peak((start, end, need.high or need.low) for start, end, need in teams),
+    )
+    available = ctx.event.resources.interpreters
+    if available is None:
+        yield _missing(
+            "interpreters-unknown",
+            ("resources.interpreters",),
+            f"interpreters at the busiest time: {peak} needed; the plan gives no number available",
+            team_norms,
+        )
+        return
+    yield _capacity_finding(
+        "interpreters",
+        ("resources.interpreters",),
+        "interpreters at the busiest time",
+        peak,
+        Count.exactly(available),
+        team_norms,
+    )
+
+
+# --- signing ---------------------------------------------------------------------------------
+
+
+def check_signing(ctx: Context) -> Iterator[Finding]:
+    counts = count_turnout(ctx.event.turnout(ctx.turnout))
+    signatories = counts.signatories_at_plenary
+    if signatories.low == 0 and signatories.high == 0:
+        return
+    norm = ctx.norm("signing.minutes_per_signature")
+    sessions = [s for s in ctx.live if s.kind is SessionKind.SIGNING]
+    if not sessions:
+        yield _missing(
+            "signing-session-missing",
+            (),
+            f"{signatories} states are to sign, but the programme has no signing session",
+            (norm,),
+        )
+        return
+    minutes = sum(int(s.duration.total_seconds() // 60) for s in sessions)
+    needed = scaled(signatories, norm.optimistic_value, norm.cautious_value)
+    what = f"signing: {signatories} signatories at {norm.low:g}–{norm.high:g} min each, minutes"
+    yield _capacity_finding(
+        "signing-time", tuple(s.id for s in sessions), what, needed, Count.exactly(minutes), (norm,)
+    )
+
+
+# --- arrivals, accreditation, press ------------------------------------------------------------
+
+
+def _opening(ctx: Context) -> Session | None:
+    first_day = [
+        s
+        for s in ctx.live
+        if s.start.in_timezone(ctx.event.timezone).date() == ctx.event.start_date
+    ]
+    openings = [s for s in first_day if s.kind is SessionKind.OPENING] or first_day
+    return max(openings, key=lambda s: (ctx.demand[s.id].low, -s.start.timestamp()), default=None)
+
+
+def check_arrivals(ctx: Context) -> Iterator[Finding]:
+    """The people arriving before the opening against screening lanes: peak queue and longest wait."""
+    opening = _opening(ctx)
+    if opening is None:
+        return
+    window, share, rate = (
+        ctx.norm(n)
+        for n in ("arrival.window_minutes", "arrival.share_in_window", "screening.lane_rate")
+    )
+    arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
+    lanes = ctx.event.resources.screening_lanes
+    norms = (window, share, rate)
+    minutes = window.low
+    if lanes is None:
+        need = math.ceil((arriving.high or arriving.low) / (rate.cautious_value * minutes / 60))
+        yield _missing(
+            "screening-lanes-unknown",
+            (opening.id, "resources.screening_lanes"),
+            f"{arriving} people arrive in the {minutes:g} min before {opening.id}; "
+            f"{need} lanes clear them at {rate.cautious_value:g} an hour; the plan gives no number of lanes",
+            norms,
+        )
+        return
+    capacity = scaled(
+        Count.exactly(lanes),
+        rate.cautious_value * minutes / 60,
+        rate.optimistic_value * minutes / 60,
+        math.floor,
+    )
+    finding = _capacity_finding(
+        "screening",
+        (opening.id, "resources.screening_lanes"),
+        f"screening before {opening.id} ({lanes} lanes), people in {minutes:g} min",
+        arriving,
+        capacity,
+        norms,
+    )
+    worst_arrivals = arriving.high or arriving.low
+    served_per_minute = lanes * rate.cautious_value / 60
+    queue = max(0.0, worst_arrivals - served_per_minute * minutes)
+    wait = queue / served_per_minute if served_per_minute else math.inf
+    if queue > 0:
+        finding = attrs.evolve(
+            finding,
+            message=f"{finding.message}; cautious case: a queue of {queue:,.0f} at the start, the last waiting {wait:.0f} min",
+        )
+    yield finding
+
+
+def check_accreditation(ctx: Context) -> Iterator[Finding]:
+    counts = count_turnout(ctx.event.turnout(ctx.turnout))
+    badges = counts.delegates + (counts.reporters or Count.zero())
+    rate = ctx.norm("accreditation.desk_rate")
+    resources = ctx.event.resources
+    if resources.accreditation_desks is None or resources.accreditation_hours is None:
+        yield _missing(
+            "accreditation-unknown",
+            ("resources.accreditation_desks", "resources.accreditation_hours"),
+            f"{badges} badges to issue before day 1; the plan gives no desks or opening hours "
+            f"({rate.low:g}–{rate.high:g} badges an hour per desk)",
+            (rate,),
+        )
+        return
+    per_desk = resources.accreditation_hours
+    capacity = scaled(
+        Count.exactly(resources.accreditation_desks),
+        rate.cautious_value * per_desk,
+        rate.optimistic_value * per_desk,
+        math.floor,
+    )
+    what = f"accreditation ({resources.accreditation_desks} desks, {per_desk:g} h), badges"
+    yield _capacity_finding(
+        "accreditation", ("resources.accreditation_desks",), what, badges, capacity, (rate,)
+    )
+
+
+def check_press_centre(ctx: Context) -> Iterator[Finding]:
+    counts = count_turnout(ctx.event.turnout(ctx.turnout))
+    norm = ctx.norm("press.workplaces_per_reporter")
+    if counts.reporters is None:
+        yield _missing(
+            "press-unknown",
+            (ctx.turnout,),
+            f"turnout {ctx.turnout!r} does not say how many reporters come",
+            (norm,),
+        )
+        return
+    needed = scaled(counts.reporters, norm.optimistic_value, norm.cautious_value)
+    room_id = ctx.event.resources.press_centre
+    if room_id is None:
+        yield _missing(
+            "press-centre-unknown",
+            ("resources.press_centre",),
+            f"{counts.reporters} reporters need {needed} workplaces; the plan names no press centre",
+            (norm,),
+        )
+        return
+    room = ctx.rooms[room_id]
+    seats = [s.seats for s in room.seat_counts]
+    if not seats:
+        yield _missing(
+            "press-centre-unknown",
+            (room_id,),
+            f"{room.name} has no seat count to serve as workplaces",
+            (norm,),
+        )
+        return
+    yield _capacity_finding(
+        "press-centre",
+        (room_id,),
+        f"press centre {room.name}, workplaces for {counts.reporters} reporters",
+        needed,
+        Count(min(seats), max(seats)),
+        (norm,),
+    )
+
+
+# --- bilaterals, gala, exhibition ------------------------------------------------------------------
+
+
+def check_bilaterals(ctx: Context) -> Iterator[Finding]:
+    resources = ctx.event.resources
+    slot, turnaround, hours = (
+        ctx.norm(n)
+        for n in (
+            "bilateral.slot_minutes",
+            "bilateral.turnaround_minutes",
+            "bilateral.bookable_hours",
+        )
+    )
+    norms = (slot, turnaround, hours)
+    requests = resources.bilateral_requests
+    if requests is None:
+        scheduled = sum(1 for s in ctx.live if s.kind is SessionKind.BILATERAL)
+        yield _missing(
+            "bilateral-requests-unknown",
+            ("resources.bilateral_requests",),
+            f"the plan gives no number of requested bilaterals ({scheduled} in the programme)",
+            norms,
+        )
+        return
+    if not resources.bilateral_rooms:
+        yield _missing(
+            "bilateral-rooms-unknown",
+            ("resources.bilateral_rooms",),
+            f"{requests} bilaterals requested; the plan names no bilateral rooms",
+            norms,
+        )
+        return
+    days = (ctx.event.end_date - ctx.event.start_date).days + 1
+    rooms = len(resources.bilateral_rooms)
+
+    def slots(length: float) -> int:
+        return rooms * days * math.floor(hours.low * 60 / (length + turnaround.low))
+
+    capacity = Count(slots(slot.cautious_value), slots(slot.optimistic_value))
+    what = f"bilaterals in {rooms} rooms over {days} days, meetings"
+    yield _capacity_finding(
+        "bilaterals", resources.bilateral_rooms, what, Count.exactly(requests), capacity, norms
+    )
+
+
+def check_gala(ctx: Context) -> Iterator[Finding]:
+    tables = ctx.event.resources.gala_tables
+    seats_norm = ctx.norm("banquet.seats_per_table")
+    for session in (s for s in ctx.live if s.kind is SessionKind.GALA_DINNER):
+        guests = ctx.demand[session.id]
+        overset = ctx.norm(
+            "banquet.overset_large"
+            if (guests.high or guests.low) > 1000
+            else "banquet.overset_small"
+        )
+        places = scaled(guests, 1 + overset.optimistic_value, 1 + overset.cautious_value)
+        norms = (seats_norm, overset)
+        if tables is None:
+            need = math.ceil((places.high or places.low) / seats_norm.cautious_value)
+            yield _missing(
+                "gala-tables-unknown",
+                (session.id, "resources.gala_tables"),
+                f"{session.id}: {places} places with overset need {need} tables; the plan gives no table count",
+                norms,
+            )
+            continue
+        capacity = scaled(
+            Count.exactly(tables),
+            seats_norm.cautious_value,
+            seats_norm.optimistic_value,
+            math.floor,
+        )
+        what = f"{session.id}: {guests} guests plus overset at {tables} tables, places"
+        yield _capacity_finding(
+            "gala-seating", (session.id, "resources.gala_tables"), what, places, capacity, norms
+        )
+
+
+def check_exhibition(ctx: Context) -> Iterator[Finding]:
+    share, density = ctx.norm("exhibition.peak_share"), ctx.norm("code.exhibition")
+    for session in (s for s in ctx.live if s.kind is SessionKind.EXHIBITION):
+        visitors = scaled(ctx.demand[session.id], share.optimistic_value, share.cautious_value)
+        room = ctx.rooms.get(session.room or "")
+        if room is None or not room.floor_area_m2:
+            yield _missing(
+                "exhibition-area-unknown",
+                (session.id,),
+                f"{session.id}: {visitors} visitors at the peak; no floor area to hold them",
+                (share, density),
+            )
+            continue
+        capacity = _per(room.floor_area_m2, density)
+        what = f"{session.id}: visitors at the peak on {room.floor_area_m2:,.0f} m² of {room.name}"
+        yield _capacity_finding(
+            "exhibition-density", (session.id, room.id), what, visitors, capacity, (share, density)
+        )
+
+
+# --- hotels and transport ----------------------------------------------------------------------
+
+
+def check_hotels(ctx: Context) -> Iterator[Finding]:
+    delegates = count_turnout(ctx.event.turnout(ctx.turnout)).delegates
+    norm = ctx.norm("hotel.rooms_per_delegate")
+    needed = scaled(delegates, norm.optimistic_value, norm.cautious_value)
+    rooms = ctx.event.resources.hotel_rooms
+    if rooms is None:
+        yield _missing(
+            "hotel-rooms-unknown",
+            ("resources.hotel_rooms",),
+            f"{delegates} delegates need {needed} hotel rooms; the plan gives no room block",
+            (norm,),
+        )
+        return
+    yield _capacity_finding(
+        "hotel-rooms",
+        ("resources.hotel_rooms",),
+        f"hotel rooms for {delegates} delegates",
+        needed,
+        Count.exactly(rooms),
+        (norm,),
+    )
+
+
+def check_cars(ctx: Context) -> Iterator[Finding]:
+    heads = ctx.parties.heads
+    norm = ctx.norm("cars.per_head_of_delegation")
+    needed = scaled(heads, norm.optimistic_value, norm.cautious_value)
+    cars = ctx.event.resources.cars
+    if cars is None:
+        yield _missing(
+            "cars-unknown",
+            ("resources.cars",),
+            f"{heads} heads of delegation need {needed} cars; the plan gives no fleet",
+            (norm,),
+        )
+        return
+    yield _capacity_finding(
+        "cars",
+        ("resources.cars",),
+        f"cars for {heads} heads of delegation",
+        needed,
+        Count.exactly(cars),
+        (norm,),
+    )
+
+
+def check_shuttles(ctx: Context) -> Iterator[Finding]:
+    resources = ctx.event.resources
+    capacity_norm, load = ctx.norm("bus.capacity"), ctx.norm("bus.load_factor")
+    cycle, headway, buses = (
+        resources.shuttle_cycle_minutes,
+        resources.shuttle_headway_minutes,
+        resources.shuttle_buses,
+    )
+    if cycle is None or headway is None or buses is None or headway == 0:
+        yield _missing(
+            "shuttle-unknown",
+            ("resources.shuttle_buses",),
+            "the plan gives no shuttle fleet, cycle time and headway (fleet = cycle time / headway)",
+            (capacity_norm, load),
+        )
+        return
+    fleet = math.ceil(cycle / headway)
+    yield _capacity_finding(
+        "shuttle-fleet",
+        ("resources.shuttle_buses",),
+        f"shuttle buses for a {cycle:g}-min cycle every {headway:g} min",
+        Count.exactly(fleet),
+        Count.exactly(buses),
+        (),
+    )
+    opening = _opening(ctx)
+    if opening is None:
+        return
+    window, share = ctx.norm("arrival.window_minutes"), ctx.norm("arrival.share_in_window")
+    riders = scaled(
+        ctx.demand[opening.id] + Count.exactly(0), share.optimistic_value, share.cautious_value
+    )
+    riders = Count(
+        max(0, riders.low - (ctx.parties.heads.high or 0)),
+        None if riders.high is None else max(0, riders.high - ctx.parties.heads.low),
+    )
+    trips = math.floor(window.low / headway)
+    per_trip = Count(
+        math.floor(capacity_norm.low * load.cautious_value),
+        math.floor(capacity_norm.low * load.optimistic_value),
+    )
+    carried = scaled(per_trip, trips, trips, math.floor)
+    yield _capacity_finding(
+        "shuttle-peak",
+        ("resources.shuttle_buses", opening.id),
+        f"shuttles in the {window.low:g} min before {opening.id} (heads of delegation by car), riders",
+        riders,
+        carried,
+        (capacity_norm, load, share),
+    )
+
+
+CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
+    check_seats,
+    check_room_bookings,
+    check_people,
+    check_interpretation,
+    check_signing,
+    check_arrivals,
+    check_accreditation,
+    check_press_centre,
+    check_bilaterals,
+    check_gala,
+    check_exhibition,
+    check_hotels,
+    check_cars,
+    check_shuttles,
+)
+
+
+def run_checks(
+    event: Event, turnout: str | None = None, norms: NormSet | None = None
+) -> tuple[Finding, ...]:
+    """Every check over ``event`` for one turnout; norms default to eventplan's with the event's overrides."""
+    chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
+    ctx = Context(event, event.turnout(turnout).name, chosen)
+    return tuple(finding for check in CHECKS for finding in check(ctx))
+
+
+def _start(session: Session) -> object:
+    return session.start
+
+
+def _end(session: Session) -> object:
+    return session.end
+
+
+def _span(session: Session) -> str:
+    return f"{session.start.format('D MMM HH:mm')}–{session.end.format('HH:mm')}"
