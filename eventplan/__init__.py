@@ -50,6 +50,7 @@ from eventplan.errors import (
     EventFileError,
     EventPlanError,
     InvalidEventError,
+    MissingExtraError,
     Problem,
     UnknownNameError,
 )
