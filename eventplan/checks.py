@@ -99,13 +99,17 @@ def scaled(
     count: Count, low: float, high: float, rounding: Callable[[float], int] = math.ceil
 ) -> Count:
     """``count`` times a factor between ``low`` and ``high``, rounded (up by default)."""
-    top = None if count.high is None else rounding(count.high * high)
-    return Count(rounding(count.low * low), top)
+    # round() first: 100 × 1.1 is 110.00000000000001 in floating point, not 111 places
+    top = None if count.high is None else rounding(round(count.high * high, 9))
+    return Count(rounding(round(count.low * low, 9)), top)
 
 
 def _per(area: float, norm: Norm) -> Count:
     """People an area holds at a norm's m² per person: (cautious, optimistic)."""
-    return Count(math.floor(area / norm.cautious_value), math.floor(area / norm.optimistic_value))
+    return Count(
+        math.floor(round(area / norm.cautious_value, 9)),
+        math.floor(round(area / norm.optimistic_value, 9)),
+    )
 
 
 def _least(*limits: tuple[Count, Norm | None, str]) -> tuple[Count, tuple[Norm, ...], str]:

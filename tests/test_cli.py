@@ -144,3 +144,20 @@ def test_frab_and_csv_write_files(tmp_path: Path):
     )
     assert main(["csv", "-o", str(tmp_path / "programme.csv")]) == 0
     assert (tmp_path / "programme.csv").read_text(encoding="utf-8").startswith("id,date,start,end,")
+
+
+def test_check_exits_1_when_a_finding_is_an_error(capsys):
+    assert main(["check", "--turnout", "actual"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "Capacity checks for hanoi-convention-2025, turnout 'actual': 4 error"
+    )
+
+
+def test_check_exits_0_for_the_plan_it_was_made_for(capsys):
+    assert main(["check", "--turnout", "planned", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] == {"error": 0, "warning": 1, "info": 1, "ok": 36}
+
+
+def test_check_bad_file_exits_2(capsys):
+    assert main(["check", str(DATA / "invalid" / "unknown_room.toml")]) == 2
