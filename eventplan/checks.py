@@ -759,4 +759,5 @@ def _end(session: Session) -> object:
 
 
 def _span(session: Session) -> str:
-    return f"{session.start.format('D MMM HH:mm')}–{session.end.format('HH:mm')}"
+    start = session.start
+    return f"{start.day} {start:%b %H:%M}–{session.end:%H:%M}"

@@ -94,6 +94,7 @@ def synthetic_event(
         Agency(id="host-mfa", name="Ministry of Foreign Affairs"),
         Agency(id="host-mps", name="Ministry of Public Security"),
     )
+    # One official per room chairs its sessions, so no chair is in two places at once.
     officials = tuple(
         Official(
             id=f"official-{n}",
@@ -101,7 +102,7 @@ def synthetic_event(
             title="Deputy Minister",
             agency=agencies[n % 2].id,
         )
-        for n in range(12)
+        for n in range(max(rooms, 12))
     )
     named = tuple(_delegation(rng, n) for n in range(delegations))
     return Event(
@@ -234,7 +235,7 @@ def _sessions(
                 end=begin.add(minutes=SLOT_MINUTES),
                 room=rooms[room_index].id,
                 status=rng.choices(tuple(SessionStatus), (0.85, 0.1, 0.05))[0],
-                chairs=(rng.choice(officials).id,),
+                chairs=(officials[room_index].id,),
                 languages=("en", "fr", "es") if kind is SessionKind.PLENARY else ("en",),
                 subcommittee=rng.choice(_SUBCOMMITTEES),
                 audience=tuple(audience),

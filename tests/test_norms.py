@@ -20,7 +20,14 @@ SOURCED = [
     ("code.standing", 0.46, 0.46, "m²/person", "5 ft²", "high"),
     ("code.tables", 1.39, 1.39, "m²/person", "15 ft²", "high"),
     ("code.classroom", 1.86, 1.86, "m²/person", "20 ft²", "high"),
-    ("code.exhibition", 1.5, 2.79, "m²/person", "Michigan", "medium"),  # 30 ft², as the notes convert it
+    (
+        "code.exhibition",
+        1.5,
+        2.79,
+        "m²/person",
+        "Michigan",
+        "medium",
+    ),  # 30 ft², as the notes convert it
     ("interpretation.un_team", 14, 14, "interpreters", "UN Careers", "high"),
     ("interpretation.per_booth", 2, 2, "interpreters/booth", "AIIC Canada", "high"),
     ("interpretation.long_day_hours", 3.5, 4, "h", "AIIC Canada", "high"),
@@ -93,7 +100,8 @@ def test_replacing_a_norm_keeps_the_rest_and_records_why():
 
 def test_unknown_norm_lists_the_known_ones():
     with pytest.raises(
-        UnknownNameError, match=r"unknown norm 'screening\.rate'; one of: accreditation\.desk_rate, "
+        UnknownNameError,
+        match=r"unknown norm 'screening\.rate'; one of: accreditation\.desk_rate, ",
     ):
         default_norms()["screening.rate"]
 
