@@ -625,25 +625,33 @@ def check_exhibition(ctx: Context) -> Iterator[Finding]:
 # --- hotels and transport ----------------------------------------------------------------------
 
 
+def _against(
+    code: str,
+    field: str,
+    available: int | None,
+    needed: Count,
+    what: str,
+    missing: str,
+    norms: tuple[Norm, ...],
+) -> Finding:
+    """A demand set against one resource of the plan, or an ``info`` that the plan lacks it."""
+    subjects = (f"resources.{field}",)
+    if available is None:
+        return _missing(f"{code}-unknown", subjects, missing, norms)
+    return _capacity_finding(code, subjects, what, needed, Count.exactly(available), norms)
+
+
 def check_hotels(ctx: Context) -> Iterator[Finding]:
     delegates = count_turnout(ctx.event.turnout(ctx.turnout)).delegates
     norm = ctx.norm("hotel.rooms_per_delegate")
     needed = scaled(delegates, norm.optimistic_value, norm.cautious_value)
-    rooms = ctx.event.resources.hotel_rooms
-    if rooms is None:
-        yield _missing(
-            "hotel-rooms-unknown",
-            ("resources.hotel_rooms",),
-            f"{delegates} delegates need {needed} hotel rooms; the plan gives no room block",
-            (norm,),
-        )
-        return
-    yield _capacity_finding(
+    yield _against(
         "hotel-rooms",
-        ("resources.hotel_rooms",),
-        f"hotel rooms for {delegates} delegates",
+        "hotel_rooms",
+        ctx.event.resources.hotel_rooms,
         needed,
-        Count.exactly(rooms),
+        f"hotel rooms for {delegates} delegates",
+        f"{delegates} delegates need {needed} hotel rooms; the plan gives no room block",
         (norm,),
     )
 
@@ -652,21 +660,13 @@ def check_cars(ctx: Context) -> Iterator[Finding]:
     heads = ctx.parties.heads
     norm = ctx.norm("cars.per_head_of_delegation")
     needed = scaled(heads, norm.optimistic_value, norm.cautious_value)
-    cars = ctx.event.resources.cars
-    if cars is None:
-        yield _missing(
-            "cars-unknown",
-            ("resources.cars",),
-            f"{heads} heads of delegation need {needed} cars; the plan gives no fleet",
-            (norm,),
-        )
-        return
-    yield _capacity_finding(
+    yield _against(
         "cars",
-        ("resources.cars",),
-        f"cars for {heads} heads of delegation",
+        "cars",
+        ctx.event.resources.cars,
         needed,
-        Count.exactly(cars),
+        f"cars for {heads} heads of delegation",
+        f"{heads} heads of delegation need {needed} cars; the plan gives no fleet",
         (norm,),
     )
 

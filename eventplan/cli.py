@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from eventplan import __version__
 from eventplan._atomic import write_text
@@ -134,20 +134,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _summary(args: argparse.Namespace, event: Event) -> int:
     result = summarise(event, args.turnout)
-    if args.format == "json":
-        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print(result.render_text())
+    _print(args.format, result.to_json, result.render_text)
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, event: Event) -> int:
     report = check(event, args.turnout)
-    if args.format == "json":
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print(report.render_text(show_ok=args.all))
+    _print(args.format, report.to_json, lambda: report.render_text(show_ok=args.all))
     return EXIT_OK if report.passed else EXIT_FINDINGS
+
+
+def _print(form: str, as_json: Callable[[], object], as_text: Callable[[], str]) -> None:
+    print(json.dumps(as_json(), indent=2, ensure_ascii=False) if form == "json" else as_text())
 
 
 def _ics(args: argparse.Namespace, event: Event) -> int:
