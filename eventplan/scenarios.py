@@ -418,5 +418,7 @@ def _progress(items: Iterable[Any], total: int, label: str, show: bool | None) -
     """A tqdm progress bar; by default shown only where output is interactive."""
     from tqdm.auto import tqdm
 
-    bar: Iterable[Any] = tqdm(items, total=total, desc=label, disable=None if show is None else not show)
+    bar: Iterable[Any] = tqdm(
+        items, total=total, desc=label, disable=None if show is None else not show
+    )
     return bar
