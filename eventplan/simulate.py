@@ -373,22 +373,36 @@ def simulate(
 
 
 def _risks(subjects: Sequence[_Subject], demand: np.ndarray, probability: float) -> list[Risk]:
-    quantiles = np.quantile(demand, [0.05, 0.5, 0.95, probability], axis=0)
+    """Quantiles and overflow probabilities per column, from counts of each whole-number demand."""
+    draws = demand.shape[0]
     risks = []
     for column, subject in enumerate(subjects):
-        values = demand[:, column]
-        optimistic = subject.capacity.high if subject.capacity.high is not None else math.inf
+        values = np.maximum(demand[:, column], 0).astype(np.int64)
+        cumulative = np.cumsum(np.bincount(values))  # O(draws): demands are whole numbers
+        q05, q50, q95, holds = np.searchsorted(
+            cumulative, np.array([0.05, 0.5, 0.95, probability]) * draws
+        )
+        capacity = subject.capacity
         risks.append(
             Risk(
                 subject.subject,
                 subject.resource,
-                subject.capacity,
-                float(np.mean(values > subject.capacity.low)),
-                float(np.mean(values > optimistic)),
-                float(quantiles[0, column]),
-                float(quantiles[1, column]),
-                float(quantiles[2, column]),
-                math.ceil(quantiles[3, column]),
+                capacity,
+                _share_above(cumulative, capacity.low),
+                _share_above(cumulative, capacity.high),
+                float(q05),
+                float(q50),
+                float(q95),
+                int(holds),
             )
         )
     return risks
+
+
+def _share_above(cumulative: np.ndarray, limit: int | None) -> float:
+    """The share of draws whose demand is above ``limit``, from cumulative counts per demand."""
+    if limit is None or limit >= len(cumulative) - 1:
+        return 0.0
+    if limit < 0:
+        return 1.0
+    return float(1 - cumulative[limit] / cumulative[-1])

@@ -13,11 +13,21 @@ import datetime as dt
 import math
 import random
 
+import numpy as np
 import pendulum
 
 from eventplan.count import Count
-from eventplan.enums import HeadRank, Layout, PartyKind, SessionKind, SessionStatus, SignatoryStatus
+from eventplan.enums import (
+    ORGANISATION_KINDS,
+    HeadRank,
+    Layout,
+    PartyKind,
+    SessionKind,
+    SessionStatus,
+    SignatoryStatus,
+)
 from eventplan.event import Event
+from eventplan.norms import default_norms
 from eventplan.organisation import (
     Agency,
     Official,
@@ -28,7 +38,15 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
-from eventplan.programme import AudienceRule, Session
+from eventplan.programme import (
+    ALL_DELEGATIONS,
+    ALL_ORGANISATIONS,
+    DELEGATION_PREFIX,
+    PRESS,
+    AudienceRule,
+    Session,
+)
+from eventplan.simulate import Uncertainty, _Model
 from eventplan.venue import Room, SeatCount, Venue
 
 REGIONS = (
@@ -279,3 +297,110 @@ def _organisation(
         ),
         tasks=tuple(tasks),
     )
+
+
+def simulate_by_loop(
+    event: Event,
+    draws: int,
+    seed: int = 0,
+    uncertainty: Uncertainty | None = None,
+    *,
+    turnout: str | None = None,
+) -> dict[str, float]:
+    """The Monte Carlo of :func:`eventplan.simulate`, one draw at a time in plain Python.
+
+    The straightforward way to write the same model, kept as the yardstick the
+    vectorised version is measured and checked against. Returns the probability
+    that each subject's demand exceeds its cautious capacity.
+    """
+    norms = default_norms().with_overrides(event.norm_overrides)
+    model = _Model(event, event.turnout(turnout).name, norms, uncertainty or Uncertainty())
+    u = model.uncertainty
+    base = event.turnout(turnout)
+    rng = np.random.default_rng(seed)
+    subjects = model.all_subjects
+    over = dict.fromkeys((s.subject for s in subjects), 0)
+    share = norms["arrival.share_in_window"]
+    for _ in range(draws):
+        # who comes: a turnout factor per kind, whole parties per cohort, named delegations one by one
+        factor = {kind: math.exp(u.turnout_sigma * rng.standard_normal()) for kind in PartyKind}
+        parties = dict.fromkeys(PartyKind, 0.0)
+        present: dict[str, bool] = {}
+        delegates = media_people = 0.0
+        for cohort in base.cohorts:
+            high = cohort.parties.high if cohort.parties.high is not None else cohort.parties.low
+            came = rng.poisson(rng.integers(cohort.parties.low, high + 1) * factor[cohort.kind])
+            size_low = cohort.delegates_per_party.low
+            size_high = (
+                cohort.delegates_per_party.high
+                if cohort.delegates_per_party.high is not None
+                else size_low
+            )
+            mean, var = (size_low + size_high) / 2, ((size_high - size_low + 1) ** 2 - 1) / 12
+            people = max(
+                came * size_low, round(came * mean + math.sqrt(came * var) * rng.standard_normal())
+            )
+            parties[cohort.kind] += came
+            if cohort.kind is PartyKind.MEDIA_OUTLET:
+                media_people += people
+            else:
+                delegates += people
+        for delegation in base.delegations:
+            here = rng.random() < u.named_attendance
+            present[delegation.id] = here
+            parties[delegation.kind] += here
+            size_high = (
+                delegation.size.high if delegation.size.high is not None else delegation.size.low
+            )
+            size = rng.integers(delegation.size.low, size_high + 1) * here
+            if delegation.kind is PartyKind.MEDIA_OUTLET:
+                media_people += size
+            else:
+                delegates += size
+        low, high = model.press
+        reporters = (
+            rng.poisson(
+                rng.integers(low, high + 1) * math.exp(u.press_sigma * rng.standard_normal())
+            )
+            + media_people
+        )
+        everyone = sum(n for kind, n in parties.items() if kind is not PartyKind.MEDIA_OUTLET)
+
+        counts: dict[str, float] = {kind.value: n for kind, n in parties.items()}
+        counts[ALL_DELEGATIONS] = everyone
+        counts[ALL_ORGANISATIONS] = sum(parties[kind] for kind in ORGANISATION_KINDS)
+        counts[PRESS] = float(reporters)
+        counts.update({f"{DELEGATION_PREFIX}{d}": float(here) for d, here in present.items()})
+
+        # what each session and resource must hold in this draw
+        demand = []
+        for session in model.sessions:
+            seats = 0.0
+            for rule in session.audience:
+                if rule.seats is not None:
+                    seats += rule.seats
+                seats += (
+                    sum(counts.get(selector, 0.0) for selector in rule.parties)
+                    * rule.seats_per_party
+                )
+            demand.append(seats)
+        for subject, _ in model.resources:
+            if subject.subject == "hotel-rooms":
+                demand.append(
+                    math.ceil(delegates * norms["hotel.rooms_per_delegate"].cautious_value)
+                )
+            elif subject.subject == "cars":
+                demand.append(everyone)
+            elif subject.subject == "screening" and model.opening is not None:
+                demand.append(math.ceil(demand[model.opening] * rng.uniform(share.low, share.high)))
+            elif subject.subject == "gala-seating" and model.gala is not None:
+                guests = demand[model.gala]
+                overset = norms[
+                    "banquet.overset_large" if guests > 1000 else "banquet.overset_small"
+                ].cautious_value
+                demand.append(math.ceil(guests * (1 + overset)))
+            elif subject.subject == "accreditation":
+                demand.append(delegates + reporters)
+        for subject, value in zip(subjects, demand, strict=True):
+            over[subject.subject] += value > subject.capacity.low
+    return {subject: n / draws for subject, n in over.items()}
