@@ -10,10 +10,11 @@ Layers, each importing only from those above it:
    ``participation``, ``event`` (frozen attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
    ``summary``, ``demand``, ``intervals``, ``checks`` and ``report`` (pure
-   functions over an event; ``norms`` holds the sourced planning figures);
+   functions over an event; ``norms`` holds the sourced planning figures),
+   ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
 4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
-   (schedule.json, CSV), ``testing``;
+   (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
 5. ``cli``.
 
 Users import from here only; the modules are private.
@@ -76,11 +77,28 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
+from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
 from eventplan.programme import AudienceRule, Session
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
 from eventplan.report import Report, check
 from eventplan.resources import Resources
+from eventplan.scenarios import (
+    AddSession,
+    CancelSession,
+    CloseRoom,
+    MoveSession,
+    ResizeRoom,
+    ScaleCohort,
+    Scenario,
+    SetCohort,
+    SetNorm,
+    SetParties,
+    SetResource,
+    compare,
+    sweep,
+)
+from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
@@ -91,12 +109,15 @@ except PackageNotFoundError:  # pragma: no cover - running from a checkout witho
     __version__ = "0+unknown"
 
 __all__ = [
+    "AddSession",
     "Agency",
     "Audience",
     "AudienceKind",
     "AudienceRule",
     "CalendarError",
     "CalendarWriter",
+    "CancelSession",
+    "CloseRoom",
     "Cohort",
     "Count",
     "Delegation",
@@ -112,6 +133,7 @@ __all__ = [
     "Measure",
     "MissingExtraError",
     "Move",
+    "MoveSession",
     "Norm",
     "NormOverride",
     "NormSet",
@@ -126,15 +148,24 @@ __all__ = [
     "Qualifier",
     "Report",
     "ReportedFigure",
+    "ResizeRoom",
     "Resources",
+    "Risk",
     "Room",
+    "ScaleCohort",
+    "Scenario",
     "SeatCount",
     "Secretariat",
     "Session",
     "SessionKind",
     "SessionStatus",
+    "SetCohort",
+    "SetNorm",
+    "SetParties",
+    "SetResource",
     "Severity",
     "SignatoryStatus",
+    "Simulation",
     "Source",
     "SteeringCommittee",
     "SubCommittee",
@@ -143,9 +174,11 @@ __all__ = [
     "Theme",
     "Turnout",
     "TurnoutKind",
+    "Uncertainty",
     "UnknownNameError",
     "Venue",
     "check",
+    "compare",
     "count_participation",
     "default_norms",
     "diff",
@@ -154,11 +187,18 @@ __all__ = [
     "find_problems",
     "load_event",
     "loads_event",
+    "plot_demand",
+    "plot_overflow",
+    "plot_programme",
+    "plot_tasks",
     "reconcile",
     "reference_event",
     "reference_file",
     "session_demand",
+    "simulate",
+    "simulate_sweep",
     "summarise",
+    "sweep",
     "to_calendar",
     "to_csv",
     "to_frab",

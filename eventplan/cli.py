@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,6 +18,7 @@ from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
 from eventplan.frab import to_csv, to_frab
 from eventplan.report import check
+from eventplan.simulate import simulate
 from eventplan.summary import summarise
 
 EXIT_OK = 0
@@ -59,6 +61,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     checks.add_argument("--format", choices=("text", "json"), default="text")
     checks.add_argument("--all", action="store_true", help="list the checks that passed too")
+
+    monte_carlo = commands.add_parser(
+        "simulate",
+        help="Monte Carlo over turnout: how likely each room and resource overflows",
+        description="Sample the turnout around a forecast and report, per session and resource, the probability of overflow.",
+    )
+    _event_argument(monte_carlo)
+    monte_carlo.add_argument(
+        "--turnout", metavar="NAME", help="the forecast to sample around (default: the event's)"
+    )
+    monte_carlo.add_argument(
+        "--draws", type=int, default=10_000, metavar="N", help="number of draws (default: 10,000)"
+    )
+    monte_carlo.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="random seed (default: 0)"
+    )
+    monte_carlo.add_argument("--format", choices=("text", "json"), default="text")
 
     calendar = commands.add_parser(
         "ics",
@@ -121,12 +140,22 @@ def _event(path: str | None) -> Event:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"summary": _summary, "check": _check, "ics": _ics, "frab": _frab, "csv": _csv}
+    commands = {
+        "summary": _summary,
+        "check": _check,
+        "simulate": _simulate,
+        "ics": _ics,
+        "frab": _frab,
+        "csv": _csv,
+    }
     try:
         return commands[args.command](args, _event(args.event))
     except EventPlanError as error:
         print(f"eventplan: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader (head, less) has gone: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return EXIT_OK
     except OSError as error:
         print(f"eventplan: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -142,6 +171,14 @@ def _check(args: argparse.Namespace, event: Event) -> int:
     report = check(event, args.turnout)
     _print(args.format, report.to_json, lambda: report.render_text(show_ok=args.all))
     return EXIT_OK if report.passed else EXIT_FINDINGS
+
+
+def _simulate(args: argparse.Namespace, event: Event) -> int:
+    if args.draws < 1:
+        raise UsageError(f"--draws must be at least 1: {args.draws}")
+    result = simulate(event, args.draws, args.seed, turnout=args.turnout)
+    _print(args.format, result.to_json, result.render_text)
+    return EXIT_OK
 
 
 def _print(form: str, as_json: Callable[[], object], as_text: Callable[[], str]) -> None:

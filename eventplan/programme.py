@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -118,8 +119,9 @@ class Session:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
     @property
-    def duration(self) -> pendulum.Duration:
-        return self.end - self.start
+    def duration(self) -> dt.timedelta:
+        """How long the session lasts (a length, not the interval itself)."""
+        return dt.timedelta(seconds=(self.end - self.start).total_seconds())
 
     @property
     def is_cancelled(self) -> bool:

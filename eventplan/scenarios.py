@@ -199,7 +199,7 @@ class MoveSession:
         session = event.session(self.session)
         changes: dict[str, Any] = {}
         if self.start is not None:
-            length = session.end - session.start
+            length = session.duration
             changes.update(
                 start=self.start, end=self.end if self.end is not None else self.start + length
             )

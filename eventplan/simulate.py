@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -406,3 +406,46 @@ def _share_above(cumulative: np.ndarray, limit: int | None) -> float:
     if limit < 0:
         return 1.0
     return float(1 - cumulative[limit] / cumulative[-1])
+
+
+def simulate_sweep(
+    event: Event,
+    grid: Mapping[str, Sequence[Any]],
+    draws: int = 10_000,
+    seed: int = 0,
+    uncertainty: Uncertainty | None = None,
+    *,
+    turnout: str | None = None,
+    executor: concurrent.futures.Executor | None = None,
+    progress: bool | None = None,
+) -> pandas.DataFrame:
+    """The Monte Carlo at every point of a sweep grid (see :func:`eventplan.sweep`): a row per
+    point and subject, with its overflow probability and demand quantiles."""
+    from eventplan.scenarios import Scenario, _pandas, _progress, grid_points, knob
+
+    pandas = _pandas()
+    rows = []
+    points = grid_points(grid)
+    for point in _progress(points, len(points), "simulate sweep", progress):
+        scenario = Scenario(
+            ", ".join(f"{p}={v}" for p, v in point.items()),
+            tuple(knob(p, v) for p, v in point.items()),
+        )
+        result = simulate(
+            scenario.apply(event, turnout),
+            draws,
+            seed,
+            uncertainty,
+            turnout=turnout,
+            executor=executor,
+            progress=False,
+        )
+        rows += [
+            {
+                **point,
+                **{k: v for k, v in attrs.asdict(r).items() if k != "capacity"},
+                "capacity": r.capacity.low,
+            }
+            for r in result.risks
+        ]
+    return pandas.DataFrame(rows)

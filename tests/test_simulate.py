@@ -1,0 +1,108 @@
+"""The Monte Carlo: exact on a case small enough to compute by hand, reproducible, executor-independent."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import math
+
+import pytest
+from builders import make_event, make_session
+
+import eventplan
+from eventplan import AudienceRule, Cohort, Count, PartyKind, Turnout, Uncertainty, simulate
+from eventplan.testing import simulate_by_loop
+
+HANOI = eventplan.reference_event()
+
+
+def poisson_tail(mean: float, above: int) -> float:
+    """P(X > above) for X ~ Poisson(mean), summed by hand."""
+    return 1 - sum(math.exp(-mean) * mean**k / math.factorial(k) for k in range(above + 1))
+
+
+def small_event(states: int = 20, seats: int = 25):
+    """One cohort of exactly ``states`` parties, one seat each, in a room of ``seats``."""
+    cohort = Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(states))
+    session = make_session(audience=(AudienceRule(parties=("member_state",)),))
+    room = make_event().venues[0].rooms[0]
+    venue = make_event().venues[0]
+    seated = (eventplan.SeatCount(eventplan.Layout.THEATRE, seats),)
+    venue = type(venue)(
+        id=venue.id,
+        name=venue.name,
+        rooms=(type(room)(id=room.id, name=room.name, seat_counts=seated),),
+    )
+    return make_event(
+        venues=(venue,), sessions=(session,), turnouts=(Turnout(name="planned", cohorts=(cohort,)),)
+    )
+
+
+def test_overflow_probability_matches_the_exact_answer():
+    # with no turnout uncertainty, parties are Poisson(20): P(more than 25 come) by hand
+    exact = poisson_tail(20, 25)
+    draws = 200_000
+    result = simulate(
+        small_event(), draws, seed=7, uncertainty=Uncertainty(turnout_sigma=0.0), progress=False
+    )
+    estimate = result.risk("opening").p_overflow
+    standard_error = math.sqrt(exact * (1 - exact) / draws)
+    assert exact == pytest.approx(0.1122, abs=0.0005)
+    assert abs(estimate - exact) < 4 * standard_error
+
+
+def test_same_seed_same_numbers_other_seed_other_numbers():
+    first = simulate(HANOI, 30_000, seed=3, turnout="planned", progress=False)
+    again = simulate(HANOI, 30_000, seed=3, turnout="planned", progress=False)
+    other = simulate(HANOI, 30_000, seed=4, turnout="planned", progress=False)
+    assert first == again
+    assert first != other
+
+
+def test_executor_does_not_change_the_numbers():
+    alone = simulate(HANOI, 60_000, seed=5, turnout="planned", progress=False)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        pooled = simulate(HANOI, 60_000, seed=5, turnout="planned", executor=pool, progress=False)
+    assert pooled == alone
+
+
+def test_vectorised_and_one_draw_at_a_time_agree():
+    draws = 20_000
+    vectorised = simulate(HANOI, draws, seed=11, turnout="planned", progress=False)
+    looped = simulate_by_loop(HANOI, draws, seed=12, turnout="planned")
+    for risk in vectorised.risks:
+        p = risk.p_overflow
+        tolerance = 5 * math.sqrt(max(p * (1 - p), 1e-4) * 2 / draws)
+        assert abs(looped[risk.subject] - p) < tolerance, risk.subject
+
+
+def test_over_attendance_is_as_likely_as_no_shows():
+    result = simulate(HANOI, 50_000, seed=1, turnout="planned", progress=False)
+    cars = result.risk("cars")  # one car per head of delegation: the number of parties that came
+    assert cars.demand_q05 < 221 < cars.demand_q95
+    assert cars.demand_q50 == pytest.approx(
+        221, rel=0.05
+    )  # the forecast, 110 states and 101–110 organisations
+
+
+def test_capacity_that_holds_is_the_quantile():
+    result = simulate(HANOI, 50_000, seed=1, turnout="planned", probability=0.9, progress=False)
+    hotel = result.risk("hotel-rooms")
+    assert hotel.demand_q50 < hotel.holds_with < hotel.demand_q95
+
+
+def test_simulation_as_text_json_and_frame():
+    result = simulate(HANOI, 5_000, seed=1, turnout="planned", progress=False)
+    assert result.render_text().startswith(
+        "Monte Carlo for hanoi-convention-2025, around turnout 'planned': 5,000 draws, seed 1"
+    )
+    data = json.loads(json.dumps(result.to_json()))
+    assert {r["subject"] for r in data["risks"]} >= {"hotel-rooms", "cars", "screening", "opening"}
+    frame = result.to_frame()
+    assert len(frame) == len(result.risks)
+    assert {"p_overflow", "demand_q95", "holds_with", "capacity_low"} <= set(frame.columns)
+
+
+def test_draws_must_be_positive():
+    with pytest.raises(ValueError, match="'draws' must be >= 1: 0"):
+        simulate(HANOI, 0)
