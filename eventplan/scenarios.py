@@ -416,6 +416,8 @@ def _run(
 
 def _progress(items: Iterable[Any], total: int, label: str, show: bool | None) -> Iterable[Any]:
     """A tqdm progress bar; by default shown only where output is interactive."""
+    if show is False:
+        return items
     from tqdm.auto import tqdm
 
     bar: Iterable[Any] = tqdm(
