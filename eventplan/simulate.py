@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -248,33 +248,36 @@ class _Model:
             )
         return found
 
-    def draw(self, draws: int, seed: np.random.SeedSequence) -> np.ndarray:
-        """Demand per subject (columns: sessions, then resources) for ``draws`` draws."""
+    def draw(
+        self, draws: int, seed: np.random.SeedSequence, out: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Demand per subject (columns: sessions, then resources) for ``draws`` draws, written
+        into ``out`` when given (one array for all chunks: nothing is copied or stacked)."""
         rng = np.random.default_rng(seed)
         u = self.uncertainty
-        kinds = len(self.kinds)
+        kinds, sessions = len(self.kinds), len(self.sessions)
+        if out is None:
+            out = np.empty((draws, sessions + len(self.resources)))
+        # counts per audience selector: the party kinds, the three groups, then named delegations
+        counts = np.zeros((draws, len(self.selectors)))
+        parties = counts[:, :kinds]
         factor = np.exp(u.turnout_sigma * rng.standard_normal((draws, kinds)))
-        parties = np.zeros((draws, kinds))
         delegates = np.zeros(draws)
         media = self.kinds.index(PartyKind.MEDIA_OUTLET.value)
         media_people = np.zeros(draws)
         for kind, low, high, size_low, size_high in self.cohorts:
-            forecast = rng.integers(low, high + 1, size=draws)
-            came = rng.poisson(forecast * factor[:, kind])
+            came = rng.poisson(rng.integers(low, high + 1, size=draws) * factor[:, kind])
             mean, var = (size_low + size_high) / 2, ((size_high - size_low + 1) ** 2 - 1) / 12
-            people = np.maximum(
-                came * size_low,
-                np.rint(came * mean + np.sqrt(came * var) * rng.standard_normal(draws)),
-            )
+            noise = np.sqrt(came * var) * rng.standard_normal(draws)
+            people = np.maximum(came * size_low, np.rint(came * mean + noise))
             parties[:, kind] += came
             if kind == media:
                 media_people += people
             else:
                 delegates += people
-        named = np.zeros((draws, len(self.named)))
-        for column, (_, kind, size_low, size_high) in enumerate(self.named):
+        for column, (_, kind, size_low, size_high) in enumerate(self.named, start=kinds + 3):
             present = rng.random(draws) < u.named_attendance
-            named[:, column] = present
+            counts[:, column] = present
             parties[:, kind] += present
             size = rng.integers(size_low, size_high + 1, size=draws) * present
             if kind == media:
@@ -282,45 +285,42 @@ class _Model:
             else:
                 delegates += size
         low, high = self.press
+        press_factor = np.exp(u.press_sigma * rng.standard_normal(draws))
         reporters = (
-            rng.poisson(
-                rng.integers(low, high + 1, size=draws)
-                * np.exp(u.press_sigma * rng.standard_normal(draws))
-            )
-            + media_people
+            rng.poisson(rng.integers(low, high + 1, size=draws) * press_factor) + media_people
         )
-        organisations = sum(parties[:, self.kinds.index(k.value)] for k in ORGANISATION_KINDS)
-        everyone = parties.sum(axis=1) - parties[:, media]
-        counts = (
-            np.column_stack([parties, everyone, organisations, reporters, named])
-            if self.named
-            else np.column_stack([parties, everyone, organisations, reporters])
+        everyone = counts[:, kinds]
+        np.subtract(parties.sum(axis=1), parties[:, media], out=everyone)
+        counts[:, kinds + 1] = sum(
+            parties[:, self.kinds.index(k.value)] for k in ORGANISATION_KINDS
         )
-        demand = counts @ self.seats + self.fixed
-        columns = [demand]
+        counts[:, kinds + 2] = reporters
+        demand = out[:, :sessions]
+        np.matmul(counts, self.seats, out=demand)
+        demand += self.fixed
         share = self.norms["arrival.share_in_window"]
-        for _, name in self.resources:
+        for column, (_, name) in enumerate(self.resources, start=sessions):
             if name == "hotel":
-                columns.append(
-                    np.ceil(delegates * self.norms["hotel.rooms_per_delegate"].cautious_value)
+                out[:, column] = np.ceil(
+                    delegates * self.norms["hotel.rooms_per_delegate"].cautious_value
                 )
             elif name == "cars":
-                columns.append(everyone * self.norms["cars.per_head_of_delegation"].cautious_value)
+                out[:, column] = everyone * self.norms["cars.per_head_of_delegation"].cautious_value
             elif name == "screening":
-                columns.append(
-                    np.ceil(demand[:, self.opening] * rng.uniform(share.low, share.high, draws))
+                out[:, column] = np.ceil(
+                    demand[:, self.opening] * rng.uniform(share.low, share.high, draws)
                 )
             elif name == "gala":
                 guests = demand[:, self.gala]
-                overset = np.where(
-                    guests > 1000,
-                    self.norms["banquet.overset_large"].cautious_value,
-                    self.norms["banquet.overset_small"].cautious_value,
+                large, small = (
+                    self.norms["banquet.overset_large"],
+                    self.norms["banquet.overset_small"],
                 )
-                columns.append(np.ceil(guests * (1 + overset)))
+                overset = np.where(guests > 1000, large.cautious_value, small.cautious_value)
+                out[:, column] = np.ceil(guests * (1 + overset))
             elif name == "accreditation":
-                columns.append(delegates + reporters)
-        return np.column_stack(columns)
+                out[:, column] = delegates + reporters
+        return out
 
     @property
     def all_subjects(self) -> list[_Subject]:
@@ -350,18 +350,24 @@ def simulate(
     chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
     name = event.turnout(turnout).name
     model = _Model(event, name, chosen, uncertainty or Uncertainty())
-    sizes = [min(CHUNK, draws - start) for start in range(0, draws, CHUNK)]
+    starts = range(0, draws, CHUNK)
+    sizes = [min(CHUNK, draws - start) for start in starts]
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
-    if executor is None:
-        parts = (_chunk(model, size, s) for size, s in zip(sizes, seeds, strict=True))
-    else:
-        futures = [
-            executor.submit(_chunk, model, size, s) for size, s in zip(sizes, seeds, strict=True)
-        ]
-        parts = (future.result() for future in futures)
+    demand = np.empty((draws, len(model.all_subjects)))
+    jobs: Iterable[np.ndarray]
+    if executor is None:  # each chunk writes straight into its rows
+        jobs = (
+            model.draw(n, s, demand[at : at + n])
+            for at, n, s in zip(starts, sizes, seeds, strict=True)
+        )
+    else:  # each chunk comes back from elsewhere and is copied into its rows
+        futures = [executor.submit(_chunk, model, n, s) for n, s in zip(sizes, seeds, strict=True)]
+        jobs = (future.result() for future in futures)
     from eventplan.scenarios import _progress
 
-    demand = np.concatenate(list(_progress(parts, len(sizes), "simulate", progress)))
+    for at, part in zip(starts, _progress(jobs, len(sizes), "simulate", progress), strict=True):
+        if executor is not None:
+            demand[at : at + len(part)] = part
     return Simulation(
         event.id,
         name,
