@@ -12,12 +12,12 @@ from typing import Any
 
 import attrs
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 
 
 def valid_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An id is a short lower-case slug, unique within its kind."""
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise ValueError(
             f"'{attribute.name}' must be lower-case letters, digits, '-', '_' or '.', "
             f"starting with a letter or digit: {value!r}"

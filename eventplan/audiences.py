@@ -123,10 +123,12 @@ def every_audience(event: Event, turnout: str | None = None) -> tuple[Audience, 
     audiences += [
         Audience(AudienceKind.KIND, kind) for kind in kinds if _kind_has_sessions(event, kind)
     ]
-    audiences += [
-        Audience(AudienceKind.SUBCOMMITTEE, c.id) for c in event.organisation.subcommittees
-    ]
-    audiences += [Audience(AudienceKind.ROOM, r.id) for r in event.rooms]
+    # only sub-committees and rooms with something to show: a calendar needs a component (RFC 5545)
+    owners = {s.subcommittee for s in event.sessions} | {t.owner for t in event.organisation.tasks}
+    committees = event.organisation.subcommittees
+    audiences += [Audience(AudienceKind.SUBCOMMITTEE, c.id) for c in committees if c.id in owners]
+    booked = {s.room for s in event.sessions}
+    audiences += [Audience(AudienceKind.ROOM, r.id) for r in event.rooms if r.id in booked]
     return tuple(dict.fromkeys(audiences))
 
 

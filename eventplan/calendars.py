@@ -139,20 +139,19 @@ class CalendarWriter:
         for uid, (old_sequence, _, component) in before.items():
             if uid in current:
                 continue
+            # Kept as CANCELLED (RFC 5545 allows it for VEVENT and VTODO) so clients remove it;
+            # its own properties only, without reminders, and SEQUENCE raised once.
             was_cancelled = component.first("STATUS") == "CANCELLED"
-            content = [
-                line for line in component.content(_VOLATILE) if not line.startswith("STATUS:")
+            kept = [
+                line
+                for line in component.lines
+                if _ical.split_line(line)[0] not in {"UID", "STATUS", *_VOLATILE}
             ]
             sequence = old_sequence if was_cancelled else old_sequence + 1
-            status = "COMPLETED" if component.name == "VTODO" and was_cancelled else "CANCELLED"
             if not was_cancelled:
                 withdrawn.append(uid)
-            body = "".join(
-                _ical.fold(line) + _ical.CRLF for line in content if not line.startswith("UID:")
-            )
-            parts.append(
-                self._wrap(component.name, uid, sequence, body + _ical.lines(f"STATUS:{status}"))
-            )
+            body = _ical.lines(*kept, "STATUS:CANCELLED")
+            parts.append(self._wrap(component.name, uid, sequence, body))
         parts.append(_ical.lines("END:VCALENDAR"))
         published = Published(
             Path(), audience, len(items), tuple(new), tuple(changed), tuple(withdrawn)

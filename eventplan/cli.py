@@ -186,6 +186,8 @@ def _print(form: str, as_json: Callable[[], object], as_text: Callable[[], str])
 
 
 def _ics(args: argparse.Namespace, event: Event) -> int:
+    if any(minutes < 0 for minutes in args.alarm):
+        raise UsageError(f"--alarm takes minutes before the session, 0 or more: {min(args.alarm)}")
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
     if args.audience == "all":
         if not args.out_dir:

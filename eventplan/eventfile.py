@@ -14,6 +14,7 @@ each with its path (``sessions.gala.room``):
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import difflib
@@ -38,7 +39,7 @@ from cattrs.errors import (
 )
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from eventplan import _atomic, enums
+from eventplan import _atomic, _fields, enums
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -251,7 +252,8 @@ def _render(path: tuple[Any, ...], root: Any) -> str:
             name = None
             if isinstance(node, list) and 0 <= step < len(node) and isinstance(node[step], dict):
                 candidate = node[step].get("id", node[step].get("name"))
-                name = candidate if isinstance(candidate, str) and candidate else None
+                valid = isinstance(candidate, str) and _fields.ID_PATTERN.fullmatch(candidate)
+                name = candidate if valid else None
             if name is None:
                 parts.append(f"[{step}]")
             else:
@@ -356,6 +358,14 @@ def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
             data, more, progress = _without_failed_elements(data, [path for path, _ in found])
             dropped |= more
             if not progress:
+                # a top-level rule failed (end_date before start_date, a bad time zone): build the
+                # event without validators so references are still checked, all problems at once
+                with attrs.validators.disabled(), contextlib.suppress(Exception):
+                    # the data may be too broken to build even that: then report what we have
+                    partial = _converter.structure(data, Event)
+                    problems += [
+                        p for p, target in reference_problems(partial) if target not in dropped
+                    ]
                 break
     if event is not None:
         problems += [p for p, target in reference_problems(event) if target not in dropped]

@@ -3,7 +3,6 @@ a session ending at 10:00 and one starting at 10:00 do not overlap."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -36,11 +35,18 @@ def overlapping_pairs(
 def consecutive(
     items: Iterable[T], start: Callable[[T], Any], end: Callable[[T], Any]
 ) -> Iterator[tuple[T, T]]:
-    """Each item with the next one to start after it ends, in time order (overlaps skipped)."""
+    """Each item that starts after all before it have ended, paired with the one that ended last.
+
+    A short item inside a long one does not hide the gap after the long one; overlapping items
+    are left to :func:`overlapping_pairs`.
+    """
     ordered = sorted(items, key=lambda item: (start(item), end(item)))
-    for before, after in itertools.pairwise(ordered):
-        if end(before) <= start(after):
-            yield before, after
+    latest: T | None = None
+    for item in ordered:
+        if latest is not None and end(latest) <= start(item):
+            yield latest, item
+        if latest is None or end(item) > end(latest):
+            latest = item
 
 
 def peak(items: Iterable[tuple[Any, Any, int]]) -> int:

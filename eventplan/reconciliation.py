@@ -113,7 +113,7 @@ def _breakdowns(event: Event, counts: dict[str, ParticipationCounts]) -> Iterato
     parts: dict[tuple[Measure, str | None], list[ReportedFigure]] = defaultdict(list)
     totals: dict[tuple[Measure, str | None], list[ReportedFigure]] = defaultdict(list)
     for figure in event.reported:
-        key = (figure.measure, figure.turnout)
+        key = (figure.measure, figure.turnout or event.default_turnout)
         (parts if figure.region is not None else totals)[key].append(figure)
     for key, regional in parts.items():
         if any(f.qualifier is not Qualifier.EXACTLY for f in regional):

@@ -18,7 +18,13 @@ import attrs
 from eventplan import _fields
 from eventplan.count import Count
 from eventplan.enums import Layout, PartyKind, SessionStatus
-from eventplan.errors import MissingExtraError, UnknownNameError
+from eventplan.errors import (
+    EventPlanError,
+    InvalidEventError,
+    MissingExtraError,
+    Problem,
+    UnknownNameError,
+)
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import NormOverride
@@ -54,11 +60,18 @@ def _resized(cohort: Cohort, parties: Count) -> Cohort:
     return attrs.evolve(cohort, parties=parties, signed_at_plenary=at_plenary, signed_later=later)
 
 
+def _party_kind(value: Any) -> PartyKind:
+    try:
+        return PartyKind(value)
+    except ValueError:
+        raise UnknownNameError("party kind", str(value), [k.value for k in PartyKind]) from None
+
+
 @attrs.frozen
 class SetParties:
     """So many parties of one kind come: the cohorts of that kind are scaled to make the total."""
 
-    kind: PartyKind = attrs.field(converter=PartyKind)
+    kind: PartyKind = attrs.field(converter=_party_kind)
     total: int
 
     def apply(self, event: Event, turnout: str) -> Event:
@@ -67,7 +80,9 @@ class SetParties:
         cohorts = [c for c in base.cohorts if c.kind is self.kind]
         if not cohorts:
             raise UnknownNameError(
-                f"cohort of {self.kind.value}", turnout, [c.id for c in base.cohorts]
+                f"party kind with cohorts in turnout {turnout!r}:",
+                self.kind.value,
+                sorted({c.kind.value for c in base.cohorts}),
             )
         wanted = max(0, self.total - named)
         current = sum(c.parties.low for c in cohorts) or len(cohorts)
@@ -255,7 +270,14 @@ class Scenario:
         """The event as this scenario has it; the original is unchanged. Raises if the result is unsound."""
         name = event.turnout(turnout).name
         for change in self.changes:
-            event = change.apply(event, name)
+            try:
+                event = change.apply(event, name)
+            except EventPlanError:
+                raise
+            except (TypeError, ValueError) as error:  # a value a model validator refused
+                raise InvalidEventError(
+                    [Problem(f"scenario {self.name!r}: {change!r}", str(error))]
+                ) from None
         return validate(event)
 
 
@@ -265,7 +287,7 @@ def knob(parameter: str, value: Any) -> Change:
     and ``resource:FIELD``."""
     kind, _, target = parameter.partition(":")
     if kind == "parties":
-        return SetParties(PartyKind(target), int(value))
+        return SetParties(_party_kind(target), int(value))
     if kind == "cohort":
         cohort, _, field = target.partition(".")
         if field == "parties":

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
-from eventplan.checks import Context, layout_for, room_capacity
+from eventplan.checks import Context, _opening, layout_for, room_capacity
 from eventplan.count import Count
 from eventplan.enums import ORGANISATION_KINDS, PartyKind, SessionKind
 from eventplan.errors import MissingExtraError
@@ -167,10 +167,14 @@ class _Model:
             (press.reporters.low, press.reporters.high or press.reporters.low) if press else (0, 0)
         )
         ctx = Context(event, base.name, norms)
+        # sessions with an audience and a room whose capacity is known; the checks report the rest
         sessions = [
             s
             for s in ctx.live
-            if s.audience and s.room is not None and s.kind is not SessionKind.EXHIBITION
+            if s.audience
+            and s.room is not None
+            and s.kind is not SessionKind.EXHIBITION
+            and room_capacity(ctx, ctx.rooms[s.room], layout_for(s, ctx.rooms[s.room])) is not None
         ]
         self.selectors = [
             *self.kinds,
@@ -192,11 +196,13 @@ class _Model:
                         self.seats[index[selector], column] += rule.seats_per_party
             room = ctx.rooms[session.room or ""]
             found = room_capacity(ctx, room, layout_for(session, room))
-            capacity = found[0] if found else Count(0, 0)
+            assert found is not None  # kept above only where known
+            capacity = found[0]
             self.subjects.append(_Subject(session.id, f"people in {room.name}", capacity))
         self.sessions = sessions
+        opening = _opening(ctx)  # the session the checks screen arrivals for
         self.opening = next(
-            (i for i, s in enumerate(sessions) if s.kind is SessionKind.OPENING), None
+            (i for i, s in enumerate(sessions) if opening is not None and s.id == opening.id), None
         )
         self.gala = next(
             (i for i, s in enumerate(sessions) if s.kind is SessionKind.GALA_DINNER), None
@@ -347,6 +353,8 @@ def simulate(
     and resource, how likely it overflows and what capacity holds with ``probability``."""
     if draws < 1:
         raise ValueError(f"'draws' must be >= 1: {draws}")
+    if not 0 < probability < 1:
+        raise ValueError(f"'probability' must be between 0 and 1: {probability}")
     chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
     name = event.turnout(turnout).name
     model = _Model(event, name, chosen, uncertainty or Uncertainty())

@@ -317,8 +317,7 @@ def test_every_audience_lists_programme_delegations_kinds_committees_and_rooms()
         "delegation:unodc",
         "kind:member_state",
         "room:hall-a",
-        "room:hall-b",
-    ]
+    ]  # hall-b has no sessions: no calendar
 
 
 def test_subcommittee_calendar_carries_its_tasks_as_todos():
@@ -349,3 +348,34 @@ def test_venue_without_coordinates_has_no_geo():
     event = make_event(venues=(attrs.evolve(make_event().venues[0], latitude=None),))
     assert "GEO:" not in to_ics(event, stamp=STAMP)
     assert isinstance(event.venues[0], Venue)
+
+
+def test_withdrawn_todo_stays_cancelled_across_exports(tmp_path: Path):
+    path = tmp_path / "protocol.ics"
+    write_ics(HANOI, path, "subcommittee:protocol", stamp=STAMP)
+    tasks = tuple(t for t in HANOI.organisation.tasks if t.id != "full-rehearsal")
+    fewer = attrs.evolve(HANOI, organisation=attrs.evolve(HANOI.organisation, tasks=tasks))
+    states = []
+    for _ in range(3):
+        write_ics(fewer, path, "subcommittee:protocol", stamp=STAMP)
+        todo = next(
+            c
+            for c in eventplan.calendars._ical.parse(path.read_text(encoding="utf-8")).children
+            if c.name == "VTODO"
+        )
+        states.append((todo.first("STATUS"), todo.first("SEQUENCE")))
+    assert states == [("CANCELLED", "1")] * 3
+
+
+def test_withdrawn_event_drops_its_reminders(tmp_path: Path):
+    path = tmp_path / "programme.ics"
+    write_ics(HANOI, path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
+    fewer = attrs.evolve(HANOI, sessions=tuple(s for s in HANOI.sessions if s.id != "closing"))
+    write_ics(fewer, path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
+    calendar = eventplan.calendars._ical.parse(path.read_text(encoding="utf-8"))
+    closing = next(
+        c
+        for c in calendar.children
+        if c.first("UID") == session_uid(HANOI, HANOI.session("closing"))
+    )
+    assert (closing.first("STATUS"), closing.children) == ("CANCELLED", ())

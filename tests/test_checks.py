@@ -365,7 +365,12 @@ def test_bilateral_slots(requests, expected):
 def test_gala_tables(guests, expected):
     gala = make_session("gala", kind=SessionKind.GALA_DINNER, room="hall-b", audience=fixed(guests))
     event = make_event(sessions=(gala,), resources=Resources(gala_tables=10))
-    report = check(event, norms=exact(banquet__seats_per_table=10, banquet__overset_small=0))
+    report = check(
+        event,
+        norms=exact(
+            banquet__seats_per_table=10, banquet__overset_small=0, banquet__overset_large=0
+        ),
+    )
     assert codes(report, "gala-seating") == [(expected, Count.exactly(guests), Count.exactly(100))]
 
 
@@ -491,3 +496,40 @@ def test_event_norm_overrides_apply():
     (finding,) = [f for f in check(longer, "actual").findings if f.code == "signing-time"]
     assert (finding.severity, finding.demand) == (Severity.OK, Count(96, 116))
     assert finding.norms[0].source == "timed at a rehearsal"
+
+
+# --- found in review -------------------------------------------------------------------------------
+
+
+def test_shuttle_peak_depends_on_the_number_of_buses():
+    def peak(buses: int) -> Count | None:
+        resources = Resources(
+            shuttle_buses=buses, shuttle_cycle_minutes=60, shuttle_headway_minutes=10
+        )
+        report = check(
+            make_event(sessions=(make_session(audience=fixed(300)),), resources=resources)
+        )
+        (finding,) = [f for f in report.findings if f.code == "shuttle-peak"]
+        return finding.capacity
+
+    # six buses keep a 10-minute headway on a 60-minute loop; one bus leaves only once an hour
+    assert peak(6) == Count(4 * 19, 4 * 55)
+    assert peak(1) == Count(0, 0)
+
+
+def test_room_known_only_by_floor_area_is_checked():
+    room = Room(id="hall-a", name="Hall A", floor_area_m2=100)
+    event = make_event(
+        venues=(Venue(id="v", name="V", rooms=(room,)),),
+        sessions=(make_session(audience=fixed(50)),),
+    )
+    report = check(event, norms=exact(area__theatre=1.0, code__chairs=0.5))
+    assert codes(report, "room-capacity") == [(Severity.OK, Count.exactly(50), Count.exactly(100))]
+
+
+def test_no_lanes_means_nobody_gets_in():
+    event = make_event(
+        sessions=(make_session(audience=fixed(10)),), resources=Resources(screening_lanes=0)
+    )
+    (finding,) = [f for f in check(event).findings if f.code == "screening"]
+    assert finding.message.endswith("with no lanes, nobody gets in")

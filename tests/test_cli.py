@@ -161,3 +161,11 @@ def test_check_exits_0_for_the_plan_it_was_made_for(capsys):
 
 def test_check_bad_file_exits_2(capsys):
     assert main(["check", str(DATA / "invalid" / "unknown_room.toml")]) == 2
+
+
+def test_negative_alarm_exits_2(capsys):
+    assert main(["ics", "--alarm", "-5"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "eventplan: --alarm takes minutes before the session, 0 or more: -5\n"
+    )

@@ -47,7 +47,7 @@ SOURCED = [
     ("turnover.reset_minutes", 120, 240, "min", "No published reset time", "low"),
     ("transfer.same_venue_minutes", 10, 15, "min", "1.2 m/s", "low"),
     ("transfer.other_venue_minutes", 30, 60, "min", "Assumed", "low"),
-    ("hotel.rooms_per_delegate", 750 / 800, 1.0, "rooms/delegate", "Green Book §6.1", "medium"),
+    ("hotel.rooms_per_delegate", 790 / 800, 1.0, "rooms/delegate", "Green Book §6.1", "medium"),
     ("cars.per_head_of_delegation", 1, 1, "cars/head", "Green Book §16.1", "high"),
     ("bus.capacity", 55, 55, "people/bus", "up to 55", "medium"),
     ("bus.load_factor", 0.36, 1.0, "share", "36 %", "medium"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from builders import make_event, make_session
 
@@ -140,3 +141,16 @@ def test_session_count_figure_is_set_against_the_programme():
 def test_figure_for_a_measure_the_turnout_lacks_is_not_modelled():
     (finding,) = reconcile(event_with(Count.exactly(1), figure(400, measure=Measure.REPORTERS)))
     assert (finding.code, finding.severity) == ("figure-not-modelled", Severity.INFO)
+
+
+def test_breakdown_of_figures_naming_no_turnout_uses_the_default_turnout():
+    figures = (
+        figure(72, id="total", measure=Measure.SIGNATORIES, turnout=None),
+        figure(40, id="north", measure=Measure.SIGNATORIES, region="North", turnout=None),
+        figure(31, id="south", measure=Measure.SIGNATORIES, region="South", turnout=None),
+    )
+    event = attrs.evolve(
+        event_with(Count.exactly(80), *figures, signed=72), default_turnout="actual"
+    )
+    (finding,) = [f for f in reconcile(event) if f.code == "breakdown-does-not-add-up"]
+    assert finding.message.endswith("the model records no region for 72 of them")

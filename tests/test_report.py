@@ -31,9 +31,9 @@ def test_report_text_opens_with_the_tally_and_lists_problems_with_norms():
 def test_report_json_has_numbers_and_norm_sources():
     data = json.loads(json.dumps(REPORT.to_json()))
     hotel = next(f for f in data["findings"] if f["code"] == "hotel-rooms")
-    assert hotel["demand"] == {"min": 2364, "max": 3500}
+    assert hotel["demand"] == {"min": 2490, "max": 3500}
     assert hotel["capacity"] == 2000
-    assert hotel["margin"] == {"cautious": -1500, "optimistic": -364}
+    assert hotel["margin"] == {"cautious": -1500, "optimistic": -490}
     assert hotel["norm"]["source"].startswith("ADB Annual Meeting Green Book §6.1")
     assert set(hotel) >= {
         "code",
@@ -59,4 +59,4 @@ def test_report_to_frame_has_a_row_per_finding():
     assert isinstance(frame, pandas.DataFrame)
     assert len(frame) == len(REPORT.findings)
     hotel = frame[frame.code == "hotel-rooms"].iloc[0]
-    assert (hotel.margin_cautious, hotel.margin_optimistic) == (-1500, -364)
+    assert (hotel.margin_cautious, hotel.margin_optimistic) == (-1500, -490)

@@ -155,3 +155,10 @@ def test_unknown_sweep_parameter_lists_the_forms():
         UnknownNameError, match="unknown sweep parameter 'delegations'; one of: parties:KIND"
     ):
         sweep(HANOI, {"delegations": [1]}, progress=False)
+
+
+def test_scenario_errors_name_what_is_wrong():
+    with pytest.raises(UnknownNameError, match="unknown party kind 'nope'; one of: member_state, "):
+        SetParties("nope", 3)
+    with pytest.raises(InvalidEventError, match="'screening_lanes' must be >= 0: -1"):
+        Scenario("fewer lanes", [SetResource("screening_lanes", -1)]).apply(HANOI)

@@ -6,6 +6,7 @@ import concurrent.futures
 import json
 import math
 
+import attrs
 import pytest
 from builders import make_event, make_session
 
@@ -106,3 +107,16 @@ def test_simulation_as_text_json_and_frame():
 def test_draws_must_be_positive():
     with pytest.raises(ValueError, match="'draws' must be >= 1: 0"):
         simulate(HANOI, 0)
+
+
+def test_probability_must_be_between_0_and_1():
+    with pytest.raises(ValueError, match=r"'probability' must be between 0 and 1: 1\.5"):
+        simulate(HANOI, 10, probability=1.5)
+
+
+def test_room_of_unknown_capacity_is_left_out_not_reported_full():
+    event = small_event()
+    venue = event.venues[0]
+    bare = attrs.evolve(venue, rooms=(attrs.evolve(venue.rooms[0], seat_counts=()),))
+    result = simulate(attrs.evolve(event, venues=(bare,)), 100, progress=False)
+    assert [r.subject for r in result.risks] == []
