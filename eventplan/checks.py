@@ -19,7 +19,7 @@ import attrs
 
 from eventplan import intervals
 from eventplan.count import Count
-from eventplan.counts import count_turnout
+from eventplan.counts import ParticipationCounts, count_turnout
 from eventplan.demand import PartyCounts
 from eventplan.enums import Layout, SessionKind, Severity
 from eventplan.event import Event
@@ -64,6 +64,10 @@ class Context:
     @cached_property
     def parties(self) -> PartyCounts:
         return PartyCounts(self.event.turnout(self.turnout))
+
+    @cached_property
+    def counts(self) -> ParticipationCounts:
+        return count_turnout(self.event.turnout(self.turnout))
 
     @cached_property
     def demand(self) -> dict[str, Count]:
@@ -373,7 +377,7 @@ def check_interpretation(ctx: Context) -> Iterator[Finding]:
 
 
 def check_signing(ctx: Context) -> Iterator[Finding]:
-    counts = count_turnout(ctx.event.turnout(ctx.turnout))
+    counts = ctx.counts
     signatories = counts.signatories_at_plenary
     if signatories.low == 0 and signatories.high == 0:
         return
@@ -460,7 +464,7 @@ def check_arrivals(ctx: Context) -> Iterator[Finding]:
 
 
 def check_accreditation(ctx: Context) -> Iterator[Finding]:
-    counts = count_turnout(ctx.event.turnout(ctx.turnout))
+    counts = ctx.counts
     badges = counts.delegates + (counts.reporters or Count.zero())
     rate = ctx.norm("accreditation.desk_rate")
     resources = ctx.event.resources
@@ -487,7 +491,7 @@ def check_accreditation(ctx: Context) -> Iterator[Finding]:
 
 
 def check_press_centre(ctx: Context) -> Iterator[Finding]:
-    counts = count_turnout(ctx.event.turnout(ctx.turnout))
+    counts = ctx.counts
     norm = ctx.norm("press.workplaces_per_reporter")
     if counts.reporters is None:
         yield _missing(
@@ -654,7 +658,7 @@ def _against(
 
 
 def check_hotels(ctx: Context) -> Iterator[Finding]:
-    delegates = count_turnout(ctx.event.turnout(ctx.turnout)).delegates
+    delegates = ctx.counts.delegates
     norm = ctx.norm("hotel.rooms_per_delegate")
     needed = scaled(delegates, norm.optimistic_value, norm.cautious_value)
     yield _against(

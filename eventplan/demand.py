@@ -43,7 +43,11 @@ class PartyCounts:
             PRESS: reporters + media_people,
         }
         self.named = {d.id for d in turnout.delegations}
-        self.heads = total(c for k, c in self.by_kind.items() if k != PartyKind.MEDIA_OUTLET.value)
+
+    @property
+    def heads(self) -> Count:
+        """Heads of delegation: one per party that is not a media outlet."""
+        return self.groups[ALL_DELEGATIONS]
 
     def parties(self, selector: str) -> Count:
         if selector.startswith(DELEGATION_PREFIX):

@@ -10,7 +10,7 @@ a total down by region are also added up and set against the total.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 
 from eventplan.count import Count
@@ -155,11 +155,7 @@ def _cite(event: Event, figure: ReportedFigure) -> str:
     names = [str(known[s]) if s in known else s for s in figure.sources]
     if not names:
         return "no source given"
-    return "; ".join(_dedupe(names))
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    return list(Counter(names))
+    return "; ".join(dict.fromkeys(names))
 
 
 def _disjoint(a: Count, b: Count) -> bool:

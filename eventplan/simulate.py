@@ -168,14 +168,13 @@ class _Model:
         )
         ctx = Context(event, base.name, norms)
         # sessions with an audience and a room whose capacity is known; the checks report the rest
-        sessions = [
-            s
-            for s in ctx.live
-            if s.audience
-            and s.room is not None
-            and s.kind is not SessionKind.EXHIBITION
-            and room_capacity(ctx, ctx.rooms[s.room], layout_for(s, ctx.rooms[s.room])) is not None
-        ]
+        capacities: dict[str, Count] = {}
+        for s in ctx.live:
+            if s.audience and s.room is not None and s.kind is not SessionKind.EXHIBITION:
+                found = room_capacity(ctx, ctx.rooms[s.room], layout_for(s, ctx.rooms[s.room]))
+                if found is not None:
+                    capacities[s.id] = found[0]
+        sessions = [s for s in ctx.live if s.id in capacities]
         self.selectors = [
             *self.kinds,
             ALL_DELEGATIONS,
@@ -195,10 +194,9 @@ class _Model:
                     if selector in index:
                         self.seats[index[selector], column] += rule.seats_per_party
             room = ctx.rooms[session.room or ""]
-            found = room_capacity(ctx, room, layout_for(session, room))
-            assert found is not None  # kept above only where known
-            capacity = found[0]
-            self.subjects.append(_Subject(session.id, f"people in {room.name}", capacity))
+            self.subjects.append(
+                _Subject(session.id, f"people in {room.name}", capacities[session.id])
+            )
         self.sessions = sessions
         opening = _opening(ctx)  # the session the checks screen arrivals for
         self.opening = next(
