@@ -24,6 +24,18 @@ def valid_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None
         )
 
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
+def uuid_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A GUID kept from a published schedule: a UUID, as frab and pretalx write them."""
+    if value is not None and (not isinstance(value, str) or not _UUID.fullmatch(value)):
+        raise ValueError(
+            f"'{attribute.name}' must be a UUID such as "
+            f"'270fa44c-821a-577f-8ca3-33e8d4a8c2a7': {value!r}"
+        )
+
+
 def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"'{attribute.name}' must not be blank: {value!r}")

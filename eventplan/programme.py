@@ -117,6 +117,8 @@ class Session:
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
+    #: The GUID a published schedule gave the session, kept so apps keep recognising it.
+    guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
 
     @property
     def duration(self) -> dt.timedelta:

@@ -36,6 +36,8 @@ class Room:
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
+    #: The GUID a published schedule gave the room, kept so apps keep recognising it.
+    guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
 
     @property
     def layouts(self) -> tuple[Layout, ...]:

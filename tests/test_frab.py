@@ -1,36 +1,178 @@
-"""schedule.json for conference apps, valid against the C3VOC schema; and the programme as CSV."""
+"""schedule.json and schedule.xml for conference apps, valid against the C3VOC schemas;
+and the programme as CSV."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from functools import cache
 
+import attrs
 import jsonschema
 import pytest
-from builders import DATA
+from builders import DATA, at, make_event, make_session
+from lxml import etree
 
 import eventplan
-from eventplan import to_csv, to_frab
+from eventplan import to_csv, to_frab, to_frab_xml
+from eventplan.frab import frab_numbers
 from eventplan.testing import synthetic_event
 
 SCHEMA = json.loads((DATA / "c3voc" / "schema.json").read_text(encoding="utf-8"))
+XSD = etree.XMLSchema(etree.parse(str(DATA / "c3voc" / "schedule.xml.xsd")))
 HANOI = eventplan.reference_event()
+URL = "https://example.org/synthetic/"
 
 
-@pytest.mark.parametrize(
-    "event",
-    [HANOI, synthetic_event(sessions=300, rooms=12, delegations=40, seed=9)],
-    ids=["hanoi", "synthetic"],
-)
-def test_schedule_json_is_valid_against_the_c3voc_schema(event):
+@cache
+def big_synthetic() -> eventplan.Event:
+    """2,000 sessions in 100 rooms; the synthetic event has no URL, so one is given."""
+    return attrs.evolve(synthetic_event(sessions=2000, rooms=100, delegations=50, seed=3), url=URL)
+
+
+def json_schema_errors(document: dict[str, object]) -> list[str]:
     validator = jsonschema.Draft6Validator(
         SCHEMA, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER
     )
-    errors = [
-        f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(to_frab(event))
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def xsd_errors(xml: str | bytes) -> list[str]:
+    document = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    return [] if XSD.validate(document) else [str(error) for error in XSD.error_log]
+
+
+def c3voc_tools_xml(document: dict[str, object]) -> str:
+    """What the C3VOC tools (PyPI c3voc-schedule-tools) make of eventplan's schedule.json."""
+    from voc.schedule import Schedule
+
+    xml = Schedule.from_dict(json.loads(json.dumps(document))).xml()
+    return xml if isinstance(xml, str) else xml.decode("utf-8")
+
+
+EVENTS = {
+    "hanoi": lambda: HANOI,
+    "synthetic-2000": big_synthetic,
+    "synthetic-without-url": lambda: synthetic_event(sessions=300, rooms=12, seed=9),
+}
+
+
+@pytest.mark.parametrize("name", ["hanoi", "synthetic-2000"])
+def test_schedule_json_is_valid_against_the_c3voc_schema(name):
+    assert json_schema_errors(to_frab(EVENTS[name]())) == []
+
+
+def test_schedule_json_without_an_event_url_lacks_only_the_session_urls():
+    """The schema wants a URL on every session; eventplan invents none, and says so."""
+    event = synthetic_event(sessions=30, rooms=3, seed=9)
+    errors = json_schema_errors(to_frab(event))
+    assert len(errors) == 30
+    assert {error.split(": ", 1)[1] for error in errors} == {"'url' is a required property"}
+
+
+@pytest.mark.parametrize("name", list(EVENTS))
+def test_schedule_xml_is_valid_against_the_c3voc_xsd(name):
+    assert xsd_errors(to_frab_xml(EVENTS[name]())) == []
+
+
+@pytest.mark.parametrize("name", list(EVENTS))
+def test_the_c3voc_tools_turn_schedule_json_into_xsd_valid_xml(name):
+    assert xsd_errors(c3voc_tools_xml(to_frab(EVENTS[name]()))) == []
+
+
+def test_schedule_xml_says_what_schedule_json_says():
+    document = to_frab(HANOI)
+    root = etree.fromstring(to_frab_xml(HANOI).encode("utf-8"))
+    items = [
+        item
+        for day in document["schedule"]["conference"]["days"]
+        for room in day["rooms"].values()
+        for item in room
     ]
-    assert errors == []
+    events = root.findall("day/room/event")
+    assert [(e.get("guid"), int(e.get("id")), e.findtext("title")) for e in events] == [
+        (i["guid"], i["id"], i["title"]) for i in items
+    ]
+    assert [[p.text for p in e.findall("persons/person")] for e in events] == [
+        [p["public_name"] for p in i["persons"]] for i in items
+    ]
+    assert root.findtext("version") == document["schedule"]["version"]
+
+
+def test_no_event_carries_an_end_the_xsd_refuses():
+    items = [
+        item
+        for day in to_frab(HANOI)["schedule"]["conference"]["days"]
+        for room in day["rooms"].values()
+        for item in room
+    ]
+    assert [item for item in items if "end" in item or "do_not_record" in item] == []
+
+
+def test_persons_carry_public_name():
+    day = to_frab(HANOI)["schedule"]["conference"]["days"][0]
+    opening = next(
+        i for i in day["rooms"]["Main conference hall"] if i["title"] == "Opening session"
+    )
+    assert opening["persons"] == [
+        {"name": "Luong Cuong", "public_name": "Luong Cuong"},
+        {"name": "António Guterres", "public_name": "António Guterres"},
+    ]
+
+
+@pytest.mark.parametrize("url", [None, "urn:eventplan:x", "hanoiconvention.org", "ftp://x.org/"])
+def test_urls_are_written_only_when_they_are_http_urls(url):
+    document = to_frab(attrs.evolve(HANOI, url=url))
+    text = json.dumps(document)
+    assert '"url"' not in text
+    assert "<url>" not in to_frab_xml(attrs.evolve(HANOI, url=url))
+
+
+def test_sessions_link_to_the_event_page_when_it_is_known():
+    days = to_frab(HANOI)["schedule"]["conference"]["days"]
+    urls = {i["url"] for d in days for r in d["rooms"].values() for i in r}
+    assert urls == {"https://hanoiconvention.org/"}
+
+
+def ids_by_guid(event: eventplan.Event) -> dict[str, int]:
+    days = to_frab(event)["schedule"]["conference"]["days"]
+    return {i["guid"]: i["id"] for d in days for r in d["rooms"].values() for i in r}
+
+
+def test_integer_ids_stay_put_when_sessions_are_added_or_removed():
+    sessions = [
+        make_session(f"talk-{n}", start=at(25, 9 + n), end=at(25, 10 + n)) for n in range(8)
+    ]
+    event = make_event(sessions=sessions)
+    before = ids_by_guid(event)
+    added = ids_by_guid(
+        attrs.evolve(
+            event, sessions=[*sessions, make_session("late", start=at(25, 20), end=at(25, 21))]
+        )
+    )
+    removed = ids_by_guid(attrs.evolve(event, sessions=sessions[1:]))
+    assert len(set(before.values())) == 8
+    assert {guid: added[guid] for guid in before} == before
+    assert removed == {guid: n for guid, n in before.items() if guid in removed}
+    assert len(removed) == 7
+
+
+def test_integer_ids_resolve_collisions_stably():
+    """In a space of 3 numbers, 3 keys must share it: the later key in key order moves on."""
+    keys = ["a", "b", "c"]
+    numbers = frab_numbers(keys, space=3)
+    assert sorted(numbers.values()) == [1, 2, 3]
+    assert frab_numbers(list(reversed(keys)), space=3) == numbers  # order of arrival is irrelevant
+    # a key alone keeps the number its hash gives; with others, the first in key order still does
+    assert numbers["a"] == frab_numbers(["a"], space=3)["a"]
+    assert frab_numbers(["a", "zzz"], space=10**6)["a"] == frab_numbers(["a"], space=10**6)["a"]
+
+
+def test_integer_ids_are_positive_32_bit_and_unique_for_2000_sessions():
+    numbers = list(ids_by_guid(big_synthetic()).values())
+    assert len(numbers) == len(set(numbers)) == 2000
+    assert all(1 <= n <= 2**31 - 1 for n in numbers)
 
 
 def test_schedule_json_holds_every_session_once_in_its_room_and_day():
