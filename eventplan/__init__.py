@@ -14,7 +14,9 @@ Layers, each importing only from those above it:
    ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
 4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
-   (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
+   (schedule.json and schedule.xml out, CSV), ``schedules`` (schedule.json and
+   schedule.xml in, from pretalx, frab and the C3VOC tools), ``plots``
+   (matplotlib), ``testing``;
 5. ``cli``.
 
 Users import from here only; the modules are private.
@@ -65,7 +67,7 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding, Margin
-from eventplan.frab import to_csv, to_frab
+from eventplan.frab import to_csv, to_frab, to_frab_xml
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -97,6 +99,13 @@ from eventplan.scenarios import (
     SetResource,
     compare,
     sweep,
+)
+from eventplan.schedules import (
+    ScheduleImport,
+    load_schedule,
+    loads_schedule,
+    read_event_or_schedule,
+    read_schedule,
 )
 from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.summary import Summary, summarise
@@ -154,6 +163,7 @@ __all__ = [
     "Room",
     "ScaleCohort",
     "Scenario",
+    "ScheduleImport",
     "SeatCount",
     "Secretariat",
     "Session",
@@ -186,11 +196,15 @@ __all__ = [
     "dumps_event",
     "find_problems",
     "load_event",
+    "load_schedule",
     "loads_event",
+    "loads_schedule",
     "plot_demand",
     "plot_overflow",
     "plot_programme",
     "plot_tasks",
+    "read_event_or_schedule",
+    "read_schedule",
     "reconcile",
     "reference_event",
     "reference_file",
@@ -202,6 +216,7 @@ __all__ = [
     "to_calendar",
     "to_csv",
     "to_frab",
+    "to_frab_xml",
     "to_ics",
     "validate",
     "write_calendars",

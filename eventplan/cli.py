@@ -15,9 +15,10 @@ from eventplan.audiences import Audience, every_audience
 from eventplan.calendars import Published, to_ics, write_calendars, write_ics
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
-from eventplan.eventfile import load_event, reference_event
-from eventplan.frab import to_csv, to_frab
+from eventplan.eventfile import reference_event
+from eventplan.frab import to_csv, to_frab, to_frab_xml
 from eventplan.report import check
+from eventplan.schedules import read_event_or_schedule
 from eventplan.simulate import simulate
 from eventplan.summary import summarise
 
@@ -39,9 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the event at a glance: programme, organisation, participation, findings",
         description="Summarise an event file (the shipped Hanoi 2025 event if none is given).",
     )
-    summary.add_argument(
-        "event", nargs="?", metavar="EVENT.toml", help="event file (default: reference event)"
-    )
+    _event_argument(summary)
     summary.add_argument(
         "--turnout", metavar="NAME", help="which turnout to count (default: the event's default)"
     )
@@ -125,17 +124,33 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "-o", "--output", metavar="FILE", help="write here (default: standard output)"
         )
+        if name == "frab":
+            command.add_argument(
+                "--format",
+                choices=("json", "xml"),
+                default="json",
+                help="schedule.json (default) or schedule.xml, which conference apps read",
+            )
     return parser
 
 
 def _event_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "event", nargs="?", metavar="EVENT.toml", help="event file (default: reference event)"
+        "event",
+        nargs="?",
+        metavar="EVENT",
+        help="event file (.toml), or a frab/C3VOC schedule.json or schedule.xml "
+        "(default: reference event)",
     )
 
 
 def _event(path: str | None) -> Event:
-    return reference_event() if path is None else load_event(path)
+    if path is None:
+        return reference_event()
+    opened = read_event_or_schedule(path)
+    for finding in opened.findings:
+        print(f"eventplan: {path}: {finding}", file=sys.stderr)
+    return opened.event
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -222,6 +237,8 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
+    if args.format == "xml":
+        return _emit(args.output, to_frab_xml(event))
     return _emit(args.output, json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n")
 
 

@@ -1,0 +1,389 @@
+"""From a published programme, read into raw records, to an :class:`~eventplan.Event`.
+
+What the frab format does not carry (delegations, turnouts, norms, layouts)
+is left out, not made up: room capacities come in as published and nothing
+else. What eventplan has to decide is said, once per case, as a finding: a
+``type`` it does not know (read as :data:`DEFAULT_KIND`), a time zone the
+schedule does not name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pendulum
+
+from eventplan import _fields
+from eventplan.enums import Layout, SessionKind, SessionStatus, Severity
+from eventplan.errors import EventFileError, Problem
+from eventplan.event import Event
+from eventplan.findings import Finding
+from eventplan.frab import CANCELLED_SUFFIX, NO_ROOM, http_url
+from eventplan.organisation import Official
+from eventplan.participation import Turnout
+from eventplan.programme import Session
+from eventplan.schedules._raw import RawItem, RawSchedule
+from eventplan.validation import reference_problems
+from eventplan.venue import Room, SeatCount, Venue
+
+#: What a programme item of a type eventplan does not recognise is read as: a session
+#: beside the main programme, which no audience rule fills.
+DEFAULT_KIND = SessionKind.SIDE_EVENT
+
+#: Words in a frab ``type`` (or, failing that, ``track``) and the kind they mean; first match wins.
+KIND_WORDS: tuple[tuple[tuple[str, ...], SessionKind], ...] = (
+    (("signing",), SessionKind.SIGNING),
+    (("opening",), SessionKind.OPENING),
+    (("closing",), SessionKind.CLOSING),
+    (("ceremony",), SessionKind.CEREMONY),
+    (("keynote", "plenary", "plenum"), SessionKind.PLENARY),
+    (("high-level", "high level"), SessionKind.HIGH_LEVEL_DISCUSSION),
+    (("roundtable", "round table", "panel", "discussion", "podium"), SessionKind.ROUNDTABLE),
+    (("workshop", "tutorial", "hands-on", "training", "atelier"), SessionKind.WORKSHOP),
+    (("break", "pause", "lunch", "coffee"), SessionKind.BREAK),
+    (("gala", "dinner"), SessionKind.GALA_DINNER),
+    (("reception", "party"), SessionKind.RECEPTION),
+    (("exhibition", "expo", "poster"), SessionKind.EXHIBITION),
+    (("press",), SessionKind.PRESS_CONFERENCE),
+    (("bilateral",), SessionKind.BILATERAL),
+    (("rehearsal",), SessionKind.REHEARSAL),
+    (("talk", "lecture", "presentation", "lightning", "side event"), SessionKind.SIDE_EVENT),
+)
+
+_DURATION = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?")
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?")
+_UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_STATED_OFFSET = re.compile(r"T.*(Z|[+-]\d{2}:?\d{2})$")
+_CAPACITY_ASSUMPTION = "the schedule gives one capacity and no layout; read as theatre seating"
+_VENUE_ASSUMPTION = "the schedule names no venue; its rooms are gathered under the event"
+#: A schedule says who speaks, never who comes: its one turnout holds no parties.
+UNKNOWN_TURNOUT = "not-known"
+_TURNOUT_DESCRIPTION = (
+    "The schedule says who speaks, not who comes: no delegation or cohort is known. "
+    "Add them to count participation."
+)
+
+
+def session_kind(kind: str | None, track: str | None) -> SessionKind | None:
+    """The kind a frab ``type`` (or ``track``) names, or ``None`` when no word is known."""
+    for text in (kind, track):
+        if not text:
+            continue
+        lowered = text.strip().lower()
+        if lowered in SessionKind.__members__.values():
+            return SessionKind(lowered)
+        for words, meant in KIND_WORDS:
+            if any(word in lowered for word in words):
+                return meant
+    return None
+
+
+def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ...]]:
+    """The event a schedule describes, and what eventplan had to decide to read it."""
+    problems = list(raw.problems)
+    findings: list[Finding] = []
+    conference_at = raw.at("schedule", "conference")
+    zone_name = _zone(raw, conference_at, problems, findings)
+    zone = pendulum.timezone(zone_name)
+    event_id = as_id(raw.acronym or raw.title or "schedule", "schedule")
+
+    rooms = _rooms(raw)
+    officials: dict[tuple[str, str], Official] = {}
+    official_ids: set[str] = set()
+    session_ids: set[str] = set()
+    sessions: list[Session] = []
+    unknown_types: dict[str, list[str]] = defaultdict(list)
+    for item in raw.items:
+        start = _start(raw, item, zone, problems)
+        length = _duration(raw, item, problems)
+        if item.title is None or start is None or length is None:
+            continue
+        session_id = unique(_session_id(item, raw.acronym), session_ids)
+        speakers = []
+        for person in item.persons:
+            key = ("guid", person.guid.lower()) if person.guid else ("name", person.name)
+            if key not in officials:
+                official_id = unique(as_id(person.name, "person"), official_ids)
+                try:
+                    officials[key] = Official(id=official_id, name=person.name)
+                except ValueError as exc:
+                    problems.append(Problem(person.path, str(exc)))
+                    continue
+            speakers.append(officials[key].id)
+        kind = session_kind(item.kind, item.track)
+        if kind is None:
+            unknown_types[item.kind or "(none)"].append(session_id)
+        title = item.title.strip()
+        cancelled = title.endswith(CANCELLED_SUFFIX.strip()) and title != CANCELLED_SUFFIX.strip()
+        language = (item.language or "").split("-")[0].split("_")[0].strip().lower()
+        try:
+            sessions.append(
+                Session(
+                    id=session_id,
+                    title=title.removesuffix(CANCELLED_SUFFIX) if cancelled else title,
+                    kind=kind or DEFAULT_KIND,
+                    start=start,
+                    end=start + length,
+                    room=None if item.room == NO_ROOM else rooms[item.room].id,
+                    status=SessionStatus.CANCELLED if cancelled else SessionStatus.CONFIRMED,
+                    speakers=list(dict.fromkeys(speakers)),
+                    languages=[language] if _LANGUAGE.fullmatch(language) else [],
+                    series=item.track,
+                    description=_description(item),
+                    guid=item.guid if item.guid and _UUID.fullmatch(item.guid) else None,
+                )
+            )
+        except ValueError as exc:
+            problems.append(Problem(item.path, str(exc)))
+    findings.append(
+        Finding(
+            code="schedule-participation-unknown",
+            severity=Severity.INFO,
+            message=(
+                f"the schedule says nothing about who comes: turnout {UNKNOWN_TURNOUT!r} "
+                "holds no parties, so counts of people read 0 until delegations are added"
+            ),
+        )
+    )
+    for kind_text, ids in unknown_types.items():
+        findings.append(
+            Finding(
+                code="schedule-unknown-type",
+                severity=Severity.INFO,
+                message=(
+                    f"type {kind_text!r} names no session kind eventplan knows "
+                    f"({len(ids)} session{'s' if len(ids) != 1 else ''}); "
+                    f"read as {DEFAULT_KIND.value}"
+                ),
+                subjects=ids,
+            )
+        )
+
+    start_date = _date(raw.start, zone, raw.at(conference_at, "start"), problems)
+    end_date = _date(raw.end, zone, raw.at(conference_at, "end"), problems)
+    local_days = [s.start.in_timezone(zone).date() for s in sessions]
+    start_date = start_date or min(local_days, default=None)
+    end_date = end_date or max(local_days, default=None)
+    if raw.title is None:
+        problems.append(Problem(raw.at(conference_at, "title"), "required, but missing"))
+    if start_date is None or end_date is None:
+        problems.append(
+            Problem(
+                raw.at(conference_at, "start"),
+                "required, but missing (and no session gives a date)",
+            )
+        )
+    if problems:
+        raise EventFileError(_unique(problems), source)
+    assert start_date is not None and end_date is not None and raw.title is not None
+    try:
+        event = Event(
+            id=event_id,
+            name=raw.title,
+            timezone=zone_name,
+            start_date=start_date,
+            end_date=max(end_date, start_date),
+            url=http_url(raw.url),
+            venues=[
+                Venue(
+                    id=event_id, name=raw.title, rooms=rooms.values(), assumption=_VENUE_ASSUMPTION
+                )
+            ]
+            if rooms
+            else [],
+            sessions=sessions,
+            officials=officials.values(),
+            turnouts=[Turnout(name=UNKNOWN_TURNOUT, description=_TURNOUT_DESCRIPTION)],
+        )
+    except ValueError as exc:
+        raise EventFileError([Problem(conference_at, str(exc))], source) from None
+    found = [problem for problem, _ in reference_problems(event)]
+    if found:
+        raise EventFileError(found, source)
+    return event, tuple(findings)
+
+
+def as_id(text: str, fallback: str) -> str:
+    """An eventplan id made from published text: lower-case ASCII, '-' for anything else."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_.]+", "-", ascii_text.lower()).strip("-_.")
+    return slug if slug and _fields.ID_PATTERN.fullmatch(slug) else fallback
+
+
+def unique(candidate: str, taken: set[str]) -> str:
+    """``candidate``, or ``candidate-2``, ``-3``… when it is taken; marks the result taken."""
+    chosen, n = candidate, 1
+    while chosen in taken:
+        n += 1
+        chosen = f"{candidate}-{n}"
+    taken.add(chosen)
+    return chosen
+
+
+def _session_id(item: RawItem, acronym: str | None) -> str:
+    """The slug after ``<acronym>-`` (eventplan's own exports give the session id back);
+    else the slug, pretalx code, frab id or GUID made into an id."""
+    if item.slug and acronym and item.slug.lower().startswith(acronym.lower() + "-"):
+        rest = item.slug[len(acronym) + 1 :]
+        if _fields.ID_PATTERN.fullmatch(rest):
+            return rest
+        return as_id(rest, "session")
+    for candidate in (item.slug, item.code, item.number, item.guid):
+        if candidate is not None:
+            return as_id(str(candidate), "session")
+    return "session"
+
+
+def _rooms(raw: RawSchedule) -> dict[str, Room]:
+    """Rooms by published name: the conference's list first, then any only the days name."""
+    rooms: dict[str, Room] = {}
+    taken: set[str] = set()
+    published = {room.name: room for room in raw.rooms if room.name}
+    names = [*published, *(item.room for item in raw.items)]
+    for name in dict.fromkeys(names):
+        if name == NO_ROOM or not name.strip():
+            continue
+        room = published.get(name)
+        capacity = room.capacity if room is not None else None
+        guid = room.guid if room is not None and room.guid and _UUID.fullmatch(room.guid) else None
+        slug = room.slug if room is not None and room.slug else name
+        rooms[name] = Room(
+            id=unique(as_id(slug, "room"), taken),
+            name=name,
+            seat_counts=[SeatCount(Layout.THEATRE, capacity, assumption=_CAPACITY_ASSUMPTION)]
+            if capacity is not None and capacity >= 0
+            else [],
+            guid=guid,
+        )
+    return rooms
+
+
+def _zone(
+    raw: RawSchedule, conference_at: str, problems: list[Problem], findings: list[Finding]
+) -> str:
+    """The schedule's IANA zone; failing that, one matching the offset its times carry."""
+    if raw.time_zone_name:
+        try:
+            pendulum.timezone(raw.time_zone_name)
+            return raw.time_zone_name
+        except Exception:
+            problems.append(
+                Problem(
+                    raw.at(conference_at, "time_zone_name"),
+                    f"not an IANA time zone such as 'Europe/Berlin': {raw.time_zone_name!r}",
+                )
+            )
+            return "UTC"
+    offsets = {_offset(item.date) for item in raw.items} - {None}
+    offset = offsets.pop() if len(offsets) == 1 else None
+    hours = None if offset is None else offset.total_seconds() / 3600
+    if hours is not None and hours.is_integer():
+        zone = "UTC" if hours == 0 else f"Etc/GMT{-int(hours):+d}"
+        said = f"the offset all its times carry (UTC{int(hours):+d}:00)"
+    else:
+        zone, said = "UTC", "as its times carry no single whole-hour offset"
+    findings.append(
+        Finding(
+            code="schedule-time-zone-inferred",
+            severity=Severity.INFO,
+            message=f"the schedule names no time zone; read in {zone}, {said}",
+        )
+    )
+    return zone
+
+
+def _offset(text: str | None) -> dt.timedelta | None:
+    """The UTC offset a date-time states, or ``None`` when it states none."""
+    if not text or not _STATED_OFFSET.search(text.strip()):
+        return None
+    try:
+        parsed = pendulum.parse(text.strip())
+    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        return None
+    return parsed.utcoffset() if isinstance(parsed, dt.datetime) else None
+
+
+def _start(
+    raw: RawSchedule,
+    item: RawItem,
+    zone: pendulum.Timezone | pendulum.FixedTimezone,
+    problems: list[Problem],
+) -> pendulum.DateTime | None:
+    """When the item starts: its ``date`` (with offset, or local to the zone), else day + ``start``."""
+    if item.date:
+        text = item.date.strip()
+        try:
+            parsed = pendulum.parse(text, tz=zone)
+        except (ValueError, pendulum.parsing.exceptions.ParserError):
+            parsed = None
+        if isinstance(parsed, pendulum.DateTime) and "T" in text:
+            return parsed.in_timezone(zone)
+        problems.append(
+            Problem(
+                raw.at(item.path, "date"),
+                f"expected a date-time such as 2024-12-27T10:30:00+01:00, got {item.date!r}",
+            )
+        )
+        return None
+    clock = _CLOCK.fullmatch((item.start or "").strip())
+    day = _date(item.day_date, zone, raw.at(item.path, "date"), problems)
+    if clock is None or day is None:
+        problems.append(Problem(raw.at(item.path, "date"), "required, but missing"))
+        return None
+    return pendulum.datetime(
+        day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)), tz=zone
+    )
+
+
+def _duration(raw: RawSchedule, item: RawItem, problems: list[Problem]) -> dt.timedelta | None:
+    at = raw.at(item.path, "duration")
+    if not item.duration:
+        problems.append(Problem(at, "required, but missing"))
+        return None
+    found = _DURATION.fullmatch(item.duration.strip())
+    if found is None:
+        problems.append(Problem(at, f"expected hours:minutes such as 00:45, got {item.duration!r}"))
+        return None
+    hours, minutes, seconds = (int(part or 0) for part in found.groups())
+    length = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    if not length:
+        problems.append(Problem(at, "a session must last longer than 00:00"))
+        return None
+    return length
+
+
+def _date(
+    text: str | None,
+    zone: pendulum.Timezone | pendulum.FixedTimezone,
+    at: str,
+    problems: list[Problem],
+) -> dt.date | None:
+    """A date, or the local date of a date-time (frab writes either)."""
+    if not text:
+        return None
+    try:
+        parsed = pendulum.parse(text.strip(), tz=zone)
+    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        problems.append(Problem(at, f"expected a date such as 2024-12-27, got {text!r}"))
+        return None
+    if isinstance(parsed, pendulum.DateTime):
+        return parsed.in_timezone(zone).date()
+    if isinstance(parsed, dt.date):
+        return parsed
+    problems.append(Problem(at, f"expected a date such as 2024-12-27, got {text!r}"))
+    return None
+
+
+def _description(item: RawItem) -> str | None:
+    """The abstract and the description, once each (eventplan writes the same text to both)."""
+    parts = [text.strip() for text in (item.abstract, item.description) if text and text.strip()]
+    return "\n\n".join(dict.fromkeys(parts)) or None
+
+
+def _unique(problems: Iterable[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))

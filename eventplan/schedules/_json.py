@@ -1,0 +1,186 @@
+"""Reading frab/C3VOC ``schedule.json`` (frab, pretalx, the C3VOC tools) into raw records."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from eventplan.errors import Problem
+from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
+
+
+def read_json(text: str) -> RawSchedule:
+    problems: list[Problem] = []
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}"))
+        return RawSchedule(None, None, None, None, None, None, (), (), tuple(problems))
+    reader = _Reader(problems)
+    schedule = reader.mapping(document, "", "schedule")
+    conference = reader.mapping(schedule, "schedule", "conference")
+    path = "schedule.conference"
+    rooms = [
+        RawRoom(
+            name=reader.text(room, at, "name") or "",
+            slug=reader.optional_text(room, at, "slug"),
+            guid=reader.optional_text(room, at, "guid"),
+            capacity=reader.optional_int(room, at, "capacity"),
+            path=at,
+        )
+        for at, room in reader.items(conference, path, "rooms", required=False)
+    ]
+    items: list[RawItem] = []
+    for day_at, day in reader.items(conference, path, "days"):
+        day_date = reader.optional_text(day, day_at, "date")
+        by_room = reader.mapping(day, day_at, "rooms")
+        for room_name, entries in by_room.items():
+            room_at = f"{day_at}.rooms[{room_name!r}]"
+            if not isinstance(entries, list):
+                problems.append(
+                    Problem(room_at, f"expected a list of events, got {_kind(entries)}")
+                )
+                continue
+            for index, entry in enumerate(entries):
+                at = f"{room_at}[{index}]"
+                if isinstance(entry, dict):
+                    items.append(reader.item(entry, at, day_date, room_name))
+                else:
+                    problems.append(Problem(at, f"expected an event, got {_kind(entry)}"))
+    return RawSchedule(
+        acronym=reader.optional_text(conference, path, "acronym"),
+        title=reader.optional_text(conference, path, "title"),
+        start=reader.optional_text(conference, path, "start"),
+        end=reader.optional_text(conference, path, "end"),
+        time_zone_name=reader.optional_text(conference, path, "time_zone_name"),
+        url=reader.optional_text(conference, path, "url"),
+        rooms=tuple(rooms),
+        items=tuple(items),
+        problems=tuple(problems),
+    )
+
+
+class _Reader:
+    """Typed access to the parsed JSON that records, rather than raises, what is wrong."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+    def mapping(self, parent: Any, path: str, key: str) -> dict[str, Any]:
+        value = parent.get(key) if isinstance(parent, dict) else None
+        where = f"{path}.{key}" if path else key
+        if isinstance(value, dict):
+            return value
+        self.problems.append(
+            Problem(
+                where,
+                "required, but missing"
+                if value is None
+                else f"expected an object, got {_kind(value)}",
+            )
+        )
+        return {}
+
+    def items(
+        self, parent: dict[str, Any], path: str, key: str, *, required: bool = True
+    ) -> list[tuple[str, dict[str, Any]]]:
+        value = parent.get(key)
+        where = f"{path}.{key}"
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.problems.append(
+                Problem(
+                    where,
+                    "required, but missing"
+                    if value is None
+                    else f"expected a list, got {_kind(value)}",
+                )
+            )
+            return []
+        found = []
+        for index, element in enumerate(value):
+            if isinstance(element, dict):
+                found.append((f"{where}[{index}]", element))
+            else:
+                self.problems.append(
+                    Problem(f"{where}[{index}]", f"expected an object, got {_kind(element)}")
+                )
+        return found
+
+    def text(self, parent: dict[str, Any], path: str, key: str) -> str | None:
+        value = parent.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+        self.problems.append(
+            Problem(
+                f"{path}.{key}",
+                "required, but missing"
+                if value in (None, "")
+                else f"expected text, got {_kind(value)}",
+            )
+        )
+        return None
+
+    def optional_text(self, parent: dict[str, Any], path: str, key: str) -> str | None:
+        value = parent.get(key)
+        if value is None or isinstance(value, str):
+            return value or None
+        if isinstance(value, dict):  # pretalx writes some texts per language: {"en": ...}
+            texts = [v for v in value.values() if isinstance(v, str) and v]
+            return texts[0] if texts else None
+        self.problems.append(Problem(f"{path}.{key}", f"expected text, got {_kind(value)}"))
+        return None
+
+    def optional_int(self, parent: dict[str, Any], path: str, key: str) -> int | None:
+        value = parent.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        self.problems.append(
+            Problem(f"{path}.{key}", f"expected a whole number, got {_kind(value)}")
+        )
+        return None
+
+    def item(self, entry: dict[str, Any], at: str, day_date: str | None, room: str) -> RawItem:
+        persons = []
+        for person_at, person in self.items(entry, at, "persons", required=False):
+            name = (
+                self.optional_text(person, person_at, "public_name")
+                or self.optional_text(person, person_at, "name")
+                or self.optional_text(person, person_at, "full_public_name")
+            )
+            if name is None:
+                self.problems.append(Problem(person_at, "a person needs a 'name' or 'public_name'"))
+                continue
+            persons.append(
+                RawPerson(name, self.optional_text(person, person_at, "guid"), person_at)
+            )
+        return RawItem(
+            path=at,
+            day_date=day_date,
+            room=self.optional_text(entry, at, "room") or room,
+            guid=self.optional_text(entry, at, "guid"),
+            number=self.optional_int(entry, at, "id"),
+            code=self.optional_text(entry, at, "code"),
+            slug=self.optional_text(entry, at, "slug"),
+            title=self.text(entry, at, "title"),
+            kind=self.optional_text(entry, at, "type"),
+            track=self.optional_text(entry, at, "track"),
+            date=self.optional_text(entry, at, "date"),
+            start=self.optional_text(entry, at, "start"),
+            duration=self.optional_text(entry, at, "duration"),
+            language=self.optional_text(entry, at, "language"),
+            abstract=self.optional_text(entry, at, "abstract"),
+            description=self.optional_text(entry, at, "description"),
+            persons=tuple(persons),
+        )
+
+
+def _kind(value: Any) -> str:
+    text = repr(value)
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    return f"{type(value).__name__} {shown}"

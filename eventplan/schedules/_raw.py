@@ -1,0 +1,69 @@
+"""A published programme as read, before it becomes an event: one shape for JSON and XML.
+
+Each reader (``_json``, ``_xml``) fills these plain records and notes every
+structural problem with the path where it sits in the file, so that building
+the event (``_build``) is written once for both formats.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from eventplan.errors import Problem
+
+
+@attrs.frozen
+class RawPerson:
+    name: str
+    guid: str | None
+    path: str
+
+
+@attrs.frozen
+class RawRoom:
+    name: str
+    slug: str | None
+    guid: str | None
+    capacity: int | None
+    path: str
+
+
+@attrs.frozen
+class RawItem:
+    """One programme item (frab's ``event``) with the text of each field as published."""
+
+    path: str
+    day_date: str | None
+    room: str
+    guid: str | None
+    number: int | None
+    code: str | None
+    slug: str | None
+    title: str | None
+    kind: str | None
+    track: str | None
+    date: str | None
+    start: str | None
+    duration: str | None
+    language: str | None
+    abstract: str | None
+    description: str | None
+    persons: tuple[RawPerson, ...]
+
+
+@attrs.frozen
+class RawSchedule:
+    acronym: str | None
+    title: str | None
+    start: str | None
+    end: str | None
+    time_zone_name: str | None
+    url: str | None
+    rooms: tuple[RawRoom, ...]
+    items: tuple[RawItem, ...]
+    problems: tuple[Problem, ...]
+    #: How a field is joined to a path: ``.`` in JSON, ``/`` in XML.
+    separator: str = "."
+
+    def at(self, path: str, field: str) -> str:
+        return f"{path}{self.separator}{field}"

@@ -1,0 +1,97 @@
+"""Reading frab/C3VOC ``schedule.xml`` (frab, pretalx, the C3VOC tools) into raw records.
+
+Paths are XPath-like, one-based as XPath counts:
+``schedule/day[1]/room[@name='Saal 1']/event[2]/duration``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from eventplan.errors import Problem
+from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
+
+
+def read_xml(text: str) -> RawSchedule:
+    problems: list[Problem] = []
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        problems.append(Problem("", f"not well-formed XML: {exc}"))
+        return RawSchedule(None, None, None, None, None, None, (), (), tuple(problems), "/")
+    if root.tag != "schedule":
+        problems.append(Problem(root.tag, "expected a <schedule> document"))
+        return RawSchedule(None, None, None, None, None, None, (), (), tuple(problems), "/")
+    conference = root.find("conference")
+    if conference is None:
+        problems.append(Problem("schedule/conference", "required, but missing"))
+        conference = ET.Element("conference")
+    rooms: dict[str, RawRoom] = {}
+    items: list[RawItem] = []
+    for day_index, day in enumerate(root.findall("day"), start=1):
+        day_at = f"schedule/day[{day_index}]"
+        for room in day.findall("room"):
+            name = room.get("name")
+            if not name:
+                problems.append(Problem(f"{day_at}/room", "a room needs a 'name'"))
+                continue
+            room_at = f"{day_at}/room[@name={name!r}]"
+            rooms.setdefault(name, RawRoom(name, None, room.get("guid"), None, room_at))
+            for index, event in enumerate(room.findall("event"), start=1):
+                items.append(
+                    _item(event, f"{room_at}/event[{index}]", day.get("date"), name, problems)
+                )
+    return RawSchedule(
+        acronym=_text(conference, "acronym"),
+        title=_text(conference, "title"),
+        start=_text(conference, "start"),
+        end=_text(conference, "end"),
+        time_zone_name=_text(conference, "time_zone_name"),
+        url=_text(conference, "url"),
+        rooms=tuple(rooms.values()),
+        items=tuple(items),
+        problems=tuple(problems),
+        separator="/",
+    )
+
+
+def _item(
+    event: ET.Element, at: str, day_date: str | None, room: str, problems: list[Problem]
+) -> RawItem:
+    number = event.get("id")
+    if number is not None and not number.strip().isdigit():
+        problems.append(Problem(f"{at}/@id", f"expected a whole number, got {number!r}"))
+    title = _text(event, "title")
+    if title is None:
+        problems.append(Problem(f"{at}/title", "required, but missing"))
+    persons = []
+    for index, person in enumerate(event.iterfind("persons/person"), start=1):
+        name = (person.text or "").strip()
+        if name:
+            persons.append(RawPerson(name, person.get("guid"), f"{at}/persons/person[{index}]"))
+    return RawItem(
+        path=at,
+        day_date=day_date,
+        room=_text(event, "room") or room,
+        guid=event.get("guid"),
+        number=int(number) if number is not None and number.strip().isdigit() else None,
+        code=event.get("code"),
+        slug=_text(event, "slug"),
+        title=title,
+        kind=_text(event, "type"),
+        track=_text(event, "track"),
+        date=_text(event, "date"),
+        start=_text(event, "start"),
+        duration=_text(event, "duration"),
+        language=_text(event, "language"),
+        abstract=_text(event, "abstract"),
+        description=_text(event, "description"),
+        persons=tuple(persons),
+    )
+
+
+def _text(parent: ET.Element, tag: str) -> str | None:
+    node = parent.find(tag)
+    if node is None or node.text is None or not node.text.strip():
+        return None
+    return node.text
