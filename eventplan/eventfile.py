@@ -327,9 +327,14 @@ def loads_event(text: str, *, source: str = "<string>") -> Event:
 
 def load_event(path: Path_) -> Event:
     """Read an event from a TOML file."""
+    return loads_event(read_text(path), source=os.fspath(path))
+
+
+def read_text(path: Path_, encoding: str = "utf-8") -> str:
+    """A file's text, or an :class:`EventFileError` naming the file and why it can't be read."""
     source = os.fspath(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding=encoding)
     except OSError as exc:
         raise EventFileError(
             [Problem("", f"cannot read the file: {exc.strerror or exc}")], source
@@ -338,7 +343,6 @@ def load_event(path: Path_) -> Event:
         raise EventFileError(
             [Problem("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source
         ) from None
-    return loads_event(text, source=source)
 
 
 def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:

@@ -15,9 +15,8 @@ from pathlib import Path
 import attrs
 
 from eventplan import _fields
-from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
-from eventplan.eventfile import loads_event
+from eventplan.eventfile import loads_event, read_text
 from eventplan.findings import Finding
 from eventplan.schedules._build import DEFAULT_KIND, KIND_WORDS, build_event, session_kind
 from eventplan.schedules._json import read_json
@@ -60,7 +59,7 @@ def loads_schedule(text: str, *, source: str = "<string>") -> Event:
 
 def read_schedule(path: Path_) -> ScheduleImport:
     """Read a ``schedule.json`` or ``schedule.xml`` file, with the findings reading it gave."""
-    return reads_schedule(_text(path), source=os.fspath(path))
+    return reads_schedule(read_text(path, "utf-8-sig"), source=os.fspath(path))
 
 
 def load_schedule(path: Path_) -> Event:
@@ -71,22 +70,8 @@ def load_schedule(path: Path_) -> Event:
 def read_event_or_schedule(path: Path_) -> ScheduleImport:
     """An eventplan TOML file or a published schedule, told apart by extension
     (``.toml``, ``.json``, ``.xml``) or, failing that, by content."""
-    text = _text(path)
+    text = read_text(path, "utf-8-sig")
     suffix = Path(path).suffix.lower()
     if suffix in (".json", ".xml") or (suffix != ".toml" and text.lstrip()[:1] in ("{", "<")):
         return reads_schedule(text, source=os.fspath(path))
     return ScheduleImport(loads_event(text, source=os.fspath(path)))
-
-
-def _text(path: Path_) -> str:
-    source = os.fspath(path)
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise EventFileError(
-            [Problem("", f"cannot read the file: {exc.strerror or exc}")], source
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise EventFileError(
-            [Problem("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source
-        ) from None

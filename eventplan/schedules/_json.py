@@ -10,12 +10,12 @@ from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
 
 
 def read_json(text: str) -> RawSchedule:
-    problems: list[Problem] = []
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.append(Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}"))
-        return RawSchedule(None, None, None, None, None, None, (), (), tuple(problems))
+        problem = Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}")
+        return RawSchedule.unreadable(problem, ".")
+    problems: list[Problem] = []
     reader = _Reader(problems)
     schedule = reader.mapping(document, "", "schedule")
     conference = reader.mapping(schedule, "schedule", "conference")

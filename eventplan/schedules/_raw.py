@@ -67,3 +67,8 @@ class RawSchedule:
 
     def at(self, path: str, field: str) -> str:
         return f"{path}{self.separator}{field}"
+
+    @classmethod
+    def unreadable(cls, problem: Problem, separator: str) -> RawSchedule:
+        """A file that could not be parsed at all: nothing but the problem."""
+        return cls(None, None, None, None, None, None, (), (), (problem,), separator)

@@ -13,15 +13,13 @@ from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
 
 
 def read_xml(text: str) -> RawSchedule:
-    problems: list[Problem] = []
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
-        problems.append(Problem("", f"not well-formed XML: {exc}"))
-        return RawSchedule(None, None, None, None, None, None, (), (), tuple(problems), "/")
+        return RawSchedule.unreadable(Problem("", f"not well-formed XML: {exc}"), "/")
     if root.tag != "schedule":
-        problems.append(Problem(root.tag, "expected a <schedule> document"))
-        return RawSchedule(None, None, None, None, None, None, (), (), tuple(problems), "/")
+        return RawSchedule.unreadable(Problem(root.tag, "expected a <schedule> document"), "/")
+    problems: list[Problem] = []
     conference = root.find("conference")
     if conference is None:
         problems.append(Problem("schedule/conference", "required, but missing"))
