@@ -378,3 +378,19 @@ def test_cli_reports_schedule_problems_with_their_paths(capsys):
     assert main(["check", str(INVALID / "unknown_time_zone_and_bad_duration.schedule.xml")]) == 2
     err = capsys.readouterr().err
     assert "  schedule/conference/time_zone_name: not an IANA time zone" in err
+
+
+def test_a_guid_published_twice_is_kept_once():
+    document = json.loads((SCHEDULES / "camp2019.schedule.json").read_text(encoding="utf-8"))
+    items = [
+        item
+        for day in document["schedule"]["conference"]["days"]
+        for room in day["rooms"].values()
+        for item in room
+    ]
+    items[1]["guid"] = items[0]["guid"]
+    event = loads_schedule(json.dumps(document))
+    kept = [s.guid for s in event.sessions]
+    assert kept.count(items[0]["guid"]) == 1
+    assert kept[1] is None  # derived on export, so GUIDs and ids stay unique
+    assert xsd_valid(to_frab_xml(event))

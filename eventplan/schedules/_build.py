@@ -54,6 +54,7 @@ KIND_WORDS: tuple[tuple[tuple[str, ...], SessionKind], ...] = (
     (("talk", "lecture", "presentation", "lightning", "side event"), SessionKind.SIDE_EVENT),
 )
 
+_KIND_VALUES = frozenset(kind.value for kind in SessionKind)
 _DURATION = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?")
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?")
 _UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
@@ -75,7 +76,7 @@ def session_kind(kind: str | None, track: str | None) -> SessionKind | None:
         if not text:
             continue
         lowered = text.strip().lower()
-        if lowered in SessionKind.__members__.values():
+        if lowered in _KIND_VALUES:
             return SessionKind(lowered)
         for words, meant in KIND_WORDS:
             if any(word in lowered for word in words):
@@ -96,6 +97,7 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
     officials: dict[tuple[str, str], Official] = {}
     official_ids: set[str] = set()
     session_ids: set[str] = set()
+    guids: set[str] = set()
     sessions: list[Session] = []
     unknown_types: dict[str, list[str]] = defaultdict(list)
     for item in raw.items:
@@ -119,7 +121,7 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
         if kind is None:
             unknown_types[item.kind or "(none)"].append(session_id)
         title = item.title.strip()
-        cancelled = title.endswith(CANCELLED_SUFFIX.strip()) and title != CANCELLED_SUFFIX.strip()
+        cancelled = title.endswith(CANCELLED_SUFFIX) and len(title) > len(CANCELLED_SUFFIX)
         language = (item.language or "").split("-")[0].split("_")[0].strip().lower()
         try:
             sessions.append(
@@ -135,7 +137,7 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
                     languages=[language] if _LANGUAGE.fullmatch(language) else [],
                     series=item.track,
                     description=_description(item),
-                    guid=item.guid if item.guid and _UUID.fullmatch(item.guid) else None,
+                    guid=_kept_guid(item.guid, guids),
                 )
             )
         except ValueError as exc:
@@ -239,10 +241,19 @@ def _session_id(item: RawItem, acronym: str | None) -> str:
     return "session"
 
 
+def _kept_guid(guid: str | None, seen: set[str]) -> str | None:
+    """A published GUID, kept when it is a UUID not already taken (else one is derived)."""
+    if guid is None or not _UUID.fullmatch(guid) or guid.lower() in seen:
+        return None
+    seen.add(guid.lower())
+    return guid
+
+
 def _rooms(raw: RawSchedule) -> dict[str, Room]:
     """Rooms by published name: the conference's list first, then any only the days name."""
     rooms: dict[str, Room] = {}
     taken: set[str] = set()
+    guids: set[str] = set()
     published = {room.name: room for room in raw.rooms if room.name}
     names = [*published, *(item.room for item in raw.items)]
     for name in dict.fromkeys(names):
@@ -250,7 +261,7 @@ def _rooms(raw: RawSchedule) -> dict[str, Room]:
             continue
         room = published.get(name)
         capacity = room.capacity if room is not None else None
-        guid = room.guid if room is not None and room.guid and _UUID.fullmatch(room.guid) else None
+        guid = _kept_guid(room.guid if room is not None else None, guids)
         slug = room.slug if room is not None and room.slug else name
         rooms[name] = Room(
             id=unique(as_id(slug, "room"), taken),
