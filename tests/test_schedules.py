@@ -10,7 +10,13 @@ import attrs
 import pendulum
 import pytest
 from builders import DATA
-from calendar_readers import read_with_icalendar, read_with_ics
+from calendar_readers import (
+    icaljs_records,
+    read_with_icalendar,
+    read_with_icaljs,
+    read_with_ics,
+    require_icaljs,
+)
 from lxml import etree
 
 import eventplan
@@ -220,10 +226,20 @@ def test_real_schedules_check_and_export_to_ics(name):
     report = check(event)
     assert report.turnout == "not-known"
     text = to_ics(event)
-    expected = sorted(int(s.start.timestamp()) for s in event.sessions)
+    expected = sorted((int(s.start.timestamp()), int(s.end.timestamp())) for s in event.sessions)
     for records in (read_with_ics(text), read_with_icalendar(text)):
-        assert sorted(r.start for r in records.values()) == expected
+        assert sorted((r.start, r.end) for r in records.values()) == expected
         assert {r.summary for r in records.values()} == {s.title for s in event.sessions}
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_schedules_export_to_ics_that_icaljs_reads_the_same(name, tmp_path: Path):
+    require_icaljs()
+    event = load_schedule(SCHEDULES / name)
+    path = tmp_path / "programme.ics"
+    path.write_text(to_ics(event), encoding="utf-8", newline="")
+    (calendar,) = read_with_icaljs(path)
+    assert icaljs_records(calendar) == read_with_ics(to_ics(event))
 
 
 @pytest.mark.parametrize("name", REAL)
