@@ -1,11 +1,11 @@
 """The programme for conference apps: frab/C3VOC ``schedule.json`` and ``schedule.xml``, and a CSV.
 
-Conference apps (Giggity, ConfClerk, EventFahrplan) read ``schedule.xml``,
-whose format is the C3VOC XSD (https://c3voc.de/schedule/schema.xsd);
-``schedule.json`` follows the C3VOC JSON schema
-(https://c3voc.de/schedule/schema.json) and is what the C3VOC tools and
-pretalx-style readers take. The XML is written from the JSON document, so the
-two always say the same.
+Conference apps read ``schedule.xml`` (Giggity and EventFahrplan, as their
+sources show), whose format is the C3VOC XSD
+(https://c3voc.de/schedule/schema.xsd); ``schedule.json`` follows the C3VOC
+JSON schema (https://c3voc.de/schedule/schema.json) and is what the C3VOC
+tools read. The XML is written from the JSON document, so the two always say
+the same.
 
 Identity is stable across exports: GUIDs are UUIDv5 of the event's and the
 session's ids (or the GUID a published schedule gave, when the session came
