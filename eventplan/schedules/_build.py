@@ -86,74 +86,127 @@ def session_kind(kind: str | None, track: str | None) -> SessionKind | None:
 
 def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ...]]:
     """The event a schedule describes, and what eventplan had to decide to read it."""
-    problems = list(raw.problems)
-    findings: list[Finding] = []
+    reading = _Reading(raw)
+    sessions = [session for item in raw.items if (session := reading.session(item)) is not None]
     conference_at = raw.at("schedule", "conference")
-    zone_name = _zone(raw, conference_at, problems, findings)
-    zone = pendulum.timezone(zone_name)
-    event_id = as_id(raw.acronym or raw.title or "schedule", "schedule")
+    start_date = _date(raw.start, reading.zone, raw.at(conference_at, "start"), reading.problems)
+    end_date = _date(raw.end, reading.zone, raw.at(conference_at, "end"), reading.problems)
+    local_days = [s.start.in_timezone(reading.zone).date() for s in sessions]
+    start_date = start_date or min(local_days, default=None)
+    end_date = end_date or max(local_days, default=None)
+    if raw.title is None:
+        reading.problems.append(Problem(raw.at(conference_at, "title"), "required, but missing"))
+    if start_date is None or end_date is None:
+        reading.problems.append(
+            Problem(
+                raw.at(conference_at, "start"),
+                "required, but missing (and no session gives a date)",
+            )
+        )
+    if reading.problems:
+        raise EventFileError(_unique(reading.problems), source)
+    assert start_date is not None and end_date is not None and raw.title is not None
+    event_id = as_id(raw.acronym or raw.title, "schedule")
+    rooms = reading.rooms.values()
+    try:
+        event = Event(
+            id=event_id,
+            name=raw.title,
+            timezone=reading.zone_name,
+            start_date=start_date,
+            end_date=end_date,
+            url=http_url(raw.url),
+            venues=[Venue(id=event_id, name=raw.title, rooms=rooms, assumption=_VENUE_ASSUMPTION)]
+            if rooms
+            else [],
+            sessions=sessions,
+            officials=reading.officials.values(),
+            turnouts=[Turnout(name=UNKNOWN_TURNOUT, description=_TURNOUT_DESCRIPTION)],
+        )
+    except ValueError as exc:
+        raise EventFileError([Problem(conference_at, str(exc))], source) from None
+    found = [problem for problem, _ in reference_problems(event)]
+    if found:
+        raise EventFileError(found, source)
+    return event, (*reading.findings, *reading.type_findings())
 
-    rooms = _rooms(raw)
-    officials: dict[tuple[str, str], Official] = {}
-    official_ids: set[str] = set()
-    session_ids: set[str] = set()
-    guids: set[str] = set()
-    sessions: list[Session] = []
-    unknown_types: dict[str, list[str]] = defaultdict(list)
-    for item in raw.items:
-        start = _start(raw, item, zone, problems)
-        length = _duration(raw, item, problems)
+
+class _Reading:
+    """What reading one schedule accumulates: problems, findings, and the ids given so far."""
+
+    def __init__(self, raw: RawSchedule) -> None:
+        self.raw = raw
+        self.problems: list[Problem] = list(raw.problems)
+        self.findings: list[Finding] = []
+        self.zone_name = _zone(raw, raw.at("schedule", "conference"), self.problems, self.findings)
+        self.zone = pendulum.timezone(self.zone_name)
+        self.rooms = _rooms(raw)
+        self.officials: dict[tuple[str, str], Official] = {}
+        self.unknown_types: dict[str, list[str]] = defaultdict(list)
+        self._official_ids: set[str] = set()
+        self._session_ids: set[str] = set()
+        self._guids: set[str] = set()
+        self.findings.append(
+            Finding(
+                code="schedule-participation-unknown",
+                severity=Severity.INFO,
+                message=(
+                    f"the schedule says nothing about who comes: turnout {UNKNOWN_TURNOUT!r} "
+                    "holds no parties, so counts of people read 0 until delegations are added"
+                ),
+            )
+        )
+
+    def session(self, item: RawItem) -> Session | None:
+        """The item as a session, or ``None`` (with its problems noted) when it can't be one."""
+        start = _start(self.raw, item, self.zone, self.problems)
+        length = _duration(self.raw, item, self.problems)
         if item.title is None or start is None or length is None:
-            continue
-        session_id = unique(_session_id(item, raw.acronym), session_ids)
-        speakers = []
-        for person in item.persons:
-            key = ("guid", person.guid.lower()) if person.guid else ("name", person.name)
-            if key not in officials:
-                official_id = unique(as_id(person.name, "person"), official_ids)
-                try:
-                    officials[key] = Official(id=official_id, name=person.name)
-                except ValueError as exc:
-                    problems.append(Problem(person.path, str(exc)))
-                    continue
-            speakers.append(officials[key].id)
+            return None
+        session_id = unique(_session_id(item, self.raw.acronym), self._session_ids)
         kind = session_kind(item.kind, item.track)
         if kind is None:
-            unknown_types[item.kind or "(none)"].append(session_id)
+            self.unknown_types[item.kind or "(none)"].append(session_id)
         title = item.title.strip()
         cancelled = title.endswith(CANCELLED_SUFFIX) and len(title) > len(CANCELLED_SUFFIX)
         language = (item.language or "").split("-")[0].split("_")[0].strip().lower()
         try:
-            sessions.append(
-                Session(
-                    id=session_id,
-                    title=title.removesuffix(CANCELLED_SUFFIX) if cancelled else title,
-                    kind=kind or DEFAULT_KIND,
-                    start=start,
-                    end=start + length,
-                    room=None if item.room == NO_ROOM else rooms[item.room].id,
-                    status=SessionStatus.CANCELLED if cancelled else SessionStatus.CONFIRMED,
-                    speakers=list(dict.fromkeys(speakers)),
-                    languages=[language] if _LANGUAGE.fullmatch(language) else [],
-                    series=item.track,
-                    description=_description(item),
-                    guid=_kept_guid(item.guid, guids),
-                )
+            return Session(
+                id=session_id,
+                title=title.removesuffix(CANCELLED_SUFFIX) if cancelled else title,
+                kind=kind or DEFAULT_KIND,
+                start=start,
+                end=start + length,
+                room=None if item.room == NO_ROOM else self.rooms[item.room].id,
+                status=SessionStatus.CANCELLED if cancelled else SessionStatus.CONFIRMED,
+                speakers=list(dict.fromkeys(self._speakers(item))),
+                languages=[language] if _LANGUAGE.fullmatch(language) else [],
+                series=item.track,
+                description=_description(item),
+                guid=_kept_guid(item.guid, self._guids),
             )
         except ValueError as exc:
-            problems.append(Problem(item.path, str(exc)))
-    findings.append(
-        Finding(
-            code="schedule-participation-unknown",
-            severity=Severity.INFO,
-            message=(
-                f"the schedule says nothing about who comes: turnout {UNKNOWN_TURNOUT!r} "
-                "holds no parties, so counts of people read 0 until delegations are added"
-            ),
-        )
-    )
-    for kind_text, ids in unknown_types.items():
-        findings.append(
+            self.problems.append(Problem(item.path, str(exc)))
+            return None
+
+    def _speakers(self, item: RawItem) -> list[str]:
+        """Official ids for the item's persons: one official per GUID, else per name."""
+        ids = []
+        for person in item.persons:
+            key = ("guid", person.guid.lower()) if person.guid else ("name", person.name)
+            if key not in self.officials:
+                official_id = unique(as_id(person.name, "person"), self._official_ids)
+                try:
+                    self.officials[key] = Official(id=official_id, name=person.name)
+                except ValueError as exc:
+                    self.problems.append(Problem(person.path, str(exc)))
+                    continue
+            ids.append(self.officials[key].id)
+        return ids
+
+    def type_findings(self) -> list[Finding]:
+        """One finding per type eventplan does not know, naming its sessions."""
+        return [
             Finding(
                 code="schedule-unknown-type",
                 severity=Severity.INFO,
@@ -164,50 +217,8 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
                 ),
                 subjects=ids,
             )
-        )
-
-    start_date = _date(raw.start, zone, raw.at(conference_at, "start"), problems)
-    end_date = _date(raw.end, zone, raw.at(conference_at, "end"), problems)
-    local_days = [s.start.in_timezone(zone).date() for s in sessions]
-    start_date = start_date or min(local_days, default=None)
-    end_date = end_date or max(local_days, default=None)
-    if raw.title is None:
-        problems.append(Problem(raw.at(conference_at, "title"), "required, but missing"))
-    if start_date is None or end_date is None:
-        problems.append(
-            Problem(
-                raw.at(conference_at, "start"),
-                "required, but missing (and no session gives a date)",
-            )
-        )
-    if problems:
-        raise EventFileError(_unique(problems), source)
-    assert start_date is not None and end_date is not None and raw.title is not None
-    try:
-        event = Event(
-            id=event_id,
-            name=raw.title,
-            timezone=zone_name,
-            start_date=start_date,
-            end_date=max(end_date, start_date),
-            url=http_url(raw.url),
-            venues=[
-                Venue(
-                    id=event_id, name=raw.title, rooms=rooms.values(), assumption=_VENUE_ASSUMPTION
-                )
-            ]
-            if rooms
-            else [],
-            sessions=sessions,
-            officials=officials.values(),
-            turnouts=[Turnout(name=UNKNOWN_TURNOUT, description=_TURNOUT_DESCRIPTION)],
-        )
-    except ValueError as exc:
-        raise EventFileError([Problem(conference_at, str(exc))], source) from None
-    found = [problem for problem, _ in reference_problems(event)]
-    if found:
-        raise EventFileError(found, source)
-    return event, tuple(findings)
+            for kind_text, ids in self.unknown_types.items()
+        ]
 
 
 def as_id(text: str, fallback: str) -> str:
