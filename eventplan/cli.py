@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     for name, help_text in (
-        ("frab", "the programme as frab/C3VOC schedule.json for conference apps"),
+        ("frab", "the programme as frab/C3VOC schedule.json or schedule.xml for conference apps"),
         ("csv", "the programme as CSV"),
     ):
         command = commands.add_parser(
@@ -128,8 +128,8 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--format",
                 choices=("json", "xml"),
-                default="json",
-                help="schedule.json (default) or schedule.xml, which conference apps read",
+                help="schedule.json or schedule.xml, which conference apps read "
+                "(default: xml for an -o FILE ending in .xml, else json)",
             )
     return parser
 
@@ -237,7 +237,10 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
-    if args.format == "xml":
+    as_xml = args.format == "xml" or (
+        args.format is None and (args.output or "").lower().endswith(".xml")
+    )
+    if as_xml:
         return _emit(args.output, to_frab_xml(event))
     return _emit(args.output, json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n")
 

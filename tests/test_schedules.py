@@ -390,6 +390,17 @@ def test_cli_writes_schedule_xml(tmp_path: Path):
     assert xsd_valid(target.read_text(encoding="utf-8"))
 
 
+def test_cli_writes_the_format_an_output_name_asks_for(tmp_path: Path, capsys):
+    assert main(["frab", "-o", str(tmp_path / "schedule.xml")]) == 0
+    assert main(["frab", "-o", str(tmp_path / "schedule.json")]) == 0
+    assert main(["frab", "--format", "json", "-o", str(tmp_path / "as-json.xml")]) == 0
+    assert (tmp_path / "schedule.xml").read_text(encoding="utf-8") == to_frab_xml(HANOI)
+    assert json.loads((tmp_path / "schedule.json").read_text(encoding="utf-8")) == to_frab(HANOI)
+    assert json.loads((tmp_path / "as-json.xml").read_text(encoding="utf-8")) == to_frab(HANOI)
+    assert main(["frab"]) == 0
+    assert json.loads(capsys.readouterr().out) == to_frab(HANOI)
+
+
 def test_cli_reports_schedule_problems_with_their_paths(capsys):
     assert main(["check", str(INVALID / "unknown_time_zone_and_bad_duration.schedule.xml")]) == 2
     err = capsys.readouterr().err
