@@ -421,3 +421,39 @@ def test_a_guid_published_twice_is_kept_once():
     assert kept.count(items[0]["guid"]) == 1
     assert kept[1] is None  # derived on export, so GUIDs and ids stay unique
     assert xsd_valid(to_frab_xml(event))
+
+
+def one_talk(speaker: str) -> str:
+    """A minimal pretalx-style schedule.json with one talk by ``speaker``."""
+    item = {
+        "guid": "0b0e2c52-0d0e-4f51-9a47-2d5f3b3f6a11",
+        "date": "2026-05-04T09:00:00+07:00",
+        "duration": "00:30",
+        "room": "Hall A",
+        "title": "Welcome",
+        "type": "Talk",
+        "persons": [{"name": speaker}],
+    }
+    day = {"index": 1, "date": "2026-05-04", "rooms": {"Hall A": [item]}}
+    conference = {
+        "acronym": "demo2026",
+        "title": "Demo",
+        "time_zone_name": "Asia/Ho_Chi_Minh",
+        "days": [day],
+    }
+    return json.dumps({"schedule": {"version": "1", "conference": conference}})
+
+
+@pytest.mark.parametrize(
+    ("name", "official_id"),
+    [
+        ("Đặng Hoàng Giang", "dang-hoang-giang"),
+        ("Dr. Mixæl Swan Laufer", "dr-mixael-swan-laufer"),
+        ("Thorsten Schröder", "thorsten-schroder"),
+        ("李明", "person"),
+    ],
+)
+def test_speakers_get_readable_ids_and_keep_their_names(name, official_id):
+    event = loads_schedule(one_talk(name))
+    assert [(o.id, o.name) for o in event.officials] == [(official_id, name)]
+    assert event.session("0b0e2c52-0d0e-4f51-9a47-2d5f3b3f6a11").speakers == (official_id,)

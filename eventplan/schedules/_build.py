@@ -54,6 +54,8 @@ KIND_WORDS: tuple[tuple[tuple[str, ...], SessionKind], ...] = (
     (("talk", "lecture", "presentation", "lightning", "side event"), SessionKind.SIDE_EVENT),
 )
 
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"đ": "d", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ł": "l", "þ": "th"})
 _KIND_VALUES = frozenset(kind.value for kind in SessionKind)
 _DURATION = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?")
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?")
@@ -222,9 +224,12 @@ class _Reading:
 
 
 def as_id(text: str, fallback: str) -> str:
-    """An eventplan id made from published text: lower-case ASCII, '-' for anything else."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_.]+", "-", ascii_text.lower()).strip("-_.")
+    """An eventplan id made from published text: lower-case ASCII, accents dropped
+    (``Đặng`` → ``dang``), one '-' for any run of anything else."""
+    latin = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    ascii_text = latin.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_.]+", "-", ascii_text)
+    slug = re.sub(r"[-_.]*-[-_.]*", "-", slug).strip("-_.")
     return slug if slug and _fields.ID_PATTERN.fullmatch(slug) else fallback
 
 
