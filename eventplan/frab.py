@@ -54,6 +54,20 @@ def session_guid(event: Event, session: Session) -> str:
     return session.guid or guid(event.id, "session", session.id)
 
 
+def _session_guids(event: Event) -> dict[str, str]:
+    """Each session's GUID, unique: when two sessions carry the same kept GUID (a session
+    copied in its file), the first in id order keeps it and the other gets its derived one."""
+    taken: set[str] = set()
+    guids: dict[str, str] = {}
+    for session in sorted(event.sessions, key=lambda s: s.id):
+        chosen = session_guid(event, session)
+        if chosen.lower() in taken:
+            chosen = guid(event.id, "session", session.id)
+        taken.add(chosen.lower())
+        guids[session.id] = chosen
+    return guids
+
+
 def room_guid(event: Event, room: Room) -> str:
     return room.guid or guid(event.id, "room", room.id)
 
@@ -119,7 +133,7 @@ def to_frab(event: Event) -> dict[str, Any]:
     dates = sorted(set(dates) | set(days))
     names = {o.id: o.name for o in event.officials}
     room_names = {r.id: r.name for r in event.rooms}
-    guids = {s.id: session_guid(event, s) for s in event.sessions}
+    guids = _session_guids(event)
     numbers = frab_numbers(guids.values())
     url = http_url(event.url)
 

@@ -230,3 +230,15 @@ def test_csv_has_a_row_per_session_in_time_order():
         ("10:00", "Signing of the Convention"),
     ]
     assert rows[2]["languages"] == "ar zh en fr ru es vi"
+
+
+def test_a_guid_copied_onto_two_sessions_is_written_once():
+    kept = "270fa44c-821a-577f-8ca3-33e8d4a8c2a7"
+    sessions = [
+        make_session(f"talk-{n}", start=at(25, 9 + n), end=at(25, 10 + n), guid=kept)
+        for n in range(2)
+    ]
+    event = make_event(sessions=sessions)
+    guids = list(ids_by_guid(event))
+    assert guids[0] == kept and len(set(guids)) == 2
+    assert xsd_errors(to_frab_xml(event)) == []
