@@ -658,10 +658,10 @@ def check_shuttles(ctx: Context) -> Iterator[Finding]:
     window, share = ctx.norm("arrival.window_minutes"), ctx.norm("arrival.share_in_window")
     arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
     heads = ctx.parties.heads  # heads of delegation come by car
-    # each end is one turnout: the cautious one brings the most heads and the most arrivals
+    # the cautious case: the most people arriving, the fewest of them by car
     riders = at_ends(
-        formulas.shuttle_riders(arriving.low, heads.low),
-        formulas.shuttle_riders(high(arriving), high(heads)),
+        formulas.shuttle_riders(arriving.low, high(heads)),
+        formulas.shuttle_riders(high(arriving), heads.low),
     )
     # a bus leaves every `headway` minutes, or less often when there are too few buses for the loop
     effective_headway = max(headway, cycle / buses) if buses else math.inf

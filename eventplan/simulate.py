@@ -71,6 +71,8 @@ HANOI_SIGMA = 0.35
 #: An assumption: "more than N" is drawn as if it were N to 2 N.
 OPEN_TAIL = 2.0
 ENDS = ("cautious", "optimistic")
+#: Norms drawn uniformly over their range in each draw; the others are taken at their cautious end.
+DRAWN_NORMS = frozenset({"arrival.share_in_window", "exhibition.peak_share"})
 
 
 def _valid_end(instance: Uncertainty, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -343,20 +345,15 @@ class _Model:
         u = self.uncertainty
         values = np.zeros((draws, len(self.members)))
         unbounded = np.zeros(len(self.members), dtype=bool)
+        other = None
         if u.end is not None:
             cautious = u.end == "cautious"
-            for _, count, size, column in self._sizes():
-                top = count.high if cautious else count.low
-                most = size.high if cautious else size.low
-                values[:, column] = top or 0
-                values[:, column + 1] = (top or 0) * (most or 0)
-                unbounded[column] = top is None
-                unbounded[column + 1] = top is None or most is None
-            press = self.base.press
-            if press is not None:
-                top = press.reporters.high if cautious else press.reporters.low
-                values[:, -1] = top or 0
-                unbounded[-1] = top is None
+            self._at_end(values, unbounded, cautious)
+            # the shuttle's cautious case: the most people arriving, the fewest of them by car
+            other = np.zeros_like(values)
+            other_unbounded = np.zeros_like(unbounded)
+            self._at_end(other, other_unbounded, not cautious)
+            other_quantities = self._quantities(other, other_unbounded)
             rng = None
         else:
             rng = np.random.default_rng(seed)
@@ -390,11 +387,34 @@ class _Model:
                 values[:, -1] = rng.poisson(
                     rng.integers(reporters.low, self._top(reporters) + 1, size=draws) * press_factor
                 )
+        quantities = self._quantities(values, unbounded)
+        other_heads = quantities if other is None else other_quantities
+        return self._demand(quantities, other_heads[:, self.quantities], draws, rng)
+
+    def _at_end(self, values: np.ndarray, unbounded: np.ndarray, cautious: bool) -> None:
+        """Every count at one end of its range (an open range unbounded at the cautious end)."""
+        for _, count, size, column in self._sizes():
+            top = count.high if cautious else count.low
+            most = size.high if cautious else size.low
+            values[:, column] = top or 0
+            values[:, column + 1] = (top or 0) * (most or 0)
+            unbounded[column] = top is None
+            unbounded[column + 1] = top is None or most is None
+        press = self.base.press
+        if press is not None:
+            top = press.reporters.high if cautious else press.reporters.low
+            values[:, -1] = top or 0
+            unbounded[-1] = top is None
+
+    def _quantities(self, values: np.ndarray, unbounded: np.ndarray) -> np.ndarray:
+        """Session people, heads, delegates and reporters per draw; infinite where unbounded."""
+        import numpy as np
+
         quantities = values @ self.weights + self.fixed
         if unbounded.any():
             open_columns = (unbounded.astype(float) @ (self.weights != 0)) > 0
             quantities[:, open_columns] = np.inf
-        return self._demand(quantities, draws, rng)
+        return quantities
 
     def _top(self, count: Count) -> int:
         if count.high is not None:
@@ -407,11 +427,13 @@ class _Model:
         norm = self.norms[norm_id]
         if self.uncertainty.end == "optimistic":
             return norm.optimistic_value
-        if self.uncertainty.end is None and norm_id.endswith("share") and rng is not None:
+        if self.uncertainty.end is None and norm_id in DRAWN_NORMS and rng is not None:
             return rng.uniform(norm.low, norm.high, draws)
         return norm.cautious_value
 
-    def _demand(self, quantities: np.ndarray, draws: int, rng: Any) -> np.ndarray:
+    def _demand(
+        self, quantities: np.ndarray, riders_heads: np.ndarray, draws: int, rng: Any
+    ) -> np.ndarray:
         import numpy as np
 
         heads, delegates, reporters = (quantities[:, self.quantities + i] for i in range(3))
@@ -453,7 +475,7 @@ class _Model:
                     per = self._norm("cars.per_head_of_delegation", draws, rng)
                     value = formulas.rounded_up(heads, per)
                 case "riders":
-                    value = formulas.shuttle_riders(arrivals(subject.session), heads)
+                    value = formulas.shuttle_riders(arrivals(subject.session), riders_heads)
             out[row] = value
         return out
 
