@@ -3,19 +3,24 @@
 Describe an event once — programme, venues, organisation, delegations and
 what sources reported — then summarise it, check it and export it.
 
-Layers, each importing only from those above it:
+Layers, each importing only from those above it (or from its own layer;
+``tests/test_layers.py`` holds the code to this list):
 
-1. ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
+1. ``errors``, ``enums``, ``count``, ``_fields``, ``_atomic``, ``_shipping``,
+   ``intervals``: vocabulary, values and small helpers;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
-   ``participation``, ``event`` (frozen attrs classes, no I/O);
-3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
-   ``summary``, ``demand``, ``intervals``, ``checks`` and ``report`` (pure
-   functions over an event; ``norms`` holds the sourced planning figures),
+   ``participation``, ``resources``, ``norms`` (the sourced planning
+   figures), ``event`` (frozen attrs classes, no I/O);
+3. demand: ``parties`` (who a selector names, in one place), ``formulas``
+   (each resource formula once, numbers and numpy arrays alike), ``items``
+   (what a programme item is), ``demand`` and ``counts``;
+4. the domain: ``validation``, ``findings``, ``reconciliation``,
+   ``summary``, ``checks`` and ``report`` (pure functions over an event),
    ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
-4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
+5. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
-5. ``cli``.
+6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private.
 """

@@ -25,7 +25,7 @@ import ics
 
 from eventplan import _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe, sessions_for
-from eventplan.errors import EventPlanError
+from eventplan.errors import CalendarError, EventPlanError
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
@@ -33,10 +33,6 @@ from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
 UID_DOMAIN = "eventplan"
 PRODUCT = "-//eventplan//eventplan calendar export//EN"
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
-
-
-class CalendarError(EventPlanError, ValueError):
-    """A calendar could not be written, such as when the previous one cannot be read."""
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -172,8 +168,8 @@ class CalendarWriter:
         try:
             text, published = self._assemble(audience, previous)
         except ValueError as error:
-            if isinstance(error, EventPlanError):
-                raise
+            if isinstance(error, EventPlanError) and not isinstance(error, CalendarError):
+                raise  # a calendar's text that cannot be read is reported with the file below
             raise CalendarError(
                 f"{target}: the file there is not a calendar eventplan can update ({error}); "
                 "move it away to start afresh"
@@ -303,7 +299,7 @@ def _read_previous(text: str | None) -> dict[str, tuple[int, tuple[str, ...], _i
             continue
         sequence_text = component.first("SEQUENCE") or "0"
         if not sequence_text.isdigit():
-            raise ValueError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
+            raise CalendarError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
         content = tuple(
             line for line in component.content(_VOLATILE) if not line.startswith("UID:")
         )

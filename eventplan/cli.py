@@ -13,7 +13,7 @@ from eventplan import __version__
 from eventplan._atomic import write_text
 from eventplan.audiences import Audience, every_audience
 from eventplan.calendars import Published, to_ics, write_calendars, write_ics
-from eventplan.errors import EventPlanError
+from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
 from eventplan.frab import to_csv, to_frab
@@ -235,7 +235,3 @@ def _emit(path: str | None, text: str) -> int:
     else:
         write_text(path, text, newline="")
     return EXIT_OK
-
-
-class UsageError(EventPlanError):
-    """The command line asks for something that cannot be done."""

@@ -449,6 +449,7 @@ class _Model:
 
         for row, subject in enumerate(self.subjects):
             people = quantities[:, subject.session] if subject.session >= 0 else None
+            value: Any
             match subject.demand:
                 case "session":
                     value = people
@@ -630,7 +631,7 @@ def simulate(
     chunks = _chunks(draws, seed)
     tasks = [(job, n, s, i == 0) for i, (n, s) in enumerate(chunks)]
     parts = _run(_histograms, tasks, executor)
-    total, subjects = None, []
+    total, subjects = None, list[_Subject]()
     for named, part in _shipping.progress(parts, len(chunks), "simulate", progress):
         subjects = named if named is not None else subjects
         total = _merge(total, part)
@@ -740,7 +741,7 @@ def simulate_sweep(
     )
     rows = []
     for point in points:
-        total, subjects = None, []
+        total, subjects = None, list[_Subject]()
         for _ in chunks:
             named, part = next(parts)
             subjects = named if named is not None else subjects
