@@ -29,7 +29,6 @@ from importlib.metadata import PackageNotFoundError, version
 
 from eventplan.audiences import Audience, AudienceKind
 from eventplan.calendars import (
-    CalendarError,
     CalendarWriter,
     Published,
     to_calendar,
@@ -53,6 +52,7 @@ from eventplan.enums import (
     SignatoryStatus,
 )
 from eventplan.errors import (
+    CalendarError,
     EventFileError,
     EventPlanError,
     InvalidEventError,

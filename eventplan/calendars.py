@@ -24,7 +24,7 @@ import attrs
 import ics
 
 from eventplan import _atomic, _ical
-from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe, sessions_for
+from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
 from eventplan.errors import CalendarError, EventPlanError
 from eventplan.event import Event
 from eventplan.organisation import Task
@@ -88,13 +88,9 @@ class CalendarWriter:
         self._seats: SeatIndex | None = None
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
-        if audience.kind is AudienceKind.DELEGATION:
-            describe(self.event, audience, self.turnout)  # an unknown delegation is an error
-            if self._seats is None:
-                self._seats = SeatIndex(self.event, self.turnout)
-            found = self._seats.sessions_of(audience.target or "")
-            return tuple(sorted(found, key=lambda s: (s.start, s.end, s.id)))
-        return sessions_for(self.event, audience, self.turnout)
+        if self._seats is None:  # every audience's sessions, found once for all calendars
+            self._seats = SeatIndex(self.event, self.turnout)
+        return self._seats.sessions(audience)
 
     def text(self, audience: Audience = PROGRAMME, previous: str | None = None) -> str:
         """The calendar for ``audience``; ``previous`` is the text published before, if any."""
