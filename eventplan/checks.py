@@ -162,6 +162,7 @@ def check_seats(ctx: Context) -> Iterator[Finding]:
                 "room-unassigned",
                 subjects,
                 f"{session.id}: no room, so its {ctx.demand[session.id]} people cannot be checked",
+                demand=ctx.demand[session.id],
             )
             continue
         room = ctx.rooms[session.room]
@@ -172,6 +173,7 @@ def check_seats(ctx: Context) -> Iterator[Finding]:
                 "room-capacity-unknown",
                 (*subjects, room.id),
                 f"{session.id}: {room.name} has no seat count for {layout or 'any layout'} and no floor area",
+                demand=ctx.demand[session.id],
             )
             continue
         capacity, norms, binding = found
@@ -374,6 +376,7 @@ def check_arrivals(ctx: Context) -> Iterator[Finding]:
             f"{arriving} people arrive in the {minutes:g} min before {opening.id}; "
             f"{need} lanes clear them at {rate.cautious_value:g} an hour; the plan gives no number of lanes",
             norms,
+            arriving,
         )
         return
     capacity = Count(
@@ -414,6 +417,7 @@ def check_accreditation(ctx: Context) -> Iterator[Finding]:
             f"{badges} badges to issue before day 1; the plan gives no desks or opening hours "
             f"({rate.low:g}–{rate.high:g} badges an hour per desk)",
             (rate,),
+            badges,
         )
         return
     per_desk = resources.accreditation_hours
@@ -447,6 +451,7 @@ def check_press_centre(ctx: Context) -> Iterator[Finding]:
             ("resources.press_centre",),
             f"{counts.reporters} reporters need {needed} workplaces; the plan names no press centre",
             (norm,),
+            needed,
         )
         return
     room = ctx.rooms[room_id]
@@ -457,6 +462,7 @@ def check_press_centre(ctx: Context) -> Iterator[Finding]:
             (room_id,),
             f"{room.name} has no seat count to serve as workplaces",
             (norm,),
+            needed,
         )
         return
     yield _capacity_finding(
@@ -543,6 +549,7 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
                 (session.id, "resources.gala_tables"),
                 f"{session.id}: {places} places with overset need {need} tables; the plan gives no table count",
                 norms,
+                places,
             )
             continue
         capacity = Count(
@@ -566,6 +573,7 @@ def check_exhibition(ctx: Context) -> Iterator[Finding]:
                 (session.id,),
                 f"{session.id}: {visitors} visitors at the peak; no floor area to hold them",
                 (share, density),
+                visitors,
             )
             continue
         capacity = Count(
@@ -593,7 +601,7 @@ def _against(
     """A demand set against one resource of the plan, or an ``info`` that the plan lacks it."""
     subjects = (f"resources.{field}",)
     if available is None:
-        return _missing(f"{code}-unknown", subjects, missing, norms)
+        return _missing(f"{code}-unknown", subjects, missing, norms, needed)
     return _capacity_finding(code, subjects, what, needed, Count.exactly(available), norms)
 
 
