@@ -361,7 +361,13 @@ def simulate_by_loop(
                 rng.poisson(rng.integers(reporters.low, top(reporters) + 1) * press_factor)
             )
 
-        def people(session_id: str, value: dict[Member, float] = value) -> float:
+        seated: dict[str, float] = {}
+
+        def people(
+            session_id: str, value: dict[Member, float] = value, seated: dict[str, float] = seated
+        ) -> float:
+            if session_id in seated:
+                return seated[session_id]
             total = 0.0
             for rule in sessions[session_id].audience:
                 if rule.seats is not None:
@@ -369,6 +375,7 @@ def simulate_by_loop(
                 else:
                     members = parties.selection(rule.parties)
                     total += sum(value[m] for m in members) * rule.seats_per_party
+            seated[session_id] = total
             return total
 
         heads = sum(value[m] for m in parties.selection((ALL_DELEGATIONS,)))

@@ -226,3 +226,88 @@ def test_open_range_is_drawn_from_the_stated_tail_not_pinned_at_its_bound():
     assert press.p_overflow > 0
     at_forecast = simulate(event, 1, uncertainty=Uncertainty.none(), progress=False)
     assert math.isinf(at_forecast.risk("press-centre").demand_q50)
+
+
+# --- unknowns, dates, selectors, programme items ---------------------------------------------------
+
+
+def test_room_without_a_booth_count_says_not_known_in_check_and_simulate():
+    hall = HANOI.room("main-hall")
+    assert hall.interpretation_booths == 7
+    venues = tuple(
+        attrs.evolve(
+            v,
+            rooms=tuple(
+                attrs.evolve(r, interpretation_booths=None) if r.id == hall.id else r
+                for r in v.rooms
+            ),
+        )
+        for v in HANOI.venues
+    )
+    event = attrs.evolve(HANOI, venues=venues)
+    booths = [
+        f for f in check(event, "actual").findings if hall.id in f.subjects and "booth" in f.code
+    ]
+    assert {(f.code, f.severity.value) for f in booths} == {
+        ("interpretation-booths-unknown", "info")
+    }
+    assert booths[0].to_json()["capacity"] is None
+    result = simulate(event, 100, turnout="actual", progress=False)
+    risks = [
+        r
+        for r in result.risks
+        if r.code.startswith("interpretation-booths") and hall.id in r.subjects
+    ]
+    assert {(r.code, r.severity, r.capacity, r.p_overflow) for r in risks} == {
+        ("interpretation-booths-unknown", "info", None, None)
+    }
+    assert room_defaults() == (None, None)
+
+
+def room_defaults():
+    room = eventplan.Room(id="r", name="R")
+    return room.interpretation_booths, eventplan.SeatCount(eventplan.Layout.THEATRE).seats
+
+
+def test_session_after_the_last_day_is_a_problem_at_its_start():
+    late = attrs.evolve(
+        HANOI.session("closing"),
+        start=HANOI.session("closing").start.add(days=3),
+        end=HANOI.session("closing").end.add(days=3),
+    )
+    sessions = tuple(late if s.id == "closing" else s for s in HANOI.sessions)
+    text = eventplan.dumps_event(attrs.evolve(HANOI, sessions=sessions))
+    with pytest.raises(eventplan.EventFileError) as caught:
+        eventplan.loads_event(text)
+    assert [str(p) for p in caught.value.problems] == [
+        "sessions.closing.start: starts on 2025-10-29, after the event's last day (2025-10-26)"
+    ]
+
+
+def test_a_party_named_twice_in_a_rule_is_seated_once_and_reported():
+    rule = AudienceRule(parties=("member_state", "all_delegations", "press", "media_outlet"))
+    outlet = eventplan.Delegation("vtv", "VTV", PartyKind.MEDIA_OUTLET, Count.exactly(5))
+    states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(10))
+    turnout = eventplan.Turnout(
+        "planned", delegations=(outlet,), cohorts=(states,), press=PressCorps(Count.exactly(20))
+    )
+    session = attrs.evolve(HANOI.session("opening"), audience=(rule,))
+    event = attrs.evolve(
+        HANOI, sessions=(session,), turnouts=(turnout,), default_turnout="planned", reported=()
+    )
+    # 10 states once, 20 reporters of the corps and the outlet's 5 reporters, not the outlet again
+    assert eventplan.session_demand(event, session) == Count.exactly(35)
+    assert [str(p) for p in eventplan.find_problems(event)] == [
+        "sessions.opening.audience[0].parties: 'member_state' names parties 'all_delegations' "
+        "already names; each is seated once",
+        "sessions.opening.audience[0].parties: 'media_outlet' names parties 'press' already "
+        "names; each is seated once",
+    ]
+
+
+def test_a_continuation_counts_when_its_first_part_is_cancelled():
+    cancelled = attrs.evolve(HANOI.session("plenary"), status=eventplan.SessionStatus.CANCELLED)
+    sessions = tuple(cancelled if s.id == "plenary" else s for s in HANOI.sessions)
+    event = attrs.evolve(HANOI, sessions=sessions)
+    assert eventplan.summarise(event).sessions_by_kind["plenary"] == 1
+    assert eventplan.summarise(HANOI).sessions_by_kind["plenary"] == 1
