@@ -107,10 +107,9 @@ class Parties:
         self.cohorts = {c.id: c for c in cohorts}
         self.kind_of = {d.id: d.kind.value for d in delegations}
         by_kind: dict[str, list[Member]] = {}
+        self._named = {d.id: (Member("delegation", d.id),) for d in delegations}
         for delegation in delegations:
-            by_kind.setdefault(delegation.kind.value, []).append(
-                Member("delegation", delegation.id)
-            )
+            by_kind.setdefault(delegation.kind.value, []).extend(self._named[delegation.id])
         for cohort in cohorts:
             by_kind.setdefault(cohort.kind.value, []).append(Member("cohort", cohort.id))
         self._by_kind = by_kind
@@ -123,6 +122,8 @@ class Parties:
             ),
         }
         self._selections: dict[tuple[str, ...], tuple[Member, ...]] = {}
+        self._sizes: dict[tuple[str, ...], Count] = {}
+        self._delegates = tuple(attrs.evolve(m, people=True) for m in self._groups[ALL_DELEGATIONS])
 
     def _of_kinds(self, kinds: Iterable[str]) -> tuple[Member, ...]:
         return tuple(member for kind in kinds for member in self._by_kind.get(kind, ()))
@@ -130,8 +131,7 @@ class Parties:
     def members(self, selector: str) -> tuple[Member, ...]:
         """The delegations, cohorts and press corps ``selector`` names in this turnout."""
         if selector.startswith(DELEGATION_PREFIX):
-            target = selector.removeprefix(DELEGATION_PREFIX)
-            return (Member("delegation", target),) if target in self.delegations else ()
+            return self._named.get(selector.removeprefix(DELEGATION_PREFIX), ())
         if selector in self._groups:
             return self._groups[selector]
         return tuple(self._by_kind.get(selector, ()))
@@ -143,7 +143,10 @@ class Parties:
         if found is None:
             chosen = dict.fromkeys(m for s in selectors for m in self.members(s))
             as_people = {(m.source, m.id) for m in chosen if m.people}
-            found = tuple(m for m in chosen if m.people or (m.source, m.id) not in as_people)
+            if as_people:
+                found = tuple(m for m in chosen if m.people or (m.source, m.id) not in as_people)
+            else:
+                found = tuple(chosen)
             self._selections[selectors] = found
         return found
 
@@ -157,15 +160,22 @@ class Parties:
         cohort = self.cohorts[member.id]
         return cohort.delegates if member.people else cohort.parties
 
+    def selected(self, selectors: tuple[str, ...]) -> Count:
+        """How many parties several selectors name together, each once (reporters for ``press``)."""
+        found = self._sizes.get(selectors)
+        if found is None:
+            found = self._sizes[selectors] = total(self.size(m) for m in self.selection(selectors))
+        return found
+
     def count(self, selector: str) -> Count:
         """How many parties ``selector`` names (reporters for ``press``)."""
-        return total(self.size(m) for m in self.selection((selector,)))
+        return self.selected((selector,))
 
     def seats(self, rule: AudienceRule) -> Count:
         """Seats one audience rule asks for."""
         if rule.seats is not None:
             return Count.exactly(rule.seats)
-        return total(self.size(m) for m in self.selection(rule.parties)) * rule.seats_per_party
+        return self.selected(rule.parties) * rule.seats_per_party
 
     def demand(self, session: Session) -> Count:
         """People a session must hold: the seats of all its audience rules."""
@@ -183,7 +193,7 @@ class Parties:
     @property
     def delegates(self) -> tuple[Member, ...]:
         """The people of every party that is not a media outlet, as members."""
-        return tuple(attrs.evolve(m, people=True) for m in self._groups[ALL_DELEGATIONS])
+        return self._delegates
 
     @property
     def has_press(self) -> bool:
