@@ -180,29 +180,28 @@ def test_gala_for_720_guests_sets_792_places_in_both():
     assert demands(HANOI, "actual", "gala-seating") == (792, 792)
 
 
-def test_hotel_rooms_at_1_1_per_delegate_agree():
-    # 3,500 delegates × 1.1 is 3850.0000000000005: 3,850 rooms, not 3,851
-    states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(350), Count.exactly(10))
-    event = attrs.evolve(
+def with_states(states, resource, norm_id, value):
+    """The reference event's actual turnout as one cohort, with one resource and one norm set."""
+    return attrs.evolve(
         HANOI,
         turnouts=(attrs.evolve(HANOI.turnout("actual"), cohorts=(states,), delegations=()),),
         default_turnout="actual",
-        resources=attrs.evolve(HANOI.resources, hotel_rooms=4000),
-        norm_overrides=(NormOverride("hotel.rooms_per_delegate", 1.1),),
+        resources=attrs.evolve(HANOI.resources, **resource),
+        norm_overrides=(NormOverride(norm_id, value),),
     )
+
+
+def test_hotel_rooms_at_1_1_per_delegate_agree():
+    # 3,500 delegates × 1.1 is 3850.0000000000005: 3,850 rooms, not 3,851
+    states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(350), Count.exactly(10))
+    event = with_states(states, {"hotel_rooms": 4000}, "hotel.rooms_per_delegate", 1.1)
     assert demands(event, "actual", "hotel-rooms") == (3850, 3850)
 
 
 def test_cars_at_1_5_per_head_are_rounded_up_in_both():
     # 311 heads × 1.5 is 466.5: 467 cars, not 466
     states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(311))
-    event = attrs.evolve(
-        HANOI,
-        turnouts=(attrs.evolve(HANOI.turnout("actual"), cohorts=(states,), delegations=()),),
-        default_turnout="actual",
-        resources=attrs.evolve(HANOI.resources, cars=500),
-        norm_overrides=(NormOverride("cars.per_head_of_delegation", 1.5),),
-    )
+    event = with_states(states, {"cars": 500}, "cars.per_head_of_delegation", 1.5)
     assert demands(event, "actual", "cars") == (467, 467)
 
 
