@@ -31,11 +31,12 @@ def pack(value: Any) -> Parcel:
 
 def unpack(parcel: Parcel) -> Any:
     """The object in ``parcel``, unpickled at most once per process (the last few are kept)."""
-    if parcel.digest not in _UNPACKED:
-        while len(_UNPACKED) >= _KEEP:
-            del _UNPACKED[next(iter(_UNPACKED))]
-        _UNPACKED[parcel.digest] = pickle.loads(parcel.data)
-    return _UNPACKED[parcel.digest]
+    found = _UNPACKED.get(parcel.digest)
+    if found is None:
+        for old in list(_UNPACKED)[: max(0, len(_UNPACKED) - _KEEP + 1)]:
+            _UNPACKED.pop(old, None)  # threads may drop the same one
+        found = _UNPACKED[parcel.digest] = pickle.loads(parcel.data)
+    return found
 
 
 def progress(items: Any, total: int, label: str, show: bool | None) -> Any:

@@ -542,12 +542,15 @@ def _same_job(a: _Job, b: _Job) -> bool:
 
 def _model_of(job: _Job) -> _Model:
     """The compiled model of a job, compiled once per process and point."""
-    if not _LAST or not _same_job(_LAST[0][0], job):
-        event = job.event
-        if isinstance(event, _shipping.Parcel):
-            event = _shipping.unpack(event)
-        _LAST[:] = [(job, _compile(job, event))]
-    return _LAST[0][1]
+    last = _LAST[0] if _LAST else None  # read once: threads may replace it meanwhile
+    if last is not None and _same_job(last[0], job):
+        return last[1]
+    event = job.event
+    if isinstance(event, _shipping.Parcel):
+        event = _shipping.unpack(event)
+    model = _compile(job, event)
+    _LAST[:] = [(job, model)]
+    return model
 
 
 def _compile(job: _Job, event: Event) -> _Model:

@@ -130,3 +130,15 @@ def test_room_of_unknown_capacity_is_not_known_not_reported_full():
         "info",
     )
     assert result.to_json()["risks"][0]["note"] == "capacity not known"
+
+
+def test_simulate_sweep_on_a_process_pool_gives_the_same_numbers():
+    # every chunk of every point is one task; the event is pickled once for all of them
+    grid = {"parties:member_state": [90, 130]}
+    alone = eventplan.simulate_sweep(HANOI, grid, 30_000, turnout="planned", progress=False)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+        pooled = eventplan.simulate_sweep(
+            HANOI, grid, 30_000, turnout="planned", executor=pool, progress=False
+        )
+    assert pooled.equals(alone)
+    assert sorted(alone["parties:member_state"].unique()) == [90, 130]
