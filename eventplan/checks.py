@@ -29,6 +29,9 @@ from eventplan.parties import Parties
 from eventplan.programme import Session
 from eventplan.venue import Room
 
+#: A capacity, the norms that set it and the name of the binding limit.
+Capacity = tuple[Count, tuple[Norm, ...], str]
+
 
 @attrs.frozen
 class Context:
@@ -49,6 +52,11 @@ class Context:
     @cached_property
     def demand(self) -> dict[str, Count]:
         return {s.id: self.parties.demand(s) for s in self.event.sessions}
+
+    @cached_property
+    def capacities(self) -> dict[tuple[str, Layout | None], Capacity | None]:
+        """Room capacities by room and layout, filled as the checks ask for them."""
+        return {}
 
     @cached_property
     def rooms(self) -> dict[str, Room]:
@@ -144,11 +152,13 @@ def _missing(
 # --- rooms -----------------------------------------------------------------------------------
 
 
-def room_capacity(
-    ctx: Context, room: Room, layout: Layout | None
-) -> tuple[Count, tuple[Norm, ...], str] | None:
-    """A room's capacity in a layout: the lowest of its seats, the comfort and the code limits."""
-    return formulas.room_capacity(ctx.norms, room, layout)
+def room_capacity(ctx: Context, room: Room, layout: Layout | None) -> Capacity | None:
+    """A room's capacity in a layout: the lowest of its seats, the comfort and the code limits
+    (worked out once per room and layout)."""
+    key = (room.id, layout)
+    if key not in ctx.capacities:
+        ctx.capacities[key] = formulas.room_capacity(ctx.norms, room, layout)
+    return ctx.capacities[key]
 
 
 def check_seats(ctx: Context) -> Iterator[Finding]:
