@@ -16,7 +16,7 @@ Layers, each importing only from those above it (or from its own layer;
    (what a programme item is), ``demand`` and ``counts``;
 4. the domain: ``validation``, ``findings``, ``reconciliation``,
    ``summary``, ``checks`` and ``report`` (pure functions over an event),
-   ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
+   ``scenarios`` and ``montecarlo`` (what-ifs, sweeps, Monte Carlo on numpy);
 5. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
@@ -71,6 +71,7 @@ from eventplan.eventfile import (
 )
 from eventplan.findings import Finding, Margin
 from eventplan.frab import to_csv, to_frab
+from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -103,7 +104,6 @@ from eventplan.scenarios import (
     compare,
     sweep,
 )
-from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue

@@ -17,8 +17,8 @@ from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
 from eventplan.frab import to_csv, to_frab
+from eventplan.montecarlo import simulate
 from eventplan.report import check
-from eventplan.simulate import simulate
 from eventplan.summary import summarise
 
 EXIT_OK = 0

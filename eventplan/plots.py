@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
-from eventplan.simulate import Simulation
+from eventplan.montecarlo import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas

@@ -27,6 +27,7 @@ from eventplan.enums import (
     SignatoryStatus,
 )
 from eventplan.event import Event
+from eventplan.montecarlo import DEMANDS, Uncertainty
 from eventplan.norms import default_norms
 from eventplan.organisation import (
     Agency,
@@ -46,7 +47,6 @@ from eventplan.programme import (
     Session,
 )
 from eventplan.report import check
-from eventplan.simulate import DEMANDS, Uncertainty
 from eventplan.venue import Room, SeatCount, Venue
 
 REGIONS = (
