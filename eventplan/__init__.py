@@ -3,21 +3,26 @@
 Describe an event once — programme, venues, organisation, delegations and
 what sources reported — then summarise it, check it and export it.
 
-Layers, each importing only from those above it:
+Layers, each importing only from those above it (or from its own layer;
+``tests/test_layers.py`` holds the code to this list):
 
-1. ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
+1. ``errors``, ``enums``, ``count``, ``_fields``, ``_atomic``, ``_shipping``,
+   ``intervals``: vocabulary, values and small helpers;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
-   ``participation``, ``event`` (frozen attrs classes, no I/O);
-3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
-   ``summary``, ``demand``, ``intervals``, ``checks`` and ``report`` (pure
-   functions over an event; ``norms`` holds the sourced planning figures),
-   ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
-4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
+   ``participation``, ``resources``, ``norms`` (the sourced planning
+   figures), ``event`` (frozen attrs classes, no I/O);
+3. demand: ``parties`` (who a selector names, in one place), ``formulas``
+   (each resource formula once, numbers and numpy arrays alike), ``items``
+   (what a programme item is), ``demand`` and ``counts``;
+4. the domain: ``validation``, ``findings``, ``reconciliation``,
+   ``summary``, ``checks`` and ``report`` (pure functions over an event),
+   ``scenarios`` and ``montecarlo`` (what-ifs, sweeps, Monte Carlo on numpy);
+5. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json and schedule.xml out, CSV), ``schedules`` (schedule.json and
    schedule.xml in, from pretalx, frab and the C3VOC tools), ``plots``
    (matplotlib), ``testing``;
-5. ``cli``.
+6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private.
 """
@@ -26,7 +31,6 @@ from importlib.metadata import PackageNotFoundError, version
 
 from eventplan.audiences import Audience, AudienceKind
 from eventplan.calendars import (
-    CalendarError,
     CalendarWriter,
     Published,
     to_calendar,
@@ -50,6 +54,7 @@ from eventplan.enums import (
     SignatoryStatus,
 )
 from eventplan.errors import (
+    CalendarError,
     EventFileError,
     EventPlanError,
     InvalidEventError,
@@ -68,6 +73,7 @@ from eventplan.eventfile import (
 )
 from eventplan.findings import Finding, Margin
 from eventplan.frab import to_csv, to_frab, to_frab_xml
+from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -107,7 +113,6 @@ from eventplan.schedules import (
     read_event_or_schedule,
     read_schedule,
 )
-from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from eventplan.errors import CalendarError
+
 CRLF = "\r\n"
 #: RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break.
 FOLD_OCTETS = 75
@@ -139,7 +141,7 @@ def split_line(line: str) -> tuple[str, str]:
             in_quotes = not in_quotes
         elif char == ":" and not in_quotes:
             return line[:index].split(";", 1)[0].upper(), line[index + 1 :]
-    raise ValueError(f"not a content line (no ':'): {line[:60]!r}")
+    raise CalendarError(f"not a content line (no ':'): {line[:60]!r}")
 
 
 def parse(text: str) -> Component:
@@ -154,7 +156,7 @@ def parse(text: str) -> Component:
             stack.append((value.upper(), [], []))
         elif name == "END":
             if not stack or stack[-1][0] != value.upper():
-                raise ValueError(f"END:{value} does not close the open component")
+                raise CalendarError(f"END:{value} does not close the open component")
             kind, properties, children = stack.pop()
             component = Component(kind, tuple(properties), tuple(children))
             if stack:
@@ -164,7 +166,7 @@ def parse(text: str) -> Component:
         elif stack:
             stack[-1][1].append(line)
         else:
-            raise ValueError(f"content line outside any component: {line[:60]!r}")
+            raise CalendarError(f"content line outside any component: {line[:60]!r}")
     if stack or root is None or root.name != "VCALENDAR":
-        raise ValueError("not a complete VCALENDAR")
+        raise CalendarError("not a complete VCALENDAR")
     return root

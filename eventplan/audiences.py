@@ -11,19 +11,13 @@ from collections import defaultdict
 
 import attrs
 
-from eventplan.enums import ORGANISATION_KINDS, PartyKind
+from eventplan.enums import PartyKind
 from eventplan.errors import UnknownNameError
 from eventplan.event import Event
 from eventplan.organisation import SubCommittee
 from eventplan.participation import Delegation
-from eventplan.programme import (
-    ALL_DELEGATIONS,
-    ALL_ORGANISATIONS,
-    DELEGATION_PREFIX,
-    PRESS,
-    AudienceRule,
-    Session,
-)
+from eventplan.parties import Parties, selects_kind
+from eventplan.programme import PRESS, Session
 
 
 class AudienceKind(enum.StrEnum):
@@ -88,96 +82,96 @@ def sessions_for(
     event: Event, audience: Audience, turnout: str | None = None
 ) -> tuple[Session, ...]:
     """The sessions an audience should see, in programme order; cancelled ones included."""
-    target = audience.target or ""
-    match audience.kind:
-        case AudienceKind.PROGRAMME:
-            chosen = list(event.sessions)
-        case AudienceKind.DELEGATION:
-            chosen = list(
-                SeatIndex(event, turnout).sessions_of(_delegation(event, target, turnout).id)
-            )
-        case AudienceKind.KIND:
-            kind = _party_kind(target)
-            chosen = [
-                s
-                for s in event.sessions
-                if any(_rule_selects_kind(rule, kind) for rule in s.audience)
-            ]
-        case AudienceKind.SUBCOMMITTEE:
-            owner = _subcommittee(event, target).id
-            chosen = [s for s in event.sessions if s.subcommittee == owner]
-        case AudienceKind.ROOM:
-            room = event.room(target).id
-            chosen = [s for s in event.sessions if s.room == room]
-    return tuple(sorted(chosen, key=lambda s: (s.start, s.end, s.id)))
+    return AudienceIndex(event, turnout).sessions(audience)
 
 
 def every_audience(event: Event, turnout: str | None = None) -> tuple[Audience, ...]:
     """The programme, then every delegation, party kind, sub-committee and room with sessions."""
+    index = AudienceIndex(event, turnout)
     audiences = [PROGRAMME]
-    if event.turnouts:
-        audiences += [
-            Audience(AudienceKind.DELEGATION, d.id) for d in event.turnout(turnout).delegations
-        ]
+    audiences += [Audience(AudienceKind.DELEGATION, d) for d in index.delegations]
     kinds = [kind.value for kind in PartyKind if kind is not PartyKind.MEDIA_OUTLET] + [PRESS]
     audiences += [
-        Audience(AudienceKind.KIND, kind) for kind in kinds if _kind_has_sessions(event, kind)
+        Audience(AudienceKind.KIND, kind) for kind in kinds if index.has(AudienceKind.KIND, kind)
     ]
     # only sub-committees and rooms with something to show: a calendar needs a component (RFC 5545)
     owners = {s.subcommittee for s in event.sessions} | {t.owner for t in event.organisation.tasks}
     committees = event.organisation.subcommittees
     audiences += [Audience(AudienceKind.SUBCOMMITTEE, c.id) for c in committees if c.id in owners]
-    booked = {s.room for s in event.sessions}
-    audiences += [Audience(AudienceKind.ROOM, r.id) for r in event.rooms if r.id in booked]
+    audiences += [
+        Audience(AudienceKind.ROOM, r.id) for r in event.rooms if index.has(AudienceKind.ROOM, r.id)
+    ]
     return tuple(dict.fromkeys(audiences))
 
 
-class SeatIndex:
-    """Which sessions each named delegation holds seats in, computed once for many calendars."""
+def _kind_targets(selector: str) -> tuple[str, ...]:
+    """The ``kind:`` audiences a selector shows a session to (``press`` for media outlets)."""
+    targets = [kind.value for kind in PartyKind if selects_kind(selector, kind.value)]
+    if selects_kind(selector, PartyKind.MEDIA_OUTLET.value):
+        targets.append(PRESS)
+    return tuple(targets)
+
+
+class AudienceIndex:
+    """Every audience's sessions, found in one pass over the programme for many calendars.
+
+    Who a rule seats comes from :class:`eventplan.parties.Parties`, the one
+    place a selector is resolved.
+    """
 
     def __init__(self, event: Event, turnout: str | None = None) -> None:
-        delegations = event.turnout(turnout).delegations if event.turnouts else ()
-        by_kind: dict[str, list[str]] = defaultdict(list)
-        for delegation in delegations:
-            by_kind[delegation.kind.value].append(delegation.id)
-        groups = {
-            ALL_DELEGATIONS: [d.id for d in delegations if d.kind is not PartyKind.MEDIA_OUTLET],
-            ALL_ORGANISATIONS: [d.id for d in delegations if d.kind in ORGANISATION_KINDS],
-            PRESS: by_kind.get(PartyKind.MEDIA_OUTLET.value, []),
-        }
-        self._sessions: dict[str, list[Session]] = defaultdict(list)
-        for session in event.sessions:
-            seated: set[str] = set()
+        self.event = event
+        self.turnout = turnout
+        base = event.turnout(turnout) if event.turnouts else None
+        self.delegations = {d.id: d for d in base.delegations} if base is not None else {}
+        parties = Parties(base)
+        self._programme = tuple(sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)))
+        found: dict[tuple[AudienceKind, str], list[Session]] = defaultdict(list)
+        targets: dict[str, tuple[str, ...]] = {}
+        for session in self._programme:
+            seen: dict[tuple[AudienceKind, str], None] = {}
             for rule in session.audience:
+                for delegation_id in parties.delegation_ids(rule):
+                    seen[AudienceKind.DELEGATION, delegation_id] = None
                 for selector in rule.parties:
-                    if selector.startswith(DELEGATION_PREFIX):
-                        seated.add(selector.removeprefix(DELEGATION_PREFIX))
-                    else:
-                        seated.update(
-                            groups[selector] if selector in groups else by_kind.get(selector, [])
-                        )
-            for delegation_id in seated:
-                self._sessions[delegation_id].append(session)
+                    if selector not in targets:
+                        targets[selector] = _kind_targets(selector)
+                    for target in targets[selector]:
+                        seen[AudienceKind.KIND, target] = None
+            if session.subcommittee is not None:
+                seen[AudienceKind.SUBCOMMITTEE, session.subcommittee] = None
+            if session.room is not None:
+                seen[AudienceKind.ROOM, session.room] = None
+            for key in seen:
+                found[key].append(session)
+        self._found = found
+
+    def has(self, kind: AudienceKind, target: str) -> bool:
+        return bool(self._found.get((kind, target)))
+
+    def sessions(self, audience: Audience) -> tuple[Session, ...]:
+        """The sessions ``audience`` should see, in programme order; an unknown name is an error."""
+        target = audience.target or ""
+        match audience.kind:
+            case AudienceKind.PROGRAMME:
+                return self._programme
+            case AudienceKind.DELEGATION:
+                target = _delegation(self.event, target, self.turnout).id
+            case AudienceKind.KIND:
+                target = _party_kind(target)
+            case AudienceKind.SUBCOMMITTEE:
+                target = _subcommittee(self.event, target).id
+            case AudienceKind.ROOM:
+                target = self.event.room(target).id
+        return tuple(self._found.get((audience.kind, target), ()))
 
     def sessions_of(self, delegation_id: str) -> tuple[Session, ...]:
-        return tuple(self._sessions.get(delegation_id, ()))
+        """The sessions a named delegation holds seats in."""
+        return tuple(self._found.get((AudienceKind.DELEGATION, delegation_id), ()))
 
 
-def _rule_selects_kind(rule: AudienceRule, kind: str) -> bool:
-    parties = set(rule.parties)
-    if kind == PRESS:
-        return bool(parties & {PRESS, PartyKind.MEDIA_OUTLET.value})
-    if kind in parties:
-        return True
-    if ALL_DELEGATIONS in parties and kind != PartyKind.MEDIA_OUTLET.value:
-        return True
-    if ALL_ORGANISATIONS in parties and kind in {k.value for k in ORGANISATION_KINDS}:
-        return True
-    return PRESS in parties and kind == PartyKind.MEDIA_OUTLET.value
-
-
-def _kind_has_sessions(event: Event, kind: str) -> bool:
-    return any(_rule_selects_kind(rule, kind) for s in event.sessions for rule in s.audience)
+#: The name the calendars knew it by.
+SeatIndex = AudienceIndex
 
 
 def _party_kind(target: str) -> str:

@@ -24,8 +24,8 @@ import attrs
 import ics
 
 from eventplan import _atomic, _ical
-from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe, sessions_for
-from eventplan.errors import EventPlanError
+from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
+from eventplan.errors import CalendarError, EventPlanError
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
@@ -33,10 +33,6 @@ from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
 UID_DOMAIN = "eventplan"
 PRODUCT = "-//eventplan//eventplan calendar export//EN"
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
-
-
-class CalendarError(EventPlanError, ValueError):
-    """A calendar could not be written, such as when the previous one cannot be read."""
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -92,13 +88,9 @@ class CalendarWriter:
         self._seats: SeatIndex | None = None
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
-        if audience.kind is AudienceKind.DELEGATION:
-            describe(self.event, audience, self.turnout)  # an unknown delegation is an error
-            if self._seats is None:
-                self._seats = SeatIndex(self.event, self.turnout)
-            found = self._seats.sessions_of(audience.target or "")
-            return tuple(sorted(found, key=lambda s: (s.start, s.end, s.id)))
-        return sessions_for(self.event, audience, self.turnout)
+        if self._seats is None:  # every audience's sessions, found once for all calendars
+            self._seats = SeatIndex(self.event, self.turnout)
+        return self._seats.sessions(audience)
 
     def text(self, audience: Audience = PROGRAMME, previous: str | None = None) -> str:
         """The calendar for ``audience``; ``previous`` is the text published before, if any."""
@@ -172,8 +164,8 @@ class CalendarWriter:
         try:
             text, published = self._assemble(audience, previous)
         except ValueError as error:
-            if isinstance(error, EventPlanError):
-                raise
+            if isinstance(error, EventPlanError) and not isinstance(error, CalendarError):
+                raise  # a calendar's text that cannot be read is reported with the file below
             raise CalendarError(
                 f"{target}: the file there is not a calendar eventplan can update ({error}); "
                 "move it away to start afresh"
@@ -303,7 +295,7 @@ def _read_previous(text: str | None) -> dict[str, tuple[int, tuple[str, ...], _i
             continue
         sequence_text = component.first("SEQUENCE") or "0"
         if not sequence_text.isdigit():
-            raise ValueError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
+            raise CalendarError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
         content = tuple(
             line for line in component.content(_VOLATILE) if not line.startswith("UID:")
         )

@@ -17,40 +17,20 @@ from functools import cached_property
 
 import attrs
 
-from eventplan import intervals
+from eventplan import formulas, intervals, items
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_turnout
-from eventplan.demand import PartyCounts
 from eventplan.enums import Layout, SessionKind, Severity
 from eventplan.event import Event
 from eventplan.findings import Finding
+from eventplan.formulas import booths_needed, layout_for
 from eventplan.norms import Norm, NormSet, default_norms
+from eventplan.parties import Parties
 from eventplan.programme import Session
 from eventplan.venue import Room
 
-#: The layout a session of a kind is set in when it does not say (if the room has it).
-KIND_LAYOUTS = {
-    SessionKind.GALA_DINNER: Layout.BANQUET,
-    SessionKind.RECEPTION: Layout.RECEPTION,
-    SessionKind.WORKSHOP: Layout.CLASSROOM,
-    SessionKind.BILATERAL: Layout.BOARDROOM,
-    SessionKind.BREAK: Layout.RECEPTION,
-}
-COMFORT_NORMS = {
-    Layout.THEATRE: "area.theatre",
-    Layout.CLASSROOM: "area.classroom",
-    Layout.BANQUET: "area.banquet",
-    Layout.RECEPTION: "area.reception",
-    Layout.BOARDROOM: "area.boardroom",
-}
-CODE_NORMS = {
-    Layout.THEATRE: "code.chairs",
-    Layout.CLASSROOM: "code.classroom",
-    Layout.BANQUET: "code.tables",
-    Layout.RECEPTION: "code.standing",
-    Layout.BOARDROOM: "code.tables",
-}
-UN_LANGUAGES = frozenset({"ar", "zh", "en", "fr", "ru", "es"})
+#: A capacity, the norms that set it and the name of the binding limit.
+Capacity = tuple[Count, tuple[Norm, ...], str]
 
 
 @attrs.frozen
@@ -62,8 +42,8 @@ class Context:
     norms: NormSet
 
     @cached_property
-    def parties(self) -> PartyCounts:
-        return PartyCounts(self.event.turnout(self.turnout))
+    def parties(self) -> Parties:
+        return Parties(self.event.turnout(self.turnout))
 
     @cached_property
     def counts(self) -> ParticipationCounts:
@@ -72,6 +52,11 @@ class Context:
     @cached_property
     def demand(self) -> dict[str, Count]:
         return {s.id: self.parties.demand(s) for s in self.event.sessions}
+
+    @cached_property
+    def capacities(self) -> dict[tuple[str, Layout | None], Capacity | None]:
+        """Room capacities by room and layout, filled as the checks ask for them."""
+        return {}
 
     @cached_property
     def rooms(self) -> dict[str, Room]:
@@ -89,6 +74,16 @@ class Context:
     def norm(self, norm_id: str) -> Norm:
         return self.norms[norm_id]
 
+    @cached_property
+    def opening(self) -> Session | None:
+        """The session arrivals are screened for."""
+        zone, first = self.event.timezone, self.event.start_date
+        return items.opening(
+            self.live,
+            lambda s: s.start.in_timezone(zone).date() == first,
+            {s.id: self.demand[s.id].low for s in self.live},
+        )
+
 
 def verdict(demand: Count, capacity: Count) -> Severity:
     """``error`` if even the optimistic capacity is too small, ``warning`` if the cautious one is."""
@@ -99,29 +94,21 @@ def verdict(demand: Count, capacity: Count) -> Severity:
     return Severity.OK
 
 
-def scaled(
-    count: Count, low: float, high: float, rounding: Callable[[float], int] = math.ceil
-) -> Count:
-    """``count`` times a factor between ``low`` and ``high``, rounded (up by default)."""
-    # round() first: 100 × 1.1 is 110.00000000000001 in floating point, not 111 places
-    top = None if count.high is None else rounding(round(count.high * high, 9))
-    return Count(rounding(round(count.low * low, 9)), top)
+def at_ends(optimistic: float, cautious: float) -> Count:
+    """A formula's result at the optimistic and the cautious end; infinity is an open end."""
+    return Count(int(optimistic), None if math.isinf(cautious) else int(cautious))
 
 
-def _per(area: float, norm: Norm) -> Count:
-    """People an area holds at a norm's m² per person: (cautious, optimistic)."""
-    return Count(
-        math.floor(round(area / norm.cautious_value, 9)),
-        math.floor(round(area / norm.optimistic_value, 9)),
+def high(count: Count) -> float:
+    """The cautious end of a count as a number: infinity when the range is open."""
+    return math.inf if count.high is None else count.high
+
+
+def scaled(count: Count, low: float, high_factor: float) -> Count:
+    """``count`` times a factor between ``low`` and ``high_factor``, rounded up."""
+    return at_ends(
+        formulas.rounded_up(count.low, low), formulas.rounded_up(high(count), high_factor)
     )
-
-
-def _least(*limits: tuple[Count, Norm | None, str]) -> tuple[Count, tuple[Norm, ...], str]:
-    """The lowest of several limits, at each end, with the norms that set it and its name."""
-    cautious = min(limits, key=lambda limit: limit[0].low)
-    optimistic = min(limits, key=lambda limit: math.inf if limit[0].high is None else limit[0].high)
-    norms = tuple(dict.fromkeys(n for n in (cautious[1], optimistic[1]) if n is not None))
-    return Count(cautious[0].low, optimistic[0].high), norms, cautious[2]
 
 
 def _capacity_finding(
@@ -152,39 +139,26 @@ def _capacity_finding(
 
 
 def _missing(
-    code: str, subjects: tuple[str, ...], message: str, norms: tuple[Norm, ...] = ()
+    code: str,
+    subjects: tuple[str, ...],
+    message: str,
+    norms: tuple[Norm, ...] = (),
+    demand: Count | None = None,
 ) -> Finding:
-    return Finding(code, Severity.INFO, message, subjects, norms=norms)
+    """An ``info`` finding: a figure the check needs is not known (its demand, where known)."""
+    return Finding(code, Severity.INFO, message, subjects, demand, norms=norms)
 
 
 # --- rooms -----------------------------------------------------------------------------------
 
 
-def layout_for(session: Session, room: Room) -> Layout | None:
-    preferred = session.layout or KIND_LAYOUTS.get(session.kind)
-    if preferred is not None and preferred in room.layouts:
-        return preferred
-    if session.layout is not None:
-        return session.layout
-    # the room's first published layout, or for a room known only by its floor area the kind's own
-    return room.layouts[0] if room.layouts else (preferred or Layout.THEATRE)
-
-
-def room_capacity(
-    ctx: Context, room: Room, layout: Layout | None
-) -> tuple[Count, tuple[Norm, ...], str] | None:
-    """A room's capacity in a layout: the lowest of its seats, the comfort and the code limits."""
-    limits: list[tuple[Count, Norm | None, str]] = []
-    seats = room.seats(layout) if layout is not None else None
-    if seats is not None:
-        limits.append((seats, None, "seats"))
-    if room.floor_area_m2 and layout in COMFORT_NORMS:
-        comfort, code = ctx.norm(COMFORT_NORMS[layout]), ctx.norm(CODE_NORMS[layout])
-        limits.append((_per(room.floor_area_m2, comfort), comfort, "comfortable floor area"))
-        limits.append((_per(room.floor_area_m2, code), code, "code occupant load"))
-    if not limits:
-        return None
-    return _least(*limits)
+def room_capacity(ctx: Context, room: Room, layout: Layout | None) -> Capacity | None:
+    """A room's capacity in a layout: the lowest of its seats, the comfort and the code limits
+    (worked out once per room and layout)."""
+    key = (room.id, layout)
+    if key not in ctx.capacities:
+        ctx.capacities[key] = formulas.room_capacity(ctx.norms, room, layout)
+    return ctx.capacities[key]
 
 
 def check_seats(ctx: Context) -> Iterator[Finding]:
@@ -198,6 +172,7 @@ def check_seats(ctx: Context) -> Iterator[Finding]:
                 "room-unassigned",
                 subjects,
                 f"{session.id}: no room, so its {ctx.demand[session.id]} people cannot be checked",
+                demand=ctx.demand[session.id],
             )
             continue
         room = ctx.rooms[session.room]
@@ -208,6 +183,7 @@ def check_seats(ctx: Context) -> Iterator[Finding]:
                 "room-capacity-unknown",
                 (*subjects, room.id),
                 f"{session.id}: {room.name} has no seat count for {layout or 'any layout'} and no floor area",
+                demand=ctx.demand[session.id],
             )
             continue
         capacity, norms, binding = found
@@ -300,32 +276,9 @@ def check_people(ctx: Context) -> Iterator[Finding]:
 # --- interpretation --------------------------------------------------------------------------
 
 
-def booths_needed(languages: int) -> int:
-    """One booth per target language; two languages share one bi-active booth (AIIC)."""
-    if languages < 2:
-        return 0
-    return 1 if languages == 2 else languages
-
-
 def interpreters_needed(ctx: Context, session: Session) -> Count:
-    """Interpreters for one session: the UN team for the six UN languages plus a pair per other
-    booth, else a pair per booth (AIIC); one more per booth past 3.5–4 hours and again past 6."""
-    booths = booths_needed(len(session.languages))
-    if booths == 0:
-        return Count.zero()
-    per_booth = int(ctx.norm("interpretation.per_booth").low)
-    if set(session.languages) >= UN_LANGUAGES:
-        others = len(set(session.languages) - UN_LANGUAGES)
-        base = int(ctx.norm("interpretation.un_team").low) + others * per_booth
-    else:
-        base = booths * per_booth
-    hours = session.duration.total_seconds() / 3600
-    long_day = ctx.norm("interpretation.long_day_hours")
-    longer = booths if hours > 6 else 0
-    return Count(
-        base + longer + (booths if hours > long_day.high else 0),
-        base + longer + (booths if hours > long_day.low else 0),
-    )
+    """Interpreters for one session, optimistic to cautious (see :mod:`eventplan.formulas`)."""
+    return Count(*formulas.interpreters_needed(ctx.norms, session))
 
 
 def check_interpretation(ctx: Context) -> Iterator[Finding]:
@@ -337,6 +290,15 @@ def check_interpretation(ctx: Context) -> Iterator[Finding]:
             continue
         room = ctx.rooms[session.room]
         what = f"{session.id}: {len(session.languages)} languages ({', '.join(session.languages)}) in {room.name}, booths"
+        if room.interpretation_booths is None:
+            yield _missing(
+                "interpretation-booths-unknown",
+                (session.id, room.id),
+                f"{what}: needs {needed}; not known how many {room.name} has",
+                (booth_norm,),
+                Count.exactly(needed),
+            )
+            continue
         yield _capacity_finding(
             "interpretation-booths",
             (session.id, room.id),
@@ -361,6 +323,7 @@ def check_interpretation(ctx: Context) -> Iterator[Finding]:
             ("resources.interpreters",),
             f"interpreters at the busiest time: {peak} needed; the plan gives no number available",
             team_norms,
+            peak,
         )
         return
     yield _capacity_finding(
@@ -402,19 +365,9 @@ def check_signing(ctx: Context) -> Iterator[Finding]:
 # --- arrivals, accreditation, press ------------------------------------------------------------
 
 
-def _opening(ctx: Context) -> Session | None:
-    first_day = [
-        s
-        for s in ctx.live
-        if s.start.in_timezone(ctx.event.timezone).date() == ctx.event.start_date
-    ]
-    openings = [s for s in first_day if s.kind is SessionKind.OPENING] or first_day
-    return max(openings, key=lambda s: (ctx.demand[s.id].low, -s.start.timestamp()), default=None)
-
-
 def check_arrivals(ctx: Context) -> Iterator[Finding]:
     """The people arriving before the opening against screening lanes: peak queue and longest wait."""
-    opening = _opening(ctx)
+    opening = ctx.opening
     if opening is None:
         return
     window, share, rate = (
@@ -433,13 +386,12 @@ def check_arrivals(ctx: Context) -> Iterator[Finding]:
             f"{arriving} people arrive in the {minutes:g} min before {opening.id}; "
             f"{need} lanes clear them at {rate.cautious_value:g} an hour; the plan gives no number of lanes",
             norms,
+            arriving,
         )
         return
-    capacity = scaled(
-        Count.exactly(lanes),
-        rate.cautious_value * minutes / 60,
-        rate.optimistic_value * minutes / 60,
-        math.floor,
+    capacity = Count(
+        formulas.served(lanes, rate.cautious_value * minutes / 60),
+        formulas.served(lanes, rate.optimistic_value * minutes / 60),
     )
     finding = _capacity_finding(
         "screening",
@@ -475,14 +427,14 @@ def check_accreditation(ctx: Context) -> Iterator[Finding]:
             f"{badges} badges to issue before day 1; the plan gives no desks or opening hours "
             f"({rate.low:g}–{rate.high:g} badges an hour per desk)",
             (rate,),
+            badges,
         )
         return
     per_desk = resources.accreditation_hours
-    capacity = scaled(
-        Count.exactly(resources.accreditation_desks),
-        rate.cautious_value * per_desk,
-        rate.optimistic_value * per_desk,
-        math.floor,
+    desks = resources.accreditation_desks
+    capacity = Count(
+        formulas.served(desks, rate.cautious_value * per_desk),
+        formulas.served(desks, rate.optimistic_value * per_desk),
     )
     what = f"accreditation ({resources.accreditation_desks} desks, {per_desk:g} h), badges"
     yield _capacity_finding(
@@ -509,16 +461,18 @@ def check_press_centre(ctx: Context) -> Iterator[Finding]:
             ("resources.press_centre",),
             f"{counts.reporters} reporters need {needed} workplaces; the plan names no press centre",
             (norm,),
+            needed,
         )
         return
     room = ctx.rooms[room_id]
-    seats = [s.seats for s in room.seat_counts]
+    seats = [s.seats for s in room.seat_counts if s.seats is not None]
     if not seats:
         yield _missing(
             "press-centre-unknown",
             (room_id,),
             f"{room.name} has no seat count to serve as workplaces",
             (norm,),
+            needed,
         )
         return
     yield _capacity_finding(
@@ -576,17 +530,19 @@ def check_bilaterals(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def overset(ctx: Context, guests: Count) -> tuple[float, float, tuple[Norm, ...]]:
-    """Places set beyond the guests, (optimistic, cautious): about 10 % for 100 guests, 3–4 % over
-    1,000 (Colorado State); between the two, anywhere from 4 % to 10 %."""
+def gala_places(ctx: Context, guests: Count) -> tuple[Count, tuple[Norm, ...]]:
+    """Places with overset for ``guests`` at each end, and the overset norms that applied."""
+    optimistic = formulas.gala_places(guests.low, *formulas.overset_rates(ctx.norms, False))
+    cautious = formulas.gala_places(high(guests), *formulas.overset_rates(ctx.norms, True))
     small, large = ctx.norm("banquet.overset_small"), ctx.norm("banquet.overset_large")
-    most = guests.high if guests.high is not None else guests.low
-    if most > 1000:
-        return large.optimistic_value, large.cautious_value, (large,)
-    if most <= 100:
-        return small.optimistic_value, small.cautious_value, (small,)
-    ends = (large.cautious_value, small.cautious_value)
-    return min(ends), max(ends), (small, large)
+    most = high(guests)
+    if most > formulas.LARGE_BANQUET and guests.low > formulas.LARGE_BANQUET:
+        norms: tuple[Norm, ...] = (large,)
+    elif most <= formulas.SMALL_BANQUET:
+        norms = (small,)
+    else:
+        norms = (small, large)
+    return at_ends(optimistic, cautious), norms
 
 
 def check_gala(ctx: Context) -> Iterator[Finding]:
@@ -594,8 +550,7 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
     seats_norm = ctx.norm("banquet.seats_per_table")
     for session in (s for s in ctx.live if s.kind is SessionKind.GALA_DINNER):
         guests = ctx.demand[session.id]
-        optimistic, cautious, overset_norms = overset(ctx, guests)
-        places = scaled(guests, 1 + optimistic, 1 + cautious)
+        places, overset_norms = gala_places(ctx, guests)
         norms = (seats_norm, *overset_norms)
         if tables is None:
             need = math.ceil((places.high or places.low) / seats_norm.cautious_value)
@@ -604,13 +559,12 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
                 (session.id, "resources.gala_tables"),
                 f"{session.id}: {places} places with overset need {need} tables; the plan gives no table count",
                 norms,
+                places,
             )
             continue
-        capacity = scaled(
-            Count.exactly(tables),
-            seats_norm.cautious_value,
-            seats_norm.optimistic_value,
-            math.floor,
+        capacity = Count(
+            formulas.served(tables, seats_norm.cautious_value),
+            formulas.served(tables, seats_norm.optimistic_value),
         )
         what = f"{session.id}: {guests} guests plus overset at {tables} tables, places"
         yield _capacity_finding(
@@ -629,9 +583,13 @@ def check_exhibition(ctx: Context) -> Iterator[Finding]:
                 (session.id,),
                 f"{session.id}: {visitors} visitors at the peak; no floor area to hold them",
                 (share, density),
+                visitors,
             )
             continue
-        capacity = _per(room.floor_area_m2, density)
+        capacity = Count(
+            formulas.people_per_area(room.floor_area_m2, density.cautious_value),
+            formulas.people_per_area(room.floor_area_m2, density.optimistic_value),
+        )
         what = f"{session.id}: visitors at the peak on {room.floor_area_m2:,.0f} m² of {room.name}"
         yield _capacity_finding(
             "exhibition-density", (session.id, room.id), what, visitors, capacity, (share, density)
@@ -653,7 +611,7 @@ def _against(
     """A demand set against one resource of the plan, or an ``info`` that the plan lacks it."""
     subjects = (f"resources.{field}",)
     if available is None:
-        return _missing(f"{code}-unknown", subjects, missing, norms)
+        return _missing(f"{code}-unknown", subjects, missing, norms, needed)
     return _capacity_finding(code, subjects, what, needed, Count.exactly(available), norms)
 
 
@@ -712,24 +670,24 @@ def check_shuttles(ctx: Context) -> Iterator[Finding]:
         Count.exactly(buses),
         (),
     )
-    opening = _opening(ctx)
+    opening = ctx.opening
     if opening is None:
         return
     window, share = ctx.norm("arrival.window_minutes"), ctx.norm("arrival.share_in_window")
     arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
     heads = ctx.parties.heads  # heads of delegation come by car
-    riders = Count(
-        max(0, arriving.low - (heads.high if heads.high is not None else arriving.low)),
-        None if arriving.high is None else max(0, arriving.high - heads.low),
+    # the cautious case: the most people arriving, the fewest of them by car
+    riders = at_ends(
+        formulas.shuttle_riders(arriving.low, high(heads)),
+        formulas.shuttle_riders(high(arriving), heads.low),
     )
     # a bus leaves every `headway` minutes, or less often when there are too few buses for the loop
     effective_headway = max(headway, cycle / buses) if buses else math.inf
     trips = math.floor(window.low / effective_headway)
-    per_trip = Count(
-        math.floor(capacity_norm.low * load.cautious_value),
-        math.floor(capacity_norm.low * load.optimistic_value),
+    carried = Count(
+        trips * formulas.served(capacity_norm.low, load.cautious_value),
+        trips * formulas.served(capacity_norm.low, load.optimistic_value),
     )
-    carried = scaled(per_trip, trips, trips, math.floor)
     yield _capacity_finding(
         "shuttle-peak",
         ("resources.shuttle_buses", opening.id),

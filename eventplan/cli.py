@@ -13,13 +13,13 @@ from eventplan import __version__
 from eventplan._atomic import write_text
 from eventplan.audiences import Audience, every_audience
 from eventplan.calendars import Published, to_ics, write_calendars, write_ics
-from eventplan.errors import EventPlanError
+from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
 from eventplan.eventfile import reference_event
 from eventplan.frab import to_csv, to_frab, to_frab_xml
+from eventplan.montecarlo import simulate
 from eventplan.report import check
 from eventplan.schedules import read_event_or_schedule
-from eventplan.simulate import simulate
 from eventplan.summary import summarise
 
 EXIT_OK = 0
@@ -255,7 +255,3 @@ def _emit(path: str | None, text: str) -> int:
     else:
         write_text(path, text, newline="")
     return EXIT_OK
-
-
-class UsageError(EventPlanError):
-    """The command line asks for something that cannot be done."""

@@ -11,6 +11,7 @@ from eventplan.count import Count, total
 from eventplan.enums import ORGANISATION_KINDS, Measure, PartyKind, SignatoryStatus
 from eventplan.event import Event
 from eventplan.participation import Turnout
+from eventplan.parties import Parties
 
 #: The key for parties whose region the model does not record.
 NO_REGION = "(region not recorded)"
@@ -94,8 +95,6 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
     by_kind: dict[PartyKind, list[Count]] = defaultdict(list)
     by_region: dict[str, list[Count]] = defaultdict(list)
     signed_by_region: dict[str, list[Count]] = defaultdict(list)
-    delegates: list[Count] = []
-    media_people: list[Count] = []
     at_plenary = later = 0
 
     for delegation in turnout.delegations:
@@ -104,9 +103,6 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
         region = delegation.region or NO_REGION
         if delegation.kind is PartyKind.MEMBER_STATE:
             by_region[region].append(one)
-        (media_people if delegation.kind is PartyKind.MEDIA_OUTLET else delegates).append(
-            delegation.size
-        )
         if delegation.signatory is not SignatoryStatus.NOT_SIGNED:
             signed_by_region[region].append(one)
             at_plenary += delegation.signatory is SignatoryStatus.AT_PLENARY
@@ -117,9 +113,6 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
         region = cohort.region or NO_REGION
         if cohort.kind is PartyKind.MEMBER_STATE:
             by_region[region].append(cohort.parties)
-        (media_people if cohort.kind is PartyKind.MEDIA_OUTLET else delegates).append(
-            cohort.delegates
-        )
         signed = cohort.signed_at_plenary + cohort.signed_later
         if signed:
             signed_by_region[region].append(Count.exactly(signed))
@@ -128,17 +121,18 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
 
     outlets = by_kind.get(PartyKind.MEDIA_OUTLET, [])
     press = turnout.press
-    if press is None and not outlets:
-        reporters = agencies = None
+    parties = Parties(turnout)
+    reporters = parties.reporters()
+    if reporters is None:
+        agencies = None
     else:
-        reporters = total(media_people) + (press.reporters if press else Count.zero())
         press_agencies = press.agencies if press and press.agencies is not None else Count.zero()
         agencies = total(outlets) + press_agencies
     return ParticipationCounts(
         turnout=turnout.name,
         parties_by_kind=_totals(by_kind),
         parties_by_region=_totals(by_region),
-        delegates=total(delegates),
+        delegates=parties.delegate_count(),
         reporters=reporters,
         press_agencies=agencies,
         signatories_at_plenary=Count.exactly(at_plenary),

@@ -7,7 +7,9 @@ catch either::
     ├── InvalidEventError(EventPlanError, ValueError)   an event breaks its own rules
     │   └── EventFileError(InvalidEventError)           ...and it came from a file
     ├── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
-    └── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
+    ├── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
+    ├── CalendarError(EventPlanError, ValueError)       a calendar cannot be read or written
+    └── UsageError(EventPlanError, ValueError)          the command line asks for the impossible
 
 Errors carry their data as attributes (``problems``, ``source``) and build the
 message from them.
@@ -89,3 +91,12 @@ class MissingExtraError(EventPlanError, ImportError):
         self.feature = feature
         self.extra = extra
         super().__init__(f"{feature} needs the '{extra}' extra: pip install \"eventplan[{extra}]\"")
+
+
+class CalendarError(EventPlanError, ValueError):
+    """A calendar could not be written, such as when the previous one cannot be read, or a
+    calendar's text is not iCalendar."""
+
+
+class UsageError(EventPlanError, ValueError):
+    """The command line asks for something that cannot be done."""

@@ -351,7 +351,9 @@ def to_csv(event: Event) -> str:
 def _capacity(room: Room) -> int | None:
     """The most cautious published seat count, in the first layout the room has."""
     for layout in _SEATING_LAYOUTS:
-        seats = [s.seats for s in room.seat_counts if s.layout.value == layout]
+        seats = [
+            s.seats for s in room.seat_counts if s.layout.value == layout and s.seats is not None
+        ]
         if seats:
             return min(seats)
     return None

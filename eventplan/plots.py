@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
-from eventplan.simulate import Simulation
+from eventplan.montecarlo import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -79,11 +79,15 @@ def plot_programme(event: Event) -> Figure:
 def plot_demand(simulation: Simulation) -> Figure:
     """Demand as a share of capacity, per session and resource: the 5–95 % band, the median,
     and the line where demand meets the cautious capacity."""
-    risks = sorted(simulation.risks, key=lambda r: r.demand_q95 / max(r.capacity.low, 1))
+    # a subject whose capacity is not known has no share of it to plot
+    known = [(r, r.capacity) for r in simulation.risks if r.capacity is not None]
+    risks = [r for r, _ in sorted(known, key=lambda rc: rc[0].demand_q95 / max(rc[1].low, 1))]
+    capacities = {id(r): c for r, c in known}
     figure = _figure(10, 1 + 0.3 * len(risks))
     ax = figure.subplots()
     for row, risk in enumerate(risks):
-        scale = max(risk.capacity.low, 1)
+        capacity = capacities[id(risk)]
+        scale = max(capacity.low, 1)
         ax.plot(
             [risk.demand_q05 / scale, risk.demand_q95 / scale],
             [row, row],
@@ -92,8 +96,8 @@ def plot_demand(simulation: Simulation) -> Figure:
             alpha=0.4,
         )
         ax.plot(risk.demand_q50 / scale, row, "o", color="tab:blue")
-        if risk.capacity.high:
-            ax.plot(risk.capacity.high / scale, row, "|", color="tab:green", markersize=12)
+        if capacity.high:
+            ax.plot(capacity.high / scale, row, "|", color="tab:green", markersize=12)
     ax.axvline(1.0, color="tab:red", linestyle="--", label="cautious capacity")
     ax.set_yticks(
         range(len(risks)), [f"{r.subject} ({r.p_overflow:.0%})" for r in risks], fontsize=8

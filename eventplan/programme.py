@@ -47,8 +47,10 @@ class AudienceRule:
     """Who holds seats in a session, and how many each.
 
     ``parties`` selects delegations by kind (``member_state``), by group
-    (``all_delegations``, ``all_organisations``, ``press`` — each reporter one
-    party) or by id (``delegation:vn``); each selected party takes
+    (``all_delegations``, ``all_organisations``, ``press`` — the reporters: the
+    press corps and every person of a media outlet, each reporter one party;
+    see :mod:`eventplan.parties`) or by id (``delegation:vn``); a party named
+    twice is seated once; each selected party takes
     ``at_table + behind`` seats: the UN "1 + 3". ``seats`` instead reserves a
     fixed block (hosts, staff) named by ``label``.
     """

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from eventplan import items
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_turnout
 from eventplan.enums import Measure, Qualifier, SessionKind, Severity
@@ -47,14 +48,8 @@ def _ceil(value: float) -> int:
 
 
 def programme_items(event: Event, kind: SessionKind | None = None) -> int:
-    """Sessions that go ahead, a continued session counted once."""
-    return sum(
-        1
-        for session in event.sessions
-        if not session.is_cancelled
-        and session.continues is None
-        and (kind is None or session.kind is kind)
-    )
+    """Programme items that go ahead (see :func:`eventplan.items.programme_items`)."""
+    return sum(1 for item in items.programme_items(event.sessions) if kind in (None, item.kind))
 
 
 def reconcile(event: Event) -> tuple[Finding, ...]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from eventplan import _fields
+from eventplan import _fields, _shipping
 from eventplan.count import Count
 from eventplan.enums import Layout, PartyKind, SessionStatus
 from eventplan.errors import (
@@ -348,19 +348,38 @@ def _pandas() -> Any:
     return pandas
 
 
-def finding_row(finding: Finding) -> dict[str, Any]:
+#: The columns of a finding's row in a sweep or comparison.
+FINDING_COLUMNS = (
+    "code",
+    "subjects",
+    "severity",
+    "demand_low",
+    "demand_high",
+    "capacity_low",
+    "capacity_high",
+    "margin_cautious",
+    "margin_optimistic",
+)
+
+
+def finding_values(finding: Finding) -> tuple[Any, ...]:
+    """A finding's row in :data:`FINDING_COLUMNS` order."""
     margin = finding.margin
-    return {
-        "code": finding.code,
-        "subjects": ", ".join(finding.subjects),
-        "severity": finding.severity.value,
-        "demand_low": finding.demand.low if finding.demand else None,
-        "demand_high": finding.demand.high if finding.demand else None,
-        "capacity_low": finding.capacity.low if finding.capacity else None,
-        "capacity_high": finding.capacity.high if finding.capacity else None,
-        "margin_cautious": margin.cautious if margin else None,
-        "margin_optimistic": margin.optimistic if margin else None,
-    }
+    return (
+        finding.code,
+        ", ".join(finding.subjects),
+        finding.severity.value,
+        finding.demand.low if finding.demand else None,
+        finding.demand.high if finding.demand else None,
+        finding.capacity.low if finding.capacity else None,
+        finding.capacity.high if finding.capacity else None,
+        margin.cautious if margin else None,
+        margin.optimistic if margin else None,
+    )
+
+
+def finding_row(finding: Finding) -> dict[str, Any]:
+    return dict(zip(FINDING_COLUMNS, finding_values(finding), strict=True))
 
 
 def compare(
@@ -379,10 +398,14 @@ def compare(
     return pandas.concat(frames, axis=1, keys=names)
 
 
-def _sweep_point(event: Event, turnout: str | None, point: dict[str, Any]) -> list[dict[str, Any]]:
+def _sweep_point(
+    event: Event | _shipping.Parcel, turnout: str | None, point: dict[str, Any]
+) -> list[tuple[Any, ...]]:
+    """One point's findings as compact rows (tuples in :data:`FINDING_COLUMNS` order)."""
+    base: Event = _shipping.unpack(event) if isinstance(event, _shipping.Parcel) else event
     scenario = Scenario(_point_name(point), tuple(knob(p, v) for p, v in point.items()))
-    report = check(scenario.apply(event, turnout), turnout)
-    return [{**point, **finding_row(f)} for f in report.findings]
+    report = check(scenario.apply(base, turnout), turnout)
+    return [finding_values(f) for f in report.findings]
 
 
 def _point_name(point: Mapping[str, Any]) -> str:
@@ -415,12 +438,17 @@ def sweep(
     """
     pandas = _pandas()
     points = grid_points(grid)
-    rows: list[dict[str, Any]] = []
-    for found in _progress(
-        _run(_sweep_point, event, turnout, points, executor), len(points), "sweep", progress
+    rows: list[tuple[Any, ...]] = []
+    for point, found in zip(
+        points,
+        _progress(
+            _run(_sweep_point, event, turnout, points, executor), len(points), "sweep", progress
+        ),
+        strict=True,
     ):
-        rows.extend(found)
-    return pandas.DataFrame(rows)
+        values = tuple(point.values())
+        rows.extend(values + row for row in found)
+    return pandas.DataFrame(rows, columns=[*grid, *FINDING_COLUMNS])
 
 
 def _run(
@@ -432,17 +460,9 @@ def _run(
 ) -> Iterable[Any]:
     if executor is None:
         return (function(event, turnout, point) for point in points)
-    futures = [executor.submit(function, event, turnout, point) for point in points]
+    shipped = _shipping.pack(event)  # pickled once, unpickled once per worker
+    futures = [executor.submit(function, shipped, turnout, point) for point in points]
     return (future.result() for future in futures)
 
 
-def _progress(items: Iterable[Any], total: int, label: str, show: bool | None) -> Iterable[Any]:
-    """A tqdm progress bar; by default shown only where output is interactive."""
-    if show is False:
-        return items
-    from tqdm.auto import tqdm
-
-    bar: Iterable[Any] = tqdm(
-        items, total=total, desc=label, disable=None if show is None else not show
-    )
-    return bar
+_progress = _shipping.progress

@@ -12,6 +12,7 @@ from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
 from eventplan.enums import Measure, Qualifier
 from eventplan.event import Event
 from eventplan.findings import Finding
+from eventplan.items import programme_items
 from eventplan.programme import Session
 from eventplan.provenance import ReportedFigure
 from eventplan.reconciliation import reconcile
@@ -25,11 +26,9 @@ class Summary:
 
     @property
     def sessions_by_kind(self) -> dict[str, int]:
-        """Programme items by kind; a continued session counts once, cancelled ones not at all."""
-        items = Counter(
-            s.kind.value for s in self.event.sessions if not s.is_cancelled and s.continues is None
-        )
-        return dict(sorted(items.items()))
+        """Programme items by kind (see :func:`eventplan.items.programme_items`)."""
+        counted = Counter(s.kind.value for s in programme_items(self.event.sessions))
+        return dict(sorted(counted.items()))
 
     def to_json(self) -> dict[str, Any]:
         event, counts = self.event, self.counts

@@ -16,9 +16,9 @@ import random
 import numpy as np
 import pendulum
 
+from eventplan import formulas
 from eventplan.count import Count
 from eventplan.enums import (
-    ORGANISATION_KINDS,
     HeadRank,
     Layout,
     PartyKind,
@@ -27,6 +27,7 @@ from eventplan.enums import (
     SignatoryStatus,
 )
 from eventplan.event import Event
+from eventplan.montecarlo import DEMANDS, Uncertainty
 from eventplan.norms import default_norms
 from eventplan.organisation import (
     Agency,
@@ -38,15 +39,14 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
+from eventplan.parties import PRESS_CORPS, Member, Parties
 from eventplan.programme import (
     ALL_DELEGATIONS,
-    ALL_ORGANISATIONS,
-    DELEGATION_PREFIX,
     PRESS,
     AudienceRule,
     Session,
 )
-from eventplan.simulate import Uncertainty, _Model
+from eventplan.report import check
 from eventplan.venue import Room, SeatCount, Venue
 
 REGIONS = (
@@ -306,101 +306,114 @@ def simulate_by_loop(
     uncertainty: Uncertainty | None = None,
     *,
     turnout: str | None = None,
-) -> dict[str, float]:
+) -> dict[tuple[str, tuple[str, ...]], float]:
     """The Monte Carlo of :func:`eventplan.simulate`, one draw at a time in plain Python.
 
-    The straightforward way to write the same model, kept as the yardstick the
-    vectorised version is measured and checked against. Returns the probability
-    that each subject's demand exceeds its cautious capacity.
+    The straightforward way to write the same model over the public one (the
+    turnout, the checks' findings, the selectors of :mod:`eventplan.parties`
+    and the resource formulas), kept as the yardstick the vectorised version
+    is measured and checked against. Returns, per finding's ``(code,
+    subjects)``, the probability that its demand exceeds its cautious capacity.
     """
+    u = uncertainty or Uncertainty()
     norms = default_norms().with_overrides(event.norm_overrides)
-    model = _Model(event, event.turnout(turnout).name, norms, uncertainty or Uncertainty())
-    u = model.uncertainty
     base = event.turnout(turnout)
+    parties = Parties(base)
+    findings = [
+        f for f in check(event, base.name).findings if f.code in DEMANDS and f.capacity is not None
+    ]
+    sessions = {s.id: s for s in event.sessions}
     rng = np.random.default_rng(seed)
-    subjects = model.all_subjects
-    over = dict.fromkeys((s.subject for s in subjects), 0)
+    over = dict.fromkeys(((f.code, f.subjects) for f in findings), 0)
     share = norms["arrival.share_in_window"]
+    exhibition = norms["exhibition.peak_share"]
+    rates = formulas.overset_rates(norms, True)
+    kinds = sorted({d.kind.value for d in base.delegations} | {c.kind.value for c in base.cohorts})
+
+    def top(count: Count) -> int:
+        if count.high is not None:
+            return count.high
+        return max(count.low, math.ceil(count.low * u.open_tail))
+
     for _ in range(draws):
         # who comes: a turnout factor per kind, whole parties per cohort, named delegations one by one
-        factor = {kind: math.exp(u.turnout_sigma * rng.standard_normal()) for kind in PartyKind}
-        parties = dict.fromkeys(PartyKind, 0.0)
-        present: dict[str, bool] = {}
-        delegates = media_people = 0.0
-        for cohort in base.cohorts:
-            high = cohort.parties.high if cohort.parties.high is not None else cohort.parties.low
-            came = rng.poisson(rng.integers(cohort.parties.low, high + 1) * factor[cohort.kind])
-            size_low = cohort.delegates_per_party.low
-            size_high = (
-                cohort.delegates_per_party.high
-                if cohort.delegates_per_party.high is not None
-                else size_low
-            )
-            mean, var = (size_low + size_high) / 2, ((size_high - size_low + 1) ** 2 - 1) / 12
-            people = max(
-                came * size_low, round(came * mean + math.sqrt(came * var) * rng.standard_normal())
-            )
-            parties[cohort.kind] += came
-            if cohort.kind is PartyKind.MEDIA_OUTLET:
-                media_people += people
-            else:
-                delegates += people
+        factor = {kind: math.exp(u.turnout_sigma * rng.standard_normal()) for kind in kinds}
+        value: dict[Member, float] = {}
         for delegation in base.delegations:
             here = rng.random() < u.named_attendance
-            present[delegation.id] = here
-            parties[delegation.kind] += here
-            size_high = (
-                delegation.size.high if delegation.size.high is not None else delegation.size.low
+            size = rng.integers(delegation.size.low, top(delegation.size) + 1) * here
+            value[Member("delegation", delegation.id)] = float(here)
+            value[Member("delegation", delegation.id, True)] = float(size)
+        for cohort in base.cohorts:
+            mean_parties = rng.integers(cohort.parties.low, top(cohort.parties) + 1)
+            came = rng.poisson(mean_parties * factor[cohort.kind.value])
+            low, high = cohort.delegates_per_party.low, top(cohort.delegates_per_party)
+            mean, var = (low + high) / 2, ((high - low + 1) ** 2 - 1) / 12
+            noise = math.sqrt(came * var) * rng.standard_normal()
+            value[Member("cohort", cohort.id)] = float(came)
+            value[Member("cohort", cohort.id, True)] = float(
+                max(came * low, round(came * mean + noise))
             )
-            size = rng.integers(delegation.size.low, size_high + 1) * here
-            if delegation.kind is PartyKind.MEDIA_OUTLET:
-                media_people += size
-            else:
-                delegates += size
-        low, high = model.press
-        reporters = (
-            rng.poisson(
-                rng.integers(low, high + 1) * math.exp(u.press_sigma * rng.standard_normal())
+        if base.press is not None:
+            reporters = base.press.reporters
+            press_factor = math.exp(u.press_sigma * rng.standard_normal())
+            value[PRESS_CORPS] = float(
+                rng.poisson(rng.integers(reporters.low, top(reporters) + 1) * press_factor)
             )
-            + media_people
-        )
-        everyone = sum(n for kind, n in parties.items() if kind is not PartyKind.MEDIA_OUTLET)
 
-        counts: dict[str, float] = {kind.value: n for kind, n in parties.items()}
-        counts[ALL_DELEGATIONS] = everyone
-        counts[ALL_ORGANISATIONS] = sum(parties[kind] for kind in ORGANISATION_KINDS)
-        counts[PRESS] = float(reporters)
-        counts.update({f"{DELEGATION_PREFIX}{d}": float(here) for d, here in present.items()})
+        seated: dict[str, float] = {}
 
-        # what each session and resource must hold in this draw
-        demand = []
-        for session in model.sessions:
-            seats = 0.0
-            for rule in session.audience:
+        def people(
+            session_id: str, value: dict[Member, float] = value, seated: dict[str, float] = seated
+        ) -> float:
+            if session_id in seated:
+                return seated[session_id]
+            total = 0.0
+            for rule in sessions[session_id].audience:
                 if rule.seats is not None:
-                    seats += rule.seats
-                seats += (
-                    sum(counts.get(selector, 0.0) for selector in rule.parties)
-                    * rule.seats_per_party
-                )
-            demand.append(seats)
-        for subject, _ in model.resources:
-            if subject.subject == "hotel-rooms":
-                demand.append(
-                    math.ceil(delegates * norms["hotel.rooms_per_delegate"].cautious_value)
-                )
-            elif subject.subject == "cars":
-                demand.append(everyone)
-            elif subject.subject == "screening" and model.opening is not None:
-                demand.append(math.ceil(demand[model.opening] * rng.uniform(share.low, share.high)))
-            elif subject.subject == "gala-seating" and model.gala is not None:
-                guests = demand[model.gala]
-                overset = norms[
-                    "banquet.overset_large" if guests > 1000 else "banquet.overset_small"
-                ].cautious_value
-                demand.append(math.ceil(guests * (1 + overset)))
-            elif subject.subject == "accreditation":
-                demand.append(delegates + reporters)
-        for subject, value in zip(subjects, demand, strict=True):
-            over[subject.subject] += value > subject.capacity.low
-    return {subject: n / draws for subject, n in over.items()}
+                    total += rule.seats
+                else:
+                    members = parties.selection(rule.parties)
+                    total += sum(value[m] for m in members) * rule.seats_per_party
+            seated[session_id] = total
+            return total
+
+        heads = sum(value[m] for m in parties.selection((ALL_DELEGATIONS,)))
+        delegates = sum(value[m] for m in parties.delegates)
+        reporters_now = sum(value[m] for m in parties.selection((PRESS,)))
+        arrival_share = rng.uniform(share.low, share.high)
+        exhibition_share = rng.uniform(exhibition.low, exhibition.high)
+
+        # what each finding's subject must hold in this draw
+        for finding in findings:
+            kind = DEMANDS[finding.code][1]
+            first = finding.subjects[0]
+            demand: float
+            if kind == "session":
+                demand = people(first)
+            elif kind == "fixed":
+                demand = (finding.demand or Count.zero()).high or 0
+            elif kind == "arriving":
+                demand = formulas.rounded_up(people(first), arrival_share)
+            elif kind == "riders":
+                arriving = formulas.rounded_up(people(finding.subjects[1]), arrival_share)
+                demand = formulas.shuttle_riders(arriving, heads)
+            elif kind == "badges":
+                demand = delegates + reporters_now
+            elif kind == "workplaces":
+                per = norms["press.workplaces_per_reporter"].cautious_value
+                demand = formulas.rounded_up(reporters_now, per)
+            elif kind == "gala":
+                demand = formulas.gala_places(people(first), *rates)
+            elif kind == "visitors":
+                demand = formulas.rounded_up(people(first), exhibition_share)
+            elif kind == "hotel":
+                per = norms["hotel.rooms_per_delegate"].cautious_value
+                demand = formulas.rounded_up(delegates, per)
+            else:  # cars
+                per = norms["cars.per_head_of_delegation"].cautious_value
+                demand = formulas.rounded_up(heads, per)
+            capacity = finding.capacity
+            assert capacity is not None
+            over[(finding.code, finding.subjects)] += demand > capacity.low
+    return {key: n / draws for key, n in over.items()}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from eventplan.errors import InvalidEventError, Problem
+from eventplan.parties import redundant_selectors
 from eventplan.programme import DELEGATION_PREFIX
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ def reference_problems(event: Event) -> Iterator[Found]:
     yield from _programme(event)
     yield from _organisation(event)
     yield from _participation(event)
+    yield from _session_dates(event)
+    yield from _redundant_selectors(event)
 
 
 def _unknown(path: str, what: str, value: str, known: Iterable[str]) -> Found:
@@ -217,3 +220,33 @@ def _participation(event: Event) -> Iterator[Found]:
     for figure in event.reported:
         if figure.turnout is not None and figure.turnout not in turnouts:
             yield _unknown(f"reported.{figure.id}.turnout", "turnout", figure.turnout, turnouts)
+
+
+def _session_dates(event: Event) -> Iterator[Found]:
+    """Every session starts within the event's days, read in the event's time zone."""
+    if event.end_date < event.start_date:
+        return  # the days themselves are wrong, and reported as such
+    for session in event.sessions:
+        day = session.start.in_timezone(event.timezone).date()
+        if day < event.start_date:
+            where = f"before the event's first day ({event.start_date})"
+        elif day > event.end_date:
+            where = f"after the event's last day ({event.end_date})"
+        else:
+            continue
+        yield Problem(f"sessions.{session.id}.start", f"starts on {day}, {where}"), None
+
+
+def _redundant_selectors(event: Event) -> Iterator[Found]:
+    """A rule that names a party twice seats it once: the second name is a mistake to fix."""
+    kind_of = {d.id: d.kind.value for t in event.turnouts for d in t.delegations}
+    for session in event.sessions:
+        for index, rule in enumerate(session.audience):
+            for selector, other in redundant_selectors(rule, kind_of):
+                message = (
+                    f"{selector!r} names parties {other!r} already names; each is seated once"
+                    if selector != other
+                    else f"{selector!r} is named twice; each party is seated once"
+                )
+                path = f"sessions.{session.id}.audience[{index}].parties"
+                yield Problem(path, message), None

@@ -11,10 +11,11 @@ from eventplan.enums import Layout
 
 @attrs.frozen
 class SeatCount:
-    """Seats in one layout, as one source gives them (a room may have several)."""
+    """Seats in one layout, as one source gives them (a room may have several); ``None``: the
+    layout is published without a seat count."""
 
     layout: Layout
-    seats: int = attrs.field(default=0, validator=_fields.non_negative)
+    seats: int | None = attrs.field(default=None, validator=_fields.non_negative)
     note: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
@@ -24,13 +25,16 @@ class SeatCount:
 
 @attrs.frozen
 class Room:
-    """A bookable space. ``seat_counts`` may hold several published figures per layout."""
+    """A bookable space. ``seat_counts`` may hold several published figures per layout.
+
+    ``None`` (floor area, interpretation booths) means not known, never zero.
+    """
 
     id: str = attrs.field(validator=_fields.valid_id)
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     floor_area_m2: float | None = attrs.field(default=None, validator=_fields.non_negative)
     seat_counts: tuple[SeatCount, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    interpretation_booths: int = attrs.field(default=0, validator=_fields.non_negative)
+    interpretation_booths: int | None = attrs.field(default=None, validator=_fields.non_negative)
     note: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
@@ -45,7 +49,7 @@ class Room:
 
     def seats(self, layout: Layout) -> Count | None:
         """Seats in ``layout``: the range the published figures span, or ``None``."""
-        figures = [s.seats for s in self.seat_counts if s.layout is layout]
+        figures = [s.seats for s in self.seat_counts if s.layout is layout and s.seats is not None]
         if not figures:
             return None
         return Count(min(figures), max(figures))

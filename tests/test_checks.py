@@ -449,6 +449,7 @@ def test_every_resource_check_without_inputs_says_so():
         "cars-unknown",
         "gala-tables-unknown",
         "hotel-rooms-unknown",
+        "interpretation-booths-unknown",
         "interpreters-unknown",
         "press-unknown",
         "screening-lanes-unknown",

@@ -28,4 +28,4 @@ def test_one_draw_at_a_time_2k_draws(benchmark):
     result = benchmark.pedantic(
         simulate_by_loop, (HANOI, 2_000, 1), {"turnout": "planned"}, rounds=3
     )
-    assert set(result) >= {"cars", "hotel-rooms"}
+    assert {code for code, _ in result} >= {"cars", "hotel-rooms"}

@@ -1,0 +1,48 @@
+"""Send a large object to executor workers once: pickled once here, unpickled once per worker.
+
+Pickling an event of 10,000 sessions takes over half a second; a sweep that
+pickled it for every task spent more time shipping than computing. A parcel
+carries the pickled bytes (cheap to send again) and their digest, and each
+worker keeps what it unpacked under that digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from typing import Any
+
+import attrs
+
+_UNPACKED: dict[str, Any] = {}
+_KEEP = 4
+
+
+@attrs.frozen
+class Parcel:
+    digest: str
+    data: bytes = attrs.field(repr=False)
+
+
+def pack(value: Any) -> Parcel:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return Parcel(hashlib.blake2b(data, digest_size=16).hexdigest(), data)
+
+
+def unpack(parcel: Parcel) -> Any:
+    """The object in ``parcel``, unpickled at most once per process (the last few are kept)."""
+    found = _UNPACKED.get(parcel.digest)
+    if found is None:
+        for old in list(_UNPACKED)[: max(0, len(_UNPACKED) - _KEEP + 1)]:
+            _UNPACKED.pop(old, None)  # threads may drop the same one
+        found = _UNPACKED[parcel.digest] = pickle.loads(parcel.data)
+    return found
+
+
+def progress(items: Any, total: int, label: str, show: bool | None) -> Any:
+    """A tqdm progress bar; by default shown only where output is interactive."""
+    if show is False:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, total=total, desc=label, disable=None if show is None else not show)

@@ -1,0 +1,756 @@
+"""Monte Carlo over turnout: how likely is each room and resource to overflow?
+
+Attendance is sampled per party, not per person, since whole delegations
+come or don't, and over-attendance is as likely as no-shows at a politically
+driven event (Hanoi's outcome was about 1.7× the forecast delegates). In each
+draw:
+
+- every party kind gets a turnout factor F = exp(σ·Z), shared by all cohorts of
+  that kind (turnout moves together: a well-attended event is well attended by
+  everyone); the same for the press;
+- a cohort's parties are Poisson with mean (its forecast count, drawn
+  uniformly in its range) × F — whole parties; its delegates are the sum of as
+  many uniform sizes in its per-party range (a normal approximation of that sum);
+- a named delegation comes with probability ``named_attendance``;
+- a count with no upper bound ("more than 400") is drawn as if its upper bound
+  were ``open_tail`` times its lower one: an assumption, stated in
+  :class:`Uncertainty`;
+- the share of people arriving in the peak before the opening, and of an
+  exhibition's visitors there at once, is uniform over the norm's range; the
+  other norms are taken at their cautious end.
+
+Who a selector names comes from :mod:`eventplan.parties`, each resource from
+:mod:`eventplan.formulas`, and the subjects, their codes and capacities from
+the capacity checks' findings, so a subject is joined to the finding it
+mirrors by ``code`` and ``subjects``. ``Uncertainty.none()`` takes every count
+at one end of its range with no randomness: the demand the checks report at
+that end. Everything is vectorised with numpy over the draws; the same seed
+gives the same numbers, whatever executor runs it.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from eventplan import _shipping, formulas
+from eventplan.checks import (
+    Context,
+    check_accreditation,
+    check_arrivals,
+    check_cars,
+    check_exhibition,
+    check_gala,
+    check_hotels,
+    check_interpretation,
+    check_press_centre,
+    check_seats,
+    check_shuttles,
+    check_signing,
+)
+from eventplan.count import Count
+from eventplan.errors import MissingExtraError
+from eventplan.event import Event
+from eventplan.findings import Finding
+from eventplan.norms import NormSet, default_norms
+from eventplan.parties import PRESS_CORPS, Member, Parties
+from eventplan.programme import ALL_DELEGATIONS, PRESS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas
+
+#: Draws per chunk: the unit of work handed to an executor, each with its own seed.
+CHUNK = 25_000
+#: The Hanoi outcome, about 1.7× the forecast delegates (research notes §6), is ln 1.7 ≈ 1.5 σ at σ = 0.35.
+HANOI_SIGMA = 0.35
+#: An assumption: "more than N" is drawn as if it were N to 2 N.
+OPEN_TAIL = 2.0
+ENDS = ("cautious", "optimistic")
+#: Norms drawn uniformly over their range in each draw; the others are taken at their cautious end.
+DRAWN_NORMS = frozenset({"arrival.share_in_window", "exhibition.peak_share"})
+
+
+def _valid_end(instance: Uncertainty, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and value not in ENDS:
+        raise ValueError(f"'end' must be one of: {', '.join(ENDS)}: {value!r}")
+
+
+def _at_least_one(instance: Uncertainty, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not value >= 1:
+        raise ValueError(f"'{attribute.name}' must be >= 1: {value}")
+
+
+@attrs.frozen
+class Uncertainty:
+    """How uncertain the turnout is. The defaults are read off the Hanoi forecasts and outcome.
+
+    ``open_tail`` is an assumption: a count with no upper bound ("more than 400")
+    is drawn as if its upper bound were ``open_tail`` times its lower one.
+    ``end`` set (see :meth:`none`) means no randomness at all.
+    """
+
+    turnout_sigma: float = HANOI_SIGMA
+    press_sigma: float = HANOI_SIGMA
+    named_attendance: float = 0.95
+    open_tail: float = attrs.field(default=OPEN_TAIL, validator=_at_least_one)
+    end: str | None = attrs.field(default=None, validator=_valid_end)
+
+    @classmethod
+    def none(cls, end: str = "cautious") -> Uncertainty:
+        """The forecast itself, no randomness: every count at the ``cautious`` (largest) or the
+        ``optimistic`` end of its range and every norm at that end, as the checks read them; an
+        open range stays open (an unbounded demand) at the cautious end."""
+        return cls(0.0, 0.0, 1.0, end=end)
+
+
+@attrs.frozen
+class Risk:
+    """One check's subject: its capacity, how likely demand exceeds it, and what would hold.
+
+    ``code`` and ``subjects`` are those of the capacity finding it mirrors. A
+    capacity the event does not give is ``None``: its overflow is not known
+    (``severity`` ``info``), never zero. A demand with no upper bound has
+    infinite quantiles.
+    """
+
+    subject: str
+    resource: str
+    capacity: Count | None
+    p_overflow: float | None  # demand above the cautious capacity
+    p_overflow_optimistic: float | None
+    demand_q05: float
+    demand_q50: float
+    demand_q95: float
+    holds_with: int | None  # the capacity that holds with the simulation's probability
+    code: str = ""
+    subjects: tuple[str, ...] = ()
+
+    @property
+    def severity(self) -> str:
+        """``info`` when the capacity is not known, else empty."""
+        return "info" if self.capacity is None else ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = {**attrs.asdict(self), "subjects": list(self.subjects)}
+        data["capacity"] = self.capacity.to_json() if self.capacity is not None else None
+        for key in ("demand_q05", "demand_q50", "demand_q95"):
+            if math.isinf(data[key]):
+                data[key] = None  # JSON has no infinity: no upper bound
+        if self.capacity is None:
+            data["note"] = "capacity not known"
+        return data
+
+
+@attrs.frozen
+class Simulation:
+    event: str
+    turnout: str
+    draws: int
+    seed: int
+    probability: float
+    risks: tuple[Risk, ...]
+
+    def risk(self, subject: str) -> Risk:
+        for risk in self.risks:
+            if risk.subject == subject:
+                return risk
+        raise KeyError(subject)
+
+    def render_text(self) -> str:
+        lines = [
+            f"Monte Carlo for {self.event}, around turnout {self.turnout!r}: {self.draws:,} draws, seed {self.seed}",
+            f"  {'subject':<34} {'capacity':>13} {'P(over)':>8} {'demand 5–50–95 %':>24} {f'holds {self.probability:.0%}':>10}",
+        ]
+        for r in sorted(self.risks, key=lambda r: -(r.p_overflow or 0)):
+            band = "–".join(
+                "no limit" if math.isinf(q) else f"{q:,.0f}"
+                for q in (r.demand_q05, r.demand_q50, r.demand_q95)
+            )
+            capacity = str(r.capacity) if r.capacity is not None else "not known"
+            p = f"{r.p_overflow:.1%}" if r.p_overflow is not None else "info"
+            holds = f"{r.holds_with:,}" if r.holds_with is not None else "none"
+            lines.append(f"  {r.subject[:34]:<34} {capacity:>13} {p:>8} {band:>24} {holds:>10}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "turnout": self.turnout,
+            "draws": self.draws,
+            "seed": self.seed,
+            "probability": self.probability,
+            "risks": [r.to_json() for r in self.risks],
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        try:
+            import pandas
+        except ImportError:
+            raise MissingExtraError("Simulation.to_frame", "notebooks") from None
+        return pandas.DataFrame([_row(r) for r in self.risks])
+
+
+def _row(risk: Risk) -> dict[str, Any]:
+    row = {k: v for k, v in attrs.asdict(risk).items() if k != "capacity"}
+    row["subjects"] = ", ".join(risk.subjects)
+    row["capacity_low"] = risk.capacity.low if risk.capacity is not None else None
+    row["capacity_high"] = risk.capacity.high if risk.capacity is not None else None
+    return row
+
+
+# --- what each subject's demand is made of ------------------------------------------------------
+
+#: The checks whose findings the Monte Carlo mirrors: each capacity that depends on turnout.
+MIRRORED = (
+    check_seats,
+    check_interpretation,
+    check_signing,
+    check_arrivals,
+    check_accreditation,
+    check_press_centre,
+    check_gala,
+    check_exhibition,
+    check_hotels,
+    check_cars,
+    check_shuttles,
+)
+#: Finding code → (subject name, what its demand is made of); codes not listed are not mirrored.
+DEMANDS = {
+    "room-capacity": ("", "session"),
+    "room-unassigned": ("", "session"),
+    "room-capacity-unknown": ("", "session"),
+    "interpretation-booths": ("interpretation-booths", "fixed"),
+    "interpretation-booths-unknown": ("interpretation-booths", "fixed"),
+    "interpreters": ("interpreters", "fixed"),
+    "interpreters-unknown": ("interpreters", "fixed"),
+    "signing-time": ("signing-time", "fixed"),
+    "screening": ("screening", "arriving"),
+    "screening-lanes-unknown": ("screening", "arriving"),
+    "accreditation": ("accreditation", "badges"),
+    "accreditation-unknown": ("accreditation", "badges"),
+    "press-centre": ("press-centre", "workplaces"),
+    "press-centre-unknown": ("press-centre", "workplaces"),
+    "gala-seating": ("gala-seating", "gala"),
+    "gala-tables-unknown": ("gala-seating", "gala"),
+    "exhibition-density": ("exhibition-density", "visitors"),
+    "exhibition-area-unknown": ("exhibition-density", "visitors"),
+    "hotel-rooms": ("hotel-rooms", "hotel"),
+    "hotel-rooms-unknown": ("hotel-rooms", "hotel"),
+    "cars": ("cars", "cars"),
+    "cars-unknown": ("cars", "cars"),
+    "shuttle-peak": ("shuttle-peak", "riders"),
+}
+_RESOURCES = {
+    "session": "people in the room",
+    "fixed": "known in advance",
+    "arriving": "people screened before the opening",
+    "badges": "badges before day 1",
+    "workplaces": "press workplaces",
+    "gala": "gala places with overset",
+    "visitors": "exhibition visitors at the peak",
+    "hotel": "hotel rooms",
+    "cars": "cars for heads of delegation",
+    "riders": "shuttle riders in the peak",
+}
+
+
+@attrs.frozen
+class _Subject:
+    subject: str
+    resource: str
+    capacity: Count | None
+    code: str
+    subjects: tuple[str, ...]
+    demand: str  # what the demand is made of: a key of _RESOURCES
+    session: int  # the column of the session it reads, or -1
+    fixed: Count | None  # the demand, when it does not depend on the draw
+
+
+class _Model:
+    """The event compiled into arrays: members × quantities seats, and the subjects to report."""
+
+    def __init__(
+        self, event: Event, turnout: str, norms: NormSet, uncertainty: Uncertainty
+    ) -> None:
+        self.uncertainty, self.norms = uncertainty, norms
+        base = event.turnout(turnout)
+        self.parties = parties = Parties(base)
+        ctx = Context(event, base.name, norms)
+        findings = [f for check in MIRRORED for f in check(ctx) if f.code in DEMANDS]
+        session_ids: dict[str, int] = {}
+        for finding in findings:
+            kind = DEMANDS[finding.code][1]
+            if kind in ("session", "gala", "visitors", "arriving"):
+                session_ids.setdefault(finding.subjects[0], len(session_ids))
+            elif kind == "riders":
+                session_ids.setdefault(finding.subjects[1], len(session_ids))
+        self.subjects = _subjects(findings, session_ids)
+        # the members whose numbers are drawn: every delegation and cohort as parties and as
+        # people, then the press corps
+        self.members = [
+            *(
+                Member("delegation", d.id, people)
+                for d in base.delegations
+                for people in (False, True)
+            ),
+            *(Member("cohort", c.id, people) for c in base.cohorts for people in (False, True)),
+            PRESS_CORPS,
+        ]
+        index = {m: i for i, m in enumerate(self.members)}
+        by_id = {s.id: s for s in event.sessions}
+        sessions = list(session_ids)
+        # columns: the sessions, then heads of delegation, delegates and reporters
+        import numpy as np
+
+        weights = np.zeros((len(self.members), len(sessions) + 3))
+        self.fixed = np.zeros(len(sessions) + 3)
+        for column, session_id in enumerate(sessions):
+            for rule in by_id[session_id].audience:
+                if rule.seats is not None:
+                    self.fixed[column] += rule.seats
+                for member in parties.selection(rule.parties):
+                    weights[index[member], column] += rule.seats_per_party
+        for offset, members in enumerate(
+            (parties.selection((ALL_DELEGATIONS,)), parties.delegates, parties.selection((PRESS,)))
+        ):
+            for member in members:
+                weights[index[member], len(sessions) + offset] = 1
+        self.weights = weights
+        self.quantities = len(sessions)
+        self.base = base
+
+    def _sizes(self) -> list[tuple[str, Count, Count, int]]:
+        """Per cohort and delegation: its kind, parties, people per party, column."""
+        found = []
+        for column, member in enumerate(self.members):
+            if member.people or member.source == "press":
+                continue
+            if member.source == "delegation":
+                d = self.parties.delegations[member.id]
+                found.append((d.kind.value, Count.exactly(1), d.size, column))
+            else:
+                c = self.parties.cohorts[member.id]
+                found.append((c.kind.value, c.parties, c.delegates_per_party, column))
+        return found
+
+    def draw(self, draws: int, seed: np.random.SeedSequence) -> np.ndarray:
+        """Demand per subject (rows) and draw (columns): each subject's draws lie together."""
+        import numpy as np
+
+        u = self.uncertainty
+        values = np.zeros((draws, len(self.members)))
+        unbounded = np.zeros(len(self.members), dtype=bool)
+        other = None
+        if u.end is not None:
+            cautious = u.end == "cautious"
+            self._at_end(values, unbounded, cautious)
+            # the shuttle's cautious case: the most people arriving, the fewest of them by car
+            other = np.zeros_like(values)
+            other_unbounded = np.zeros_like(unbounded)
+            self._at_end(other, other_unbounded, not cautious)
+            other_quantities = self._quantities(other, other_unbounded)
+            rng = None
+        else:
+            rng = np.random.default_rng(seed)
+            kinds = sorted({kind for kind, *_ in self._sizes()})
+            factor = dict(
+                zip(
+                    kinds,
+                    np.exp(u.turnout_sigma * rng.standard_normal((len(kinds), draws))),
+                    strict=True,
+                )
+            )
+            for kind, count, size, column in self._sizes():
+                if count == Count.exactly(1):  # a named delegation: it comes or it doesn't
+                    present = rng.random(draws) < u.named_attendance
+                    low, high = size.low, self._top(size)
+                    values[:, column] = present
+                    values[:, column + 1] = rng.integers(low, high + 1, size=draws) * present
+                    continue
+                came = rng.poisson(
+                    rng.integers(count.low, self._top(count) + 1, size=draws) * factor[kind]
+                )
+                low, high = size.low, self._top(size)
+                mean, var = (low + high) / 2, ((high - low + 1) ** 2 - 1) / 12
+                noise = np.sqrt(came * var) * rng.standard_normal(draws)
+                values[:, column] = came
+                values[:, column + 1] = np.maximum(came * low, np.rint(came * mean + noise))
+            press = self.base.press
+            if press is not None:
+                reporters = press.reporters
+                press_factor = np.exp(u.press_sigma * rng.standard_normal(draws))
+                values[:, -1] = rng.poisson(
+                    rng.integers(reporters.low, self._top(reporters) + 1, size=draws) * press_factor
+                )
+        quantities = self._quantities(values, unbounded)
+        other_heads = quantities if other is None else other_quantities
+        return self._demand(quantities, other_heads[:, self.quantities], draws, rng)
+
+    def _at_end(self, values: np.ndarray, unbounded: np.ndarray, cautious: bool) -> None:
+        """Every count at one end of its range (an open range unbounded at the cautious end)."""
+        for _, count, size, column in self._sizes():
+            top = count.high if cautious else count.low
+            most = size.high if cautious else size.low
+            values[:, column] = top or 0
+            values[:, column + 1] = (top or 0) * (most or 0)
+            unbounded[column] = top is None
+            unbounded[column + 1] = top is None or most is None
+        press = self.base.press
+        if press is not None:
+            top = press.reporters.high if cautious else press.reporters.low
+            values[:, -1] = top or 0
+            unbounded[-1] = top is None
+
+    def _quantities(self, values: np.ndarray, unbounded: np.ndarray) -> np.ndarray:
+        """Session people, heads, delegates and reporters per draw; infinite where unbounded."""
+        import numpy as np
+
+        quantities = values @ self.weights + self.fixed
+        if unbounded.any():
+            open_columns = (unbounded.astype(float) @ (self.weights != 0)) > 0
+            quantities[:, open_columns] = np.inf
+        return quantities
+
+    def _top(self, count: Count) -> int:
+        if count.high is not None:
+            return count.high
+        return max(count.low, math.ceil(count.low * self.uncertainty.open_tail))
+
+    def _norm(self, norm_id: str, draws: int, rng: Any) -> Any:
+        """A norm at the uncertainty's end; with randomness, a share is drawn over its range and
+        any other norm is taken at its cautious end."""
+        norm = self.norms[norm_id]
+        if self.uncertainty.end == "optimistic":
+            return norm.optimistic_value
+        if self.uncertainty.end is None and norm_id in DRAWN_NORMS and rng is not None:
+            return rng.uniform(norm.low, norm.high, draws)
+        return norm.cautious_value
+
+    def _demand(
+        self, quantities: np.ndarray, riders_heads: np.ndarray, draws: int, rng: Any
+    ) -> np.ndarray:
+        import numpy as np
+
+        heads, delegates, reporters = (quantities[:, self.quantities + i] for i in range(3))
+        cautious = self.uncertainty.end != "optimistic"
+        out = np.empty((len(self.subjects), draws))
+        arriving: dict[int, Any] = {}
+
+        def arrivals(column: int) -> Any:
+            if column not in arriving:
+                share = self._norm("arrival.share_in_window", draws, rng)
+                arriving[column] = formulas.rounded_up(quantities[:, column], share)
+            return arriving[column]
+
+        for row, subject in enumerate(self.subjects):
+            people = quantities[:, subject.session] if subject.session >= 0 else None
+            value: Any
+            match subject.demand:
+                case "session":
+                    value = people
+                case "fixed":
+                    fixed = subject.fixed or Count.zero()
+                    value = fixed.high if cautious and fixed.high is not None else fixed.low
+                case "arriving":
+                    value = arrivals(subject.session)
+                case "badges":
+                    value = delegates + reporters
+                case "workplaces":
+                    per = self._norm("press.workplaces_per_reporter", draws, rng)
+                    value = formulas.rounded_up(reporters, per)
+                case "gala":
+                    rates = formulas.overset_rates(self.norms, cautious)
+                    value = formulas.gala_places(people, *rates)
+                case "visitors":
+                    share = self._norm("exhibition.peak_share", draws, rng)
+                    value = formulas.rounded_up(people, share)
+                case "hotel":
+                    per = self._norm("hotel.rooms_per_delegate", draws, rng)
+                    value = formulas.rounded_up(delegates, per)
+                case "cars":
+                    per = self._norm("cars.per_head_of_delegation", draws, rng)
+                    value = formulas.rounded_up(heads, per)
+                case "riders":
+                    value = formulas.shuttle_riders(arrivals(subject.session), riders_heads)
+            out[row] = value
+        return out
+
+
+def _subjects(findings: Sequence[Finding], sessions: dict[str, int]) -> list[_Subject]:
+    names = [DEMANDS[f.code][0] for f in findings]
+    repeated = {name for name in names if names.count(name) > 1}
+    subjects = []
+    for finding, name in zip(findings, names, strict=True):
+        kind = DEMANDS[finding.code][1]
+        if kind in ("session", "gala", "visitors", "arriving"):
+            session = finding.subjects[0]
+        elif kind == "riders":
+            session = finding.subjects[1]
+        else:
+            session = ""
+        if not name:
+            name = session
+        elif name in repeated:
+            name = f"{name}:{finding.subjects[0]}"
+        subjects.append(
+            _Subject(
+                name,
+                _RESOURCES[kind],
+                finding.capacity,
+                finding.code,
+                finding.subjects,
+                kind,
+                sessions.get(session, -1),
+                finding.demand if kind == "fixed" else None,
+            )
+        )
+    return subjects
+
+
+# --- running it -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Job:
+    """What one chunk needs: the event (shipped once per worker) and the run's settings."""
+
+    event: _shipping.Parcel | Event
+    turnout: str
+    norms: NormSet
+    uncertainty: Uncertainty
+    changes: tuple[Any, ...] = ()
+    point: int = 0  # tells the points of one sweep apart
+
+
+#: The last compiled model, with the job it was compiled for.
+_LAST: list[tuple[_Job, _Model]] = []
+
+
+def _same_job(a: _Job, b: _Job) -> bool:
+    if isinstance(a.event, _shipping.Parcel) and isinstance(b.event, _shipping.Parcel):
+        same_event = a.event.digest == b.event.digest
+    else:
+        same_event = a.event is b.event
+    rest = ("turnout", "norms", "uncertainty", "changes", "point")
+    return same_event and all(getattr(a, f) == getattr(b, f) for f in rest)
+
+
+def _model_of(job: _Job) -> _Model:
+    """The compiled model of a job, compiled once per process and point."""
+    last = _LAST[0] if _LAST else None  # read once: threads may replace it meanwhile
+    if last is not None and _same_job(last[0], job):
+        return last[1]
+    event = job.event
+    if isinstance(event, _shipping.Parcel):
+        event = _shipping.unpack(event)
+    model = _compile(job, event)
+    _LAST[:] = [(job, model)]
+    return model
+
+
+def _compile(job: _Job, event: Event) -> _Model:
+    for change in job.changes:
+        event = change.apply(event, job.turnout)
+    return _Model(event, job.turnout, job.norms, job.uncertainty)
+
+
+def _histograms(
+    job: _Job, draws: int, seed: np.random.SeedSequence, first: bool
+) -> tuple[list[_Subject] | None, list[tuple[np.ndarray, int]]]:
+    """One chunk, compact: per subject, the count of draws at each whole demand and the draws
+    with no upper bound; the first chunk of a point also names the subjects."""
+    import numpy as np
+
+    model = _model_of(job)
+    demand = model.draw(draws, seed)
+    found = []
+    for row in demand:
+        finite = np.isfinite(row)
+        values = np.maximum(row[finite], 0).astype(np.int64)
+        found.append((np.bincount(values), int(draws - finite.sum())))
+    return (model.subjects if first else None), found
+
+
+def _merge(
+    total: list[tuple[np.ndarray, int]] | None, part: list[tuple[np.ndarray, int]]
+) -> list[tuple[np.ndarray, int]]:
+    if total is None:
+        return part
+    merged = []
+    for (a, open_a), (b, open_b) in zip(total, part, strict=True):
+        if len(a) < len(b):
+            a, b = b, a
+        a = a.copy()
+        a[: len(b)] += b
+        merged.append((a, open_a + open_b))
+    return merged
+
+
+def _chunks(draws: int, seed: int) -> list[tuple[int, np.random.SeedSequence]]:
+    import numpy as np
+
+    sizes = [min(CHUNK, draws - start) for start in range(0, draws, CHUNK)]
+    return list(zip(sizes, np.random.SeedSequence(seed).spawn(len(sizes)), strict=True))
+
+
+def _norms_of(event: Event, norms: NormSet | None) -> NormSet:
+    return norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
+
+
+def simulate(
+    event: Event,
+    draws: int = 10_000,
+    seed: int = 0,
+    uncertainty: Uncertainty | None = None,
+    *,
+    turnout: str | None = None,
+    probability: float = 0.95,
+    norms: NormSet | None = None,
+    executor: concurrent.futures.Executor | None = None,
+    progress: bool | None = None,
+) -> Simulation:
+    """Sample turnout ``draws`` times around ``turnout`` (the event's default) and say, per check
+    subject, how likely it overflows and what capacity holds with ``probability``.
+
+    ``executor`` spreads the chunks of draws over any ``concurrent.futures.Executor``;
+    the event is pickled once and unpickled once per worker.
+    """
+    if draws < 1:
+        raise ValueError(f"'draws' must be >= 1: {draws}")
+    if not 0 < probability < 1:
+        raise ValueError(f"'probability' must be between 0 and 1: {probability}")
+    name = event.turnout(turnout).name
+    job = _Job(
+        event if executor is None else _shipping.pack(event),
+        name,
+        _norms_of(event, norms),
+        uncertainty or Uncertainty(),
+    )
+    chunks = _chunks(draws, seed)
+    tasks = [(job, n, s, i == 0) for i, (n, s) in enumerate(chunks)]
+    parts = _run(_histograms, tasks, executor)
+    total, subjects = None, list[_Subject]()
+    for named, part in _shipping.progress(parts, len(chunks), "simulate", progress):
+        subjects = named if named is not None else subjects
+        total = _merge(total, part)
+    return Simulation(
+        event.id, name, draws, seed, probability, tuple(_risks(subjects, total or [], probability))
+    )
+
+
+def _run(
+    function: Callable[..., Any],
+    tasks: Sequence[tuple[Any, ...]],
+    executor: concurrent.futures.Executor | None,
+) -> Iterable[Any]:
+    if executor is None:
+        return (function(*task) for task in tasks)
+    futures = [executor.submit(function, *task) for task in tasks]
+    return (future.result() for future in futures)
+
+
+def _risks(
+    subjects: Sequence[_Subject], histograms: list[tuple[np.ndarray, int]], probability: float
+) -> list[Risk]:
+    """Quantiles and overflow probabilities per subject, from counts of each whole-number demand
+    (draws with no upper bound lie above every capacity)."""
+    import numpy as np
+
+    risks = []
+    for subject, (counts, unbounded) in zip(subjects, histograms, strict=True):
+        cumulative = np.cumsum(counts)
+        finite = int(cumulative[-1]) if len(cumulative) else 0
+        draws = finite + unbounded
+        quantiles = []
+        for q in (0.05, 0.5, 0.95, probability):
+            at = int(np.searchsorted(cumulative, q * draws)) if finite else 0
+            quantiles.append(math.inf if at >= len(cumulative) else float(at))
+        capacity = subject.capacity
+        risks.append(
+            Risk(
+                subject.subject,
+                subject.resource,
+                capacity,
+                None if capacity is None else _share_above(cumulative, capacity.low, unbounded),
+                None if capacity is None else _share_above(cumulative, capacity.high, unbounded),
+                quantiles[0],
+                quantiles[1],
+                quantiles[2],
+                None if math.isinf(quantiles[3]) else int(quantiles[3]),
+                subject.code,
+                subject.subjects,
+            )
+        )
+    return risks
+
+
+def _share_above(cumulative: np.ndarray, limit: int | None, unbounded: int) -> float:
+    """The share of draws whose demand is above ``limit``, from cumulative counts per demand."""
+    finite = int(cumulative[-1]) if len(cumulative) else 0
+    draws = finite + unbounded
+    if limit is None:
+        return 0.0
+    if limit < 0:
+        return 1.0
+    at_most = int(cumulative[min(limit, len(cumulative) - 1)]) if finite else 0
+    return float(1 - at_most / draws)
+
+
+def simulate_sweep(
+    event: Event,
+    grid: Mapping[str, Sequence[Any]],
+    draws: int = 10_000,
+    seed: int = 0,
+    uncertainty: Uncertainty | None = None,
+    *,
+    turnout: str | None = None,
+    executor: concurrent.futures.Executor | None = None,
+    progress: bool | None = None,
+) -> pandas.DataFrame:
+    """The Monte Carlo at every point of a sweep grid (see :func:`eventplan.sweep`): a row per
+    point and subject, with its overflow probability and demand quantiles. With ``executor``,
+    every chunk of every point is one task, so points and chunks spread together."""
+    from eventplan.scenarios import grid_points, knob
+
+    try:
+        import pandas
+    except ImportError:
+        raise MissingExtraError("simulate_sweep", "notebooks") from None
+    name = event.turnout(turnout).name
+    shipped = event if executor is None else _shipping.pack(event)
+    points = grid_points(grid)
+    jobs = [
+        _Job(
+            shipped,
+            name,
+            _norms_of(event, None),
+            uncertainty or Uncertainty(),
+            tuple(knob(p, v) for p, v in point.items()),
+            number,
+        )
+        for number, point in enumerate(points)
+    ]
+    chunks = _chunks(draws, seed)
+    tasks = [(job, n, s, i == 0) for job in jobs for i, (n, s) in enumerate(chunks)]
+    parts = iter(
+        _shipping.progress(
+            _run(_histograms, tasks, executor), len(tasks), "simulate sweep", progress
+        )
+    )
+    rows = []
+    for point in points:
+        total, subjects = None, list[_Subject]()
+        for _ in chunks:
+            named, part = next(parts)
+            subjects = named if named is not None else subjects
+            total = _merge(total, part)
+        rows += [
+            {**point, **_row(r), "capacity": r.capacity.low if r.capacity else None}
+            for r in _risks(subjects, total or [], 0.95)
+        ]
+    return pandas.DataFrame(rows)

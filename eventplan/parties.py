@@ -1,0 +1,208 @@
+"""Who a selector names in one turnout: the one place a selector becomes its members.
+
+A selector is a party kind (``member_state``: every party of that kind), a
+group or ``delegation:ID``:
+
+- ``all_delegations``: every party that is not a media outlet;
+- ``all_organisations``: every party of an organisation kind;
+- ``press``: the reporters. That is the press corps' accredited reporters
+  plus every person of a media-outlet delegation or cohort, each reporter a
+  party of one (so a rule's ``at_table`` seats each reporter).
+
+A member is a named delegation, a cohort or the press corps, taken either as
+parties (a delegation is one party, a cohort its number of parties) or, for
+the press, as people. A rule that names a party twice (``member_state`` and
+``all_delegations``; ``media_outlet`` and ``press``) seats it once: its
+members are a set. Counts, session demand, calendar audiences, the checks and
+the Monte Carlo all read selectors through :class:`Parties`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from eventplan.count import Count, total
+from eventplan.enums import ORGANISATION_KINDS, PartyKind
+from eventplan.participation import Turnout
+from eventplan.programme import (
+    ALL_DELEGATIONS,
+    ALL_ORGANISATIONS,
+    DELEGATION_PREFIX,
+    PRESS,
+    AudienceRule,
+    Session,
+)
+
+_MEDIA = PartyKind.MEDIA_OUTLET
+_ORGANISATIONS = frozenset(kind.value for kind in ORGANISATION_KINDS)
+
+
+@attrs.frozen
+class Member:
+    """One named delegation (``"delegation"``), cohort (``"cohort"``) or the press corps
+    (``"press"``), counted as parties or, with ``people``, as people (the press)."""
+
+    source: str
+    id: str
+    people: bool = False
+
+
+PRESS_CORPS = Member("press", "", people=True)
+
+
+def selects_kind(selector: str, kind: str) -> bool:
+    """Whether ``selector`` takes in every party of ``kind`` (as parties or as reporters)."""
+    if selector == kind:
+        return True
+    if selector == ALL_DELEGATIONS:
+        return kind != _MEDIA.value
+    if selector == ALL_ORGANISATIONS:
+        return kind in _ORGANISATIONS
+    return selector == PRESS and kind == _MEDIA.value
+
+
+def covers(selector: str, other: str, kind_of: dict[str, str]) -> bool:
+    """Whether every party ``other`` names is also named by ``selector``, in any turnout.
+
+    ``kind_of`` gives the kind of each named delegation (from any turnout).
+    """
+    if selector == other:
+        return True
+    if other.startswith(DELEGATION_PREFIX):
+        kind = kind_of.get(other.removeprefix(DELEGATION_PREFIX))
+        return kind is not None and selects_kind(selector, kind)
+    if other == ALL_ORGANISATIONS:
+        return selector == ALL_DELEGATIONS
+    if other in (ALL_DELEGATIONS, PRESS) or selector.startswith(DELEGATION_PREFIX):
+        return False
+    return selects_kind(selector, other)
+
+
+def redundant_selectors(rule: AudienceRule, kind_of: dict[str, str]) -> list[tuple[str, str]]:
+    """Each selector of ``rule`` whose parties another selector of it already names, with that
+    other selector: ``[("member_state", "all_delegations")]``."""
+    found = []
+    for index, selector in enumerate(rule.parties):
+        for other_index, other in enumerate(rule.parties):
+            if other_index == index:
+                continue
+            if covers(other, selector, kind_of) and not (
+                covers(selector, other, kind_of) and other_index > index
+            ):
+                found.append((selector, other))
+                break
+    return found
+
+
+class Parties:
+    """The members of every selector in one turnout, resolved once for many sessions."""
+
+    def __init__(self, turnout: Turnout | None) -> None:
+        delegations = turnout.delegations if turnout is not None else ()
+        cohorts = turnout.cohorts if turnout is not None else ()
+        self.turnout = turnout
+        self.delegations = {d.id: d for d in delegations}
+        self.cohorts = {c.id: c for c in cohorts}
+        self.kind_of = {d.id: d.kind.value for d in delegations}
+        by_kind: dict[str, list[Member]] = {}
+        self._named = {d.id: (Member("delegation", d.id),) for d in delegations}
+        for delegation in delegations:
+            by_kind.setdefault(delegation.kind.value, []).extend(self._named[delegation.id])
+        for cohort in cohorts:
+            by_kind.setdefault(cohort.kind.value, []).append(Member("cohort", cohort.id))
+        self._by_kind = by_kind
+        self._groups = {
+            ALL_DELEGATIONS: self._of_kinds(k.value for k in PartyKind if k is not _MEDIA),
+            ALL_ORGANISATIONS: self._of_kinds(sorted(_ORGANISATIONS)),
+            PRESS: (
+                *(attrs.evolve(m, people=True) for m in by_kind.get(_MEDIA.value, ())),
+                *((PRESS_CORPS,) if turnout is not None and turnout.press is not None else ()),
+            ),
+        }
+        self._selections: dict[tuple[str, ...], tuple[Member, ...]] = {}
+        self._sizes: dict[tuple[str, ...], Count] = {}
+        self._delegates = tuple(attrs.evolve(m, people=True) for m in self._groups[ALL_DELEGATIONS])
+
+    def _of_kinds(self, kinds: Iterable[str]) -> tuple[Member, ...]:
+        return tuple(member for kind in kinds for member in self._by_kind.get(kind, ()))
+
+    def members(self, selector: str) -> tuple[Member, ...]:
+        """The delegations, cohorts and press corps ``selector`` names in this turnout."""
+        if selector.startswith(DELEGATION_PREFIX):
+            return self._named.get(selector.removeprefix(DELEGATION_PREFIX), ())
+        if selector in self._groups:
+            return self._groups[selector]
+        return tuple(self._by_kind.get(selector, ()))
+
+    def selection(self, selectors: tuple[str, ...]) -> tuple[Member, ...]:
+        """The members of several selectors, each party once: a party named as a reporter (by
+        ``press``) is not seated again as a party."""
+        found = self._selections.get(selectors)
+        if found is None:
+            chosen = dict.fromkeys(m for s in selectors for m in self.members(s))
+            as_people = {(m.source, m.id) for m in chosen if m.people}
+            if as_people:
+                found = tuple(m for m in chosen if m.people or (m.source, m.id) not in as_people)
+            else:
+                found = tuple(chosen)
+            self._selections[selectors] = found
+        return found
+
+    def size(self, member: Member) -> Count:
+        """Parties a member stands for, or people when taken as people (the press)."""
+        if member.source == "press":
+            press = self.turnout.press if self.turnout is not None else None
+            return press.reporters if press is not None else Count.zero()
+        if member.source == "delegation":
+            return self.delegations[member.id].size if member.people else Count.exactly(1)
+        cohort = self.cohorts[member.id]
+        return cohort.delegates if member.people else cohort.parties
+
+    def selected(self, selectors: tuple[str, ...]) -> Count:
+        """How many parties several selectors name together, each once (reporters for ``press``)."""
+        found = self._sizes.get(selectors)
+        if found is None:
+            found = self._sizes[selectors] = total(self.size(m) for m in self.selection(selectors))
+        return found
+
+    def count(self, selector: str) -> Count:
+        """How many parties ``selector`` names (reporters for ``press``)."""
+        return self.selected((selector,))
+
+    def seats(self, rule: AudienceRule) -> Count:
+        """Seats one audience rule asks for."""
+        if rule.seats is not None:
+            return Count.exactly(rule.seats)
+        return self.selected(rule.parties) * rule.seats_per_party
+
+    def demand(self, session: Session) -> Count:
+        """People a session must hold: the seats of all its audience rules."""
+        return total(self.seats(rule) for rule in session.audience)
+
+    def delegation_ids(self, rule: AudienceRule) -> tuple[str, ...]:
+        """The named delegations a rule seats (as parties or as reporters)."""
+        return tuple(m.id for m in self.selection(rule.parties) if m.source == "delegation")
+
+    @property
+    def heads(self) -> Count:
+        """Heads of delegation: one per party that is not a media outlet."""
+        return self.count(ALL_DELEGATIONS)
+
+    @property
+    def delegates(self) -> tuple[Member, ...]:
+        """The people of every party that is not a media outlet, as members."""
+        return self._delegates
+
+    @property
+    def has_press(self) -> bool:
+        """Whether the turnout says anything about the press (a corps or media outlets)."""
+        return bool(self._groups[PRESS])
+
+    def delegate_count(self) -> Count:
+        return total(self.size(m) for m in self.delegates)
+
+    def reporters(self) -> Count | None:
+        """Reporters (``press``), ``None`` when the turnout says nothing about the press."""
+        return self.count(PRESS) if self.has_press else None
