@@ -55,7 +55,7 @@ from eventplan.errors import (
     Problem,
     UnknownNameError,
 )
-from eventplan.event import Event, Instrument, Theme
+from eventplan.event import Event, Instrument, Organiser, Theme
 from eventplan.eventfile import (
     dump_event,
     dumps_event,
@@ -139,6 +139,7 @@ __all__ = [
     "NormSet",
     "Official",
     "Organisation",
+    "Organiser",
     "ParticipationCounts",
     "PartyKind",
     "PressCorps",

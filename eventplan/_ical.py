@@ -8,13 +8,17 @@ calendars eventplan wrote, to carry SEQUENCE forward.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
 CRLF = "\r\n"
 #: RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break.
 FOLD_OCTETS = 75
+_FOLD = CRLF + " "
 
 # RFC 5545 §3.3.11: in TEXT, backslash, semicolon and comma are escaped and a
 # line break is written as "\n". The backslash goes first so no escape is doubled.
@@ -39,21 +43,33 @@ def unescape_text(value: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Fold one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
-    if len(line) <= FOLD_OCTETS // 4 or len(line.encode("utf-8")) <= FOLD_OCTETS:
+    """Fold one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).
+
+    Slices whole runs instead of walking characters: most lines are short or
+    ASCII, and a cut in UTF-8 only has to step back over continuation bytes.
+    """
+    if len(line) <= FOLD_OCTETS // 4:
+        return line
+    if line.isascii():
+        if len(line) <= FOLD_OCTETS:
+            return line
+        rest = FOLD_OCTETS - 1  # the leading space of a continuation line takes one octet
+        return _FOLD.join(
+            [line[:FOLD_OCTETS], *(line[i : i + rest] for i in range(FOLD_OCTETS, len(line), rest))]
+        )
+    data = line.encode("utf-8")
+    if len(data) <= FOLD_OCTETS:
         return line
     pieces: list[str] = []
-    current: list[str] = []
-    size, limit = 0, FOLD_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, FOLD_OCTETS - 1  # the leading space takes one octet
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return (CRLF + " ").join(pieces)
+    start, limit = 0, FOLD_OCTETS
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: the character began earlier
+            cut -= 1
+        pieces.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, FOLD_OCTETS - 1
+    pieces.append(data[start:].decode("utf-8"))
+    return _FOLD.join(pieces)
 
 
 def utc(value: dt.datetime) -> str:
@@ -84,6 +100,161 @@ def duration(value: dt.timedelta) -> str:
 def lines(*content: str) -> str:
     """Content lines, folded, each ended by CRLF."""
     return "".join(fold(line) + CRLF for line in content)
+
+
+# --- local times -----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Observance:
+    """One STANDARD or DAYLIGHT onset of a VTIMEZONE (RFC 5545 §3.6.5)."""
+
+    onset: dt.datetime  # the instant, in UTC
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    daylight: bool
+    name: str | None
+
+    def content(self) -> tuple[str, ...]:
+        kind = "DAYLIGHT" if self.daylight else "STANDARD"
+        local_onset = (self.onset + self.offset_from).replace(tzinfo=None)
+        return (
+            f"BEGIN:{kind}",
+            f"DTSTART:{local_onset:%Y%m%dT%H%M%S}",
+            f"TZOFFSETFROM:{utc_offset(self.offset_from)}",
+            f"TZOFFSETTO:{utc_offset(self.offset_to)}",
+            *((f"TZNAME:{escape_text(self.name)}",) if self.name else ()),
+            f"END:{kind}",
+        )
+
+
+def utc_offset(value: dt.timedelta) -> str:
+    """A UTC-OFFSET such as ``+0700`` or ``-0330`` (RFC 5545 §3.3.14); seconds only when there are any."""
+    seconds = int(value.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+#: The tz database is searched back to here for the onset of the rules in force.
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_DAY = dt.timedelta(days=1)
+
+
+def _rules(zone: zoneinfo.ZoneInfo, instant: dt.datetime) -> tuple[Any, ...]:
+    local = instant.astimezone(zone)
+    return (local.utcoffset(), bool(local.dst()), local.tzname())
+
+
+def _onset_between(zone: zoneinfo.ZoneInfo, before: dt.datetime, after: dt.datetime) -> dt.datetime:
+    """The first second after ``before`` at which the rules in force at ``before`` end."""
+    rules = _rules(zone, before)
+    low, high = before, after
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        middle = middle.replace(microsecond=0)
+        if _rules(zone, middle) == rules:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+@functools.lru_cache(maxsize=32)
+def observances(zone_name: str, first: dt.datetime, last: dt.datetime) -> tuple[Observance, ...]:
+    """The onsets that place every time from ``first`` to ``last`` in ``zone_name``, from the tz database.
+
+    The first is the onset of the rules in force at ``first`` (searched back to
+    1970; with none found, the zone has kept one offset since then and the
+    onset is 1 January 1970); the others are the transitions inside the span.
+    """
+    zone = zoneinfo.ZoneInfo(zone_name)
+    onsets: list[dt.datetime] = []
+    # Back from the span, a day at a time, to the change that brought in the rules of ``first``.
+    probe = first
+    while probe > _EPOCH and _rules(zone, probe - _DAY) == _rules(zone, first):
+        probe -= _DAY
+    if probe > _EPOCH:
+        onsets.append(_onset_between(zone, probe - _DAY, probe))
+    start = onsets[0] if onsets else _EPOCH
+    probe = first
+    while probe < last:
+        following = min(probe + _DAY, last)
+        if _rules(zone, following) != _rules(zone, probe):
+            onsets.append(_onset_between(zone, probe, following))
+            probe = onsets[-1]
+        else:
+            probe = following
+    found = []
+    for onset in onsets or [start]:
+        before = onset - dt.timedelta(seconds=1) if onsets else onset
+        offset_from = before.astimezone(zone).utcoffset() or dt.timedelta()
+        offset_to, daylight, name = _rules(zone, onset)
+        found.append(Observance(onset, offset_from, offset_to, daylight, name))
+    return tuple(found)
+
+
+def _plain_utc(value: dt.datetime) -> dt.datetime:
+    """A stdlib datetime in UTC (pendulum's own types compare and hash differently)."""
+    return dt.datetime.fromtimestamp(value.timestamp(), dt.UTC)
+
+
+def vtimezone(zone_name: str, first: dt.datetime, last: dt.datetime) -> tuple[str, ...]:
+    """A VTIMEZONE for ``zone_name`` that covers ``first`` to ``last`` (RFC 5545 §3.6.5)."""
+    parts = [obs.content() for obs in observances(zone_name, _plain_utc(first), _plain_utc(last))]
+    return (
+        "BEGIN:VTIMEZONE",
+        f"TZID:{zone_name}",
+        *(line for part in parts for line in part),
+        "END:VTIMEZONE",
+    )
+
+
+class Times:
+    """Writes DATE-TIME properties in UTC, or in one zone's local time with a TZID.
+
+    A local time that happens twice (the hour a clock is put back) is written in
+    UTC: RFC 5545 §3.3.5 reads an ambiguous TZID time as its first occurrence,
+    so the second one has no local form.
+    """
+
+    def __init__(self, zone_name: str | None = None) -> None:
+        self.zone_name = zone_name
+        self._zone = zoneinfo.ZoneInfo(zone_name) if zone_name else None
+
+    def property(self, name: str, value: dt.datetime) -> str:
+        if self._zone is None:
+            return f"{name}:{utc(value)}"
+        local = value.astimezone(self._zone)
+        if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+            return f"{name}:{utc(value)}"
+        return f"{name};TZID={self.zone_name}:{local:%Y%m%dT%H%M%S}"
+
+    def reread(self, line: str) -> str:
+        """A DATE-TIME line read back from a calendar, written again in this writer's form.
+
+        Lines that are not a UTC or a TZID date-time of a known zone are kept as they were.
+        """
+        name, value = split_line(line)
+        head = line[: len(line) - len(value) - 1]
+        instant = read_datetime(head, value)
+        return line if instant is None else self.property(name, instant)
+
+
+def read_datetime(head: str, value: str) -> dt.datetime | None:
+    """The instant of a DATE-TIME in UTC form or with a tz-database TZID; None for anything else."""
+    try:
+        if value.endswith("Z"):
+            return dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+        tzid = next(
+            (p[5:].strip('"') for p in head.split(";")[1:] if p.upper().startswith("TZID=")), None
+        )
+        if tzid is None:
+            return None
+        return dt.datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=zoneinfo.ZoneInfo(tzid))
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
 
 
 # --- reading back ---------------------------------------------------------------------
