@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -18,7 +19,6 @@ import attrs
 CRLF = "\r\n"
 #: RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break.
 FOLD_OCTETS = 75
-_FOLD = CRLF + " "
 
 # RFC 5545 §3.3.11: in TEXT, backslash, semicolon and comma are escaped and a
 # line break is written as "\n". The backslash goes first so no escape is doubled.
@@ -43,39 +43,47 @@ def unescape_text(value: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Fold one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).
-
-    Slices whole runs instead of walking characters: most lines are short or
-    ASCII, and a cut in UTF-8 only has to step back over continuation bytes.
-    """
+    """Fold one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
     if len(line) <= FOLD_OCTETS // 4:
         return line
-    if line.isascii():
-        if len(line) <= FOLD_OCTETS:
-            return line
-        rest = FOLD_OCTETS - 1  # the leading space of a continuation line takes one octet
-        return _FOLD.join(
-            [line[:FOLD_OCTETS], *(line[i : i + rest] for i in range(FOLD_OCTETS, len(line), rest))]
-        )
     data = line.encode("utf-8")
-    if len(data) <= FOLD_OCTETS:
-        return line
-    pieces: list[str] = []
+    return line if len(data) <= FOLD_OCTETS else _fold_octets(data).decode("utf-8")
+
+
+def fold_text(text: str) -> str:
+    """Every line of a CRLF-separated text folded as :func:`fold` does.
+
+    Measures the encoded lines in one pass and folds only the few longer than 75
+    octets; nothing is looked at character by character.
+    """
+    data = text.encode("utf-8")
+    parts = data.split(b"\r\n")
+    if max(map(len, parts)) <= FOLD_OCTETS:
+        return text
+    return b"\r\n".join(
+        _fold_octets(part) if len(part) > FOLD_OCTETS else part for part in parts
+    ).decode("utf-8")
+
+
+def _fold_octets(line: bytes) -> bytes:
+    """Cut at 75 octets (74 after the first, for the leading space), stepping back over
+    UTF-8 continuation bytes so no character is split."""
+    pieces: list[bytes] = []
     start, limit = 0, FOLD_OCTETS
-    while len(data) - start > limit:
+    while len(line) - start > limit:
         cut = start + limit
-        while data[cut] & 0xC0 == 0x80:  # a continuation byte: the character began earlier
+        while line[cut] & 0xC0 == 0x80:
             cut -= 1
-        pieces.append(data[start:cut].decode("utf-8"))
+        pieces.append(line[start:cut])
         start, limit = cut, FOLD_OCTETS - 1
-    pieces.append(data[start:].decode("utf-8"))
-    return _FOLD.join(pieces)
+    pieces.append(line[start:])
+    return b"\r\n ".join(pieces)
 
 
 def utc(value: dt.datetime) -> str:
     """A DATE-TIME in UTC form: ``20251025T020000Z`` (RFC 5545 §3.3.5, form 2)."""
-    moment = value.astimezone(dt.UTC)
-    return f"{moment:%Y%m%dT%H%M%S}Z"
+    # Through the POSIX timestamp: several times faster than astimezone on pendulum's types.
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(value.timestamp()))
 
 
 def date(value: dt.date) -> str:
@@ -99,7 +107,7 @@ def duration(value: dt.timedelta) -> str:
 
 def lines(*content: str) -> str:
     """Content lines, folded, each ended by CRLF."""
-    return "".join(fold(line) + CRLF for line in content)
+    return fold_text(CRLF.join(content) + CRLF)
 
 
 # --- local times -----------------------------------------------------------------------
