@@ -26,8 +26,13 @@ _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value as RFC 5545 writes it; line breaks must already be ``\\n``."""
-    return value.translate(_TEXT_ESCAPES)
+    """A TEXT value as RFC 5545 writes it; line breaks must already be ``\\n``.
+
+    Spaces and tabs at either end are left out: libical drops them when it reads
+    a value and RFC 5545 has no escape for them, so only without them do all
+    readers agree.
+    """
+    return value.strip(" \t").translate(_TEXT_ESCAPES)
 
 
 def unescape_text(value: str) -> str:

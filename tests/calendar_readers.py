@@ -148,7 +148,8 @@ def read_with_icaljs(*paths: Path) -> list[dict[str, Any]]:
     return json.loads(result.stdout)
 
 
-def icaljs_records(calendar: dict[str, Any]) -> dict[str, Record]:
+def json_records(calendar: dict[str, Any]) -> dict[str, Record]:
+    """Records of one calendar as read_ics.mjs (ical.js) or read_ics.py (libical) print it."""
     return {
         e["uid"]: Record(
             e["uid"],
@@ -194,21 +195,3 @@ def read_with_libical(*paths: Path) -> list[dict[str, Any]]:
         check=True,
     )
     return json.loads(result.stdout)
-
-
-def libical_records(calendar: dict[str, Any]) -> dict[str, Record]:
-    return {
-        e["uid"]: Record(
-            e["uid"],
-            e["summary"],
-            e["location"],
-            e["description"],
-            e["start"],
-            e["end"],
-            e["status"],
-            e["sequence"],
-            tuple(sorted(e["categories"])),
-            tuple(e["geo"]) if e["geo"] else None,
-        )
-        for e in calendar["events"]
-    }

@@ -11,7 +11,7 @@ import pytest
 from builders import at, make_event, make_session
 from calendar_readers import (
     expected,
-    icaljs_records,
+    json_records,
     read_with_icalendar,
     read_with_icaljs,
     read_with_ics,
@@ -94,7 +94,7 @@ def test_icaljs_reads_every_event_as_the_model_says(tmp_path: Path):
     for path, calendar, (event, audience) in zip(
         paths, read_with_icaljs(*paths), CALENDARS, strict=True
     ):
-        from_icaljs = icaljs_records(calendar)
+        from_icaljs = json_records(calendar)
         assert without_description(from_icaljs) == expected(event, audience)
         from_icalendar = read_with_icalendar(path.read_text(encoding="utf-8"))
         assert from_icaljs == from_icalendar  # descriptions included

@@ -19,22 +19,21 @@ Kind = ICalGLib.ComponentKind
 PropertyKind = ICalGLib.PropertyKind
 
 
-def properties(component, kind):
+def _each(first, following, kind):
     found = []
-    prop = component.get_first_property(kind)
-    while prop is not None:
-        found.append(prop)
-        prop = component.get_next_property(kind)
+    item = first(kind)
+    while item is not None:
+        found.append(item)
+        item = following(kind)
     return found
+
+
+def properties(component, kind):
+    return _each(component.get_first_property, component.get_next_property, kind)
 
 
 def children(component, kind):
-    found = []
-    child = component.get_first_component(kind)
-    while child is not None:
-        found.append(child)
-        child = component.get_next_component(kind)
-    return found
+    return _each(component.get_first_component, component.get_next_component, kind)
 
 
 def errors(component):
