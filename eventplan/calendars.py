@@ -128,6 +128,12 @@ class CalendarWriter:
             sequence = 0
             if item.uid in before:
                 old_sequence, old_content, _ = before[item.uid]
+                if old_content != item.content:
+                    # Times written in the other form (UTC or local) are the same times.
+                    old_content = tuple(
+                        self.times.reread(line) if line.startswith(_TIMES) else line
+                        for line in old_content
+                    )
                 sequence = old_sequence if old_content == item.content else old_sequence + 1
                 if sequence != old_sequence:
                     changed.append(item.uid)

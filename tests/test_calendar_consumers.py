@@ -270,6 +270,34 @@ def test_withdrawn_event_is_rewritten_in_the_new_calendars_time_form(tmp_path: P
     )
 
 
+def test_switching_to_local_times_changes_no_sequence(tmp_path: Path):
+    """The same instants written in another form are not a change: subscribers see nothing new."""
+    path = tmp_path / "programme.ics"
+    write_ics(HANOI, path, stamp=STAMP)
+    local = write_ics(HANOI, path, stamp=STAMP, tz="event")
+    assert (local.changed, local.new, local.withdrawn) == ((), (), ())
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:" in path.read_bytes().decode("utf-8")
+    moved = attrs.evolve(
+        HANOI,
+        sessions=[
+            attrs.evolve(s, start=s.start.add(hours=1), end=s.end.add(hours=1))
+            if s.id == "signing"
+            else s
+            for s in HANOI.sessions
+        ],
+    )
+    back = write_ics(moved, path, stamp=STAMP)
+    assert back.changed == (f"signing.{HANOI.id}@eventplan",)
+
+
+def test_to_calendar_reads_local_times_as_the_same_instants():
+    event = berlin_dst_event()
+    calendar = eventplan.to_calendar(event, stamp=STAMP, tz="event")
+    assert {e.uid: int(e.begin.timestamp()) for e in calendar.events} == {
+        uid: record.start for uid, record in expected(event).items()
+    }
+
+
 def test_tz_must_be_utc_or_event():
     with pytest.raises(
         eventplan.CalendarError, match=r"tz must be 'utc' or 'event': 'Europe/Paris'"
