@@ -5,7 +5,8 @@ model (:func:`to_calendar`), because ics 0.7 does not fold lines, end the
 file with CRLF, write SEQUENCE or calendar properties, and spends most of its
 time formatting dates through arrow. Times are written in UTC, which every
 client reads as the same instant; ``X-WR-TIMEZONE`` tells clients the
-event's zone for display.
+event's zone for display. ``tz="event"`` writes local times with a TZID
+instead, and a VTIMEZONE generated from the tz database for the event's span.
 
 Updates in place: every session keeps one UID (from the event's and the
 session's ids). Re-exporting over a calendar eventplan wrote before reads it
@@ -16,6 +17,7 @@ that left the calendar are kept as CANCELLED so subscribed clients remove them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -120,7 +122,7 @@ class CalendarWriter:
         before = _read_previous(previous)
         parts = [""]  # the header, once the components are known
         components = {item.component for item in items}
-        span = self._span()
+        span = self._event_span if self.times.zone_name is not None else None
         new, changed = [], []
         current = set()
         for item in items:
@@ -155,7 +157,7 @@ class CalendarWriter:
                 if key in _TIMES:
                     line = self.times.reread(line)
                     instant = _ical.read_datetime(*line.rsplit(":", 1))
-                    if instant is not None:
+                    if span is not None and instant is not None:
                         span = (min(span[0], instant), max(span[1], instant))
                 if key not in {"UID", "STATUS", "ORGANIZER", *_VOLATILE}:
                     kept.append(line)
@@ -168,7 +170,7 @@ class CalendarWriter:
         parts[0] = self._header(
             audience, publish=bool(self._organizer) and "VTODO" not in components
         )
-        if self.times.zone_name is not None:
+        if self.times.zone_name is not None and span is not None:
             parts.insert(1, _ical.lines(*_ical.vtimezone(self.times.zone_name, *span)))
         parts.append(_ical.lines("END:VCALENDAR"))
         published = Published(
@@ -221,8 +223,12 @@ class CalendarWriter:
         )
         return head + body + _ical.lines(f"END:{component}")
 
-    def _span(self) -> tuple[dt.datetime, dt.datetime]:
-        """From the first session's start to the last one's end; the event's dates without sessions."""
+    @functools.cached_property
+    def _event_span(self) -> tuple[dt.datetime, dt.datetime]:
+        """From the first session's start to the last one's end; the event's dates without sessions.
+
+        The VTIMEZONE of every calendar covers it, so all of an event's calendars share one.
+        """
         if self.event.sessions:
             return (
                 min(s.start for s in self.event.sessions),
