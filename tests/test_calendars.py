@@ -15,7 +15,9 @@ from calendar_readers import (
     read_with_icalendar,
     read_with_icaljs,
     read_with_ics,
+    read_with_libical,
     require_icaljs,
+    require_libical,
     without_description,
 )
 
@@ -84,13 +86,30 @@ def test_ics_and_icalendar_read_every_event_as_the_model_says(event, audience):
     }
 
 
-def test_icaljs_reads_every_event_as_the_model_says(tmp_path: Path):
-    require_icaljs()
+def calendar_files(folder: Path) -> list[Path]:
     paths = []
     for index, (event, audience) in enumerate(CALENDARS):
-        path = tmp_path / f"{index}.ics"
+        path = folder / f"{index}.ics"
         path.write_text(to_ics(event, audience, stamp=STAMP), encoding="utf-8", newline="")
         paths.append(path)
+    return paths
+
+
+def test_libical_reads_every_event_as_the_model_says_and_finds_no_error(tmp_path: Path):
+    require_libical()
+    paths = calendar_files(tmp_path)
+    for path, calendar, (event, audience) in zip(
+        paths, read_with_libical(*paths), CALENDARS, strict=True
+    ):
+        assert (calendar["errors"], calendar["restrictions_hold"]) == ([], True), path.name
+        from_libical = json_records(calendar)
+        assert without_description(from_libical) == expected(event, audience)
+        assert from_libical == read_with_icalendar(path.read_text(encoding="utf-8"))
+
+
+def test_icaljs_reads_every_event_as_the_model_says(tmp_path: Path):
+    require_icaljs()
+    paths = calendar_files(tmp_path)
     for path, calendar, (event, audience) in zip(
         paths, read_with_icaljs(*paths), CALENDARS, strict=True
     ):
