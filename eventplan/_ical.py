@@ -153,6 +153,7 @@ def utc_offset(value: dt.timedelta) -> str:
 #: The tz database is searched back to here for the onset of the rules in force.
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _DAY = dt.timedelta(days=1)
+_WEEK = dt.timedelta(weeks=1)
 
 
 def _rules(zone: zoneinfo.ZoneInfo, instant: dt.datetime) -> tuple[Any, ...]:
@@ -184,10 +185,13 @@ def observances(zone_name: str, first: dt.datetime, last: dt.datetime) -> tuple[
     """
     zone = zoneinfo.ZoneInfo(zone_name)
     onsets: list[dt.datetime] = []
-    # Back from the span, a day at a time, to the change that brought in the rules of ``first``.
+    # Back from the span to the change that brought in the rules of ``first``: a week at a
+    # time, then a day at a time within the week where they change.
+    rules = _rules(zone, first)
     probe = first
-    while probe > _EPOCH and _rules(zone, probe - _DAY) == _rules(zone, first):
-        probe -= _DAY
+    for step in (_WEEK, _DAY):
+        while probe > _EPOCH and _rules(zone, probe - step) == rules:
+            probe -= step
     if probe > _EPOCH:
         onsets.append(_onset_between(zone, probe - _DAY, probe))
     start = onsets[0] if onsets else _EPOCH
