@@ -62,7 +62,7 @@ from eventplan.errors import (
     Problem,
     UnknownNameError,
 )
-from eventplan.event import Event, Instrument, Theme
+from eventplan.event import Event, Instrument, Organiser, Theme
 from eventplan.eventfile import (
     dump_event,
     dumps_event,
@@ -153,6 +153,7 @@ __all__ = [
     "NormSet",
     "Official",
     "Organisation",
+    "Organiser",
     "ParticipationCounts",
     "PartyKind",
     "PressCorps",

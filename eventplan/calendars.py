@@ -5,7 +5,8 @@ model (:func:`to_calendar`), because ics 0.7 does not fold lines, end the
 file with CRLF, write SEQUENCE or calendar properties, and spends most of its
 time formatting dates through arrow. Times are written in UTC, which every
 client reads as the same instant; ``X-WR-TIMEZONE`` tells clients the
-event's zone for display.
+event's zone for display. ``tz="event"`` writes local times with a TZID
+instead, and a VTIMEZONE generated from the tz database for the event's span.
 
 Updates in place: every session keeps one UID (from the event's and the
 session's ids). Re-exporting over a calendar eventplan wrote before reads it
@@ -16,23 +17,29 @@ that left the calendar are kept as CANCELLED so subscribed clients remove them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-import ics
 
 from eventplan import _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
+from eventplan.enums import SessionStatus
 from eventplan.errors import CalendarError, EventPlanError
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
 
+if TYPE_CHECKING:
+    import ics
+
 UID_DOMAIN = "eventplan"
 PRODUCT = "-//eventplan//eventplan calendar export//EN"
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
+_TIMES = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID")
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -76,11 +83,14 @@ class CalendarWriter:
         stamp: dt.datetime | None = None,
         alarms: Sequence[dt.timedelta] = (),
         turnout: str | None = None,
+        tz: str = "utc",
     ) -> None:
         self.event = event
         self.stamp = _ical.utc(stamp if stamp is not None else dt.datetime.now(dt.UTC))
         self.alarms = tuple(alarms)
         self.turnout = turnout
+        self.times = _ical.Times(_zone_for(event, tz))
+        self._organizer = _organizer(event)
         self._items: dict[str, _Item] = {}
         self._names = {o.id: o.name for o in event.officials}
         self._committees = {c.id: c.name for c in event.organisation.subcommittees}
@@ -102,18 +112,9 @@ class CalendarWriter:
             tasks = [t for t in self.event.organisation.tasks if t.owner == audience.target]
             items += [self._task(t) for t in sorted(tasks, key=lambda t: (t.due, t.id))]
         before = _read_previous(previous)
-        name = f"{self.event.short_name or self.event.name} — {describe(self.event, audience, self.turnout)}"
-        parts = [
-            _ical.lines(
-                "BEGIN:VCALENDAR",
-                "VERSION:2.0",
-                f"PRODID:{PRODUCT}",
-                "CALSCALE:GREGORIAN",
-                "METHOD:PUBLISH",
-                f"X-WR-CALNAME:{_ical.escape_text(name)}",
-                f"X-WR-TIMEZONE:{self.event.timezone}",
-            )
-        ]
+        parts = [""]  # the header, once the components are known
+        components = {item.component for item in items}
+        span = self._event_span if self.times.zone_name is not None else None
         new, changed = [], []
         current = set()
         for item in items:
@@ -121,6 +122,12 @@ class CalendarWriter:
             sequence = 0
             if item.uid in before:
                 old_sequence, old_content, _ = before[item.uid]
+                if old_content != item.content:
+                    # Times written in the other form (UTC or local) are the same times.
+                    old_content = tuple(
+                        self.times.reread(line) if line.startswith(_TIMES) else line
+                        for line in old_content
+                    )
                 sequence = old_sequence if old_content == item.content else old_sequence + 1
                 if sequence != old_sequence:
                     changed.append(item.uid)
@@ -134,21 +141,50 @@ class CalendarWriter:
             # Kept as CANCELLED (RFC 5545 allows it for VEVENT and VTODO) so clients remove it;
             # its own properties only, without reminders, and SEQUENCE raised once.
             was_cancelled = component.first("STATUS") == "CANCELLED"
-            kept = [
-                line
-                for line in component.lines
-                if _ical.split_line(line)[0] not in {"UID", "STATUS", *_VOLATILE}
-            ]
+            # Its times are written again in this calendar's form (UTC or the event's zone), and
+            # its ORGANIZER is this calendar's, so the calendar stays consistent.
+            kept = []
+            for line in component.lines:
+                key = _ical.split_line(line)[0]
+                if key in _TIMES:
+                    line = self.times.reread(line)
+                    instant = _ical.read_datetime(*line.rsplit(":", 1))
+                    if span is not None and instant is not None:
+                        span = (min(span[0], instant), max(span[1], instant))
+                if key not in {"UID", "STATUS", "ORGANIZER", *_VOLATILE}:
+                    kept.append(line)
             sequence = old_sequence if was_cancelled else old_sequence + 1
             if not was_cancelled:
                 withdrawn.append(uid)
-            body = _ical.lines(*kept, "STATUS:CANCELLED")
+            body = _ical.lines(*self._organizer, *kept, "STATUS:CANCELLED")
+            components.add(component.name)
             parts.append(self._wrap(component.name, uid, sequence, body))
+        parts[0] = self._header(
+            audience, publish=bool(self._organizer) and "VTODO" not in components
+        )
+        if self.times.zone_name is not None and span is not None:
+            parts.insert(1, _ical.lines(*_ical.vtimezone(self.times.zone_name, *span)))
         parts.append(_ical.lines("END:VCALENDAR"))
         published = Published(
             Path(), audience, len(items), tuple(new), tuple(changed), tuple(withdrawn)
         )
         return "".join(parts), published
+
+    def _header(self, audience: Audience, *, publish: bool) -> str:
+        name = f"{self.event.short_name or self.event.name} — {describe(self.event, audience, self.turnout)}"
+        return _ical.lines(
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:{PRODUCT}",
+            "CALSCALE:GREGORIAN",
+            # RFC 5546 §3.4.1 and §3.2.1: a PUBLISH calendar needs an ORGANIZER in every
+            # component, and a published VTODO also needs DTSTART and PRIORITY, which tasks
+            # (a due date only) do not have. Without those the calendar carries no METHOD
+            # at all, which is plain RFC 5545 (libical rejects it otherwise).
+            *(("METHOD:PUBLISH",) if publish else ()),
+            f"X-WR-CALNAME:{_ical.escape_text(name)}",
+            f"X-WR-TIMEZONE:{self.event.timezone}",
+        )
 
     def write(self, path: str | os.PathLike[str], audience: Audience = PROGRAMME) -> Published:
         """Write one calendar atomically, carrying SEQUENCE forward from the file already there."""
@@ -179,6 +215,23 @@ class CalendarWriter:
         )
         return head + body + _ical.lines(f"END:{component}")
 
+    @functools.cached_property
+    def _event_span(self) -> tuple[dt.datetime, dt.datetime]:
+        """From the first session's start to the last one's end; the event's dates without sessions.
+
+        The VTIMEZONE of every calendar covers it, so all of an event's calendars share one.
+        """
+        if self.event.sessions:
+            return (
+                min(s.start for s in self.event.sessions),
+                max(s.end for s in self.event.sessions),
+            )
+        zone = self.event.zone
+        return (
+            dt.datetime.combine(self.event.start_date, dt.time(), zone),
+            dt.datetime.combine(self.event.end_date + dt.timedelta(days=1), dt.time(), zone),
+        )
+
     def _session(self, session: Session) -> _Item:
         cached = self._items.get(session.id)
         if cached is None:
@@ -187,8 +240,9 @@ class CalendarWriter:
 
     def _render_session(self, session: Session) -> _Item:
         content = [
-            f"DTSTART:{_ical.utc(session.start)}",
-            f"DTEND:{_ical.utc(session.end)}",
+            *self._organizer,
+            self.times.property("DTSTART", session.start),
+            self.times.property("DTEND", session.end),
             f"SUMMARY:{_ical.escape_text(session.title)}",
         ]
         place = self._places.get(session.room or "")
@@ -202,7 +256,9 @@ class CalendarWriter:
         description = self._description(session)
         if description:
             content.append(f"DESCRIPTION:{_ical.escape_text(description)}")
-        for before in self.alarms:
+        # No reminder rings for a cancelled session.
+        alarms = () if session.status is SessionStatus.CANCELLED else self.alarms
+        for before in alarms:
             content += [
                 "BEGIN:VALARM",
                 "ACTION:DISPLAY",
@@ -240,6 +296,7 @@ class CalendarWriter:
         if cached is None:
             titles = {t.id: t.title for t in self.event.organisation.tasks}
             content = [
+                *self._organizer,
                 f"SUMMARY:{_ical.escape_text(task.title)}",
                 f"DUE;VALUE=DATE:{_ical.date(task.due)}",
                 f"STATUS:{'COMPLETED' if task.done else 'NEEDS-ACTION'}",
@@ -283,6 +340,22 @@ def _audience_words(rule: AudienceRule) -> str:
     return f"{', '.join(names)} ({seats} each)" if names != ["press"] else "press"
 
 
+def _zone_for(event: Event, tz: str) -> str | None:
+    """The zone calendar times are written in: None for UTC, the event's zone for ``"event"``."""
+    if tz == "utc":
+        return None
+    if tz == "event":
+        return event.timezone
+    raise CalendarError(f"tz must be 'utc' or 'event': {tz!r}")
+
+
+def _organizer(event: Event) -> tuple[str, ...]:
+    """The ORGANIZER line (RFC 5545 §3.8.4.3), or none when the event names no organiser."""
+    if event.organiser is None:
+        return ()
+    return (f'ORGANIZER;CN="{event.organiser.name}":mailto:{event.organiser.email}',)
+
+
 def _read_previous(text: str | None) -> dict[str, tuple[int, tuple[str, ...], _ical.Component]]:
     """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before."""
     if not text:
@@ -314,14 +387,17 @@ def to_ics(
     previous: str | None = None,
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
+    tz: str = "utc",
 ) -> str:
     """The calendar for ``audience`` (the whole programme by default) as iCalendar text.
 
     ``stamp`` is the DTSTAMP (default: now); the same event and stamp give the
     same bytes. ``previous`` is the calendar published before, so SEQUENCE
-    rises for what changed. ``alarms`` adds a reminder that long before each session.
+    rises for what changed. ``alarms`` adds a reminder that long before each session
+    (not to cancelled ones). ``tz="event"`` writes local times of the event's zone
+    with a VTIMEZONE from the tz database; the default ``"utc"`` writes UTC.
     """
-    writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
+    writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
     return writer.text(_audience(audience), previous)
 
 
@@ -333,6 +409,7 @@ def to_calendar(
     previous: str | None = None,
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
+    tz: str = "utc",
 ) -> ics.Calendar:
     """The same calendar as :func:`to_ics`, as an ``ics.Calendar`` object.
 
@@ -340,7 +417,11 @@ def to_calendar(
     followed by ``n`` as a line break (``a\\nb`` becomes ``a\\`` + newline + ``b``);
     the texts of every event are therefore set again from eventplan's own reading.
     """
-    text = to_ics(event, audience, stamp=stamp, previous=previous, alarms=alarms, turnout=turnout)
+    import ics  # loaded here: ics and arrow are slow to import and only this function needs them
+
+    text = to_ics(
+        event, audience, stamp=stamp, previous=previous, alarms=alarms, turnout=turnout, tz=tz
+    )
     calendar = ics.Calendar(text)
     texts = {
         component.first("UID"): component
@@ -368,9 +449,10 @@ def write_ics(
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
+    tz: str = "utc",
 ) -> Published:
     """Write the calendar to ``path`` atomically; a calendar already there is the previous revision."""
-    writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
+    writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
     return writer.write(path, _audience(audience))
 
 
@@ -382,9 +464,10 @@ def write_calendars(
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
+    tz: str = "utc",
 ) -> tuple[Published, ...]:
     """One file per audience in ``directory`` (``programme.ics``, ``delegation-vn.ics``, …)."""
-    writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
+    writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     results = []

@@ -112,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MINUTES",
         help="add a reminder MINUTES before each session",
     )
+    calendar.add_argument(
+        "--tz",
+        choices=("utc", "event"),
+        default="utc",
+        help="write times in UTC (default) or in the event's local time, with a VTIMEZONE",
+    )
 
     for name, help_text in (
         ("frab", "the programme as frab/C3VOC schedule.json or schedule.xml for conference apps"),
@@ -212,14 +218,20 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         audiences = [Audience.parse(args.audience)]
     if args.out_dir:
         written = write_calendars(
-            event, args.out_dir, audiences, alarms=alarms, turnout=args.turnout
+            event, args.out_dir, audiences, alarms=alarms, turnout=args.turnout, tz=args.tz
         )
         for published in written:
             _report(published)
     elif args.output:
-        _report(write_ics(event, args.output, audiences[0], alarms=alarms, turnout=args.turnout))
+        _report(
+            write_ics(
+                event, args.output, audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz
+            )
+        )
     else:
-        sys.stdout.write(to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout))
+        sys.stdout.write(
+            to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz)
+        )
     return EXIT_OK
 
 

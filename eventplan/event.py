@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TypeVar
 
 import attrs
@@ -57,6 +58,31 @@ class Instrument:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
 
 
+# RFC 5545 §3.3.3 cal-address as a mailto: URI; no characters a content line would need quoted.
+_EMAIL = re.compile(r"[^@\s:;,\"<>()\[\]\\]+@[^@\s:;,\"<>()\[\]\\]+")
+
+
+def _valid_email(instance: Organiser, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
+        raise ValueError(
+            f"'{attribute.name}' must be an e-mail address such as 'protocol@example.org': {value!r}"
+        )
+
+
+def _no_quote(instance: Organiser, attribute: attrs.Attribute[str], value: str) -> None:
+    # Calendars carry the name as a quoted parameter (CN="…"), which cannot hold '"' or a line break.
+    if '"' in value or "\n" in value:
+        raise ValueError(f"'{attribute.name}' must not contain '\"' or a line break: {value!r}")
+
+
+@attrs.frozen
+class Organiser:
+    """Who publishes the event's calendars: written as ORGANIZER, which RFC 5546 requires with METHOD."""
+
+    name: str = attrs.field(validator=[_fields.not_blank, _no_quote])
+    email: str = attrs.field(validator=_valid_email)
+
+
 @attrs.frozen
 class Event:
     """A whole event: programme, places, organisation, participation and what was reported."""
@@ -91,6 +117,7 @@ class Event:
     reported: tuple[ReportedFigure, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    organiser: Organiser | None = None
 
     @property
     def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:

@@ -1,5 +1,6 @@
-"""Three independent iCalendar parsers — ics, icalendar and ical.js (Thunderbird's) —
-each reduced to the same plain records, so tests can compare them with the model."""
+"""Four independent iCalendar parsers — ics, icalendar, ical.js (Thunderbird's) and libical
+(Evolution's and KDE's) — each reduced to the same plain records, so tests can compare
+them with the model."""
 
 from __future__ import annotations
 
@@ -17,7 +18,14 @@ import icalendar
 import ics
 import pytest
 
+from eventplan import Audience, Event
+from eventplan.audiences import sessions_for
+from eventplan.calendars import session_uid
+
 JS = Path(__file__).parent / "js"
+LIBICAL = Path(__file__).parent / "libical" / "read_ics.py"
+#: libical's Python bindings are Debian's (python3-gi, gir1.2-ical-3.0), so the system Python.
+LIBICAL_PYTHON = os.environ.get("EVENTPLAN_LIBICAL_PYTHON", "/usr/bin/python3")
 
 
 @attrs.frozen
@@ -32,6 +40,35 @@ class Record:
     sequence: int
     categories: tuple[str, ...]
     geo: tuple[float, float] | None
+
+
+def expected(
+    event: Event, audience: Audience | str = "programme", sequence: int = 0
+) -> dict[str, Record]:
+    """What a calendar must say of each session, straight from the model."""
+    chosen = audience if isinstance(audience, Audience) else Audience.parse(audience)
+    records = {}
+    for session in sessions_for(event, chosen, None):
+        venue = event.venue_of(session.room) if session.room else None
+        records[session_uid(event, session)] = Record(
+            uid=session_uid(event, session),
+            summary=session.title,
+            location=f"{event.room(session.room).name}, {venue.name}"
+            if venue and session.room
+            else None,
+            description=None,  # compared across parsers below
+            start=int(session.start.timestamp()),
+            end=int(session.end.timestamp()),
+            status=session.status.value.upper(),
+            sequence=sequence,
+            categories=(session.kind.replace("_", " "),),
+            geo=(venue.latitude, venue.longitude) if venue and venue.latitude is not None else None,
+        )
+    return records
+
+
+def without_description(records: dict[str, Record]) -> dict[str, Record]:
+    return {uid: attrs.evolve(record, description=None) for uid, record in records.items()}
 
 
 def _epoch(value: dt.datetime) -> int:
@@ -111,7 +148,8 @@ def read_with_icaljs(*paths: Path) -> list[dict[str, Any]]:
     return json.loads(result.stdout)
 
 
-def icaljs_records(calendar: dict[str, Any]) -> dict[str, Record]:
+def json_records(calendar: dict[str, Any]) -> dict[str, Record]:
+    """Records of one calendar as read_ics.mjs (ical.js) or read_ics.py (libical) print it."""
     return {
         e["uid"]: Record(
             e["uid"],
@@ -127,3 +165,33 @@ def icaljs_records(calendar: dict[str, Any]) -> dict[str, Record]:
         )
         for e in calendar["events"]
     }
+
+
+def libical_available() -> bool:
+    probe = "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib"
+    if shutil.which(LIBICAL_PYTHON) is None:
+        return False
+    return subprocess.run([LIBICAL_PYTHON, "-c", probe], capture_output=True).returncode == 0
+
+
+def require_libical() -> None:
+    """Skip where libical's bindings are missing; CI (EVENTPLAN_REQUIRE_LIBICAL=1) requires them."""
+    if libical_available():
+        return
+    message = (
+        f"libical is not installed for {LIBICAL_PYTHON}: apt-get install python3-gi gir1.2-ical-3.0"
+    )
+    if os.environ.get("EVENTPLAN_REQUIRE_LIBICAL"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def read_with_libical(*paths: Path) -> list[dict[str, Any]]:
+    """What libical makes of each file, with its errors (see tests/libical/read_ics.py)."""
+    result = subprocess.run(
+        [LIBICAL_PYTHON, str(LIBICAL), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)

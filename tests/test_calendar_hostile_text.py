@@ -9,16 +9,18 @@ from pathlib import Path
 import attrs
 from builders import make_event, make_session
 from calendar_readers import (
-    icaljs_records,
+    json_records,
     read_with_icalendar,
     read_with_icaljs,
     read_with_ics,
+    read_with_libical,
     require_icaljs,
+    require_libical,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventplan import Event, to_calendar, to_ics
+from eventplan import Event, Organiser, to_calendar, to_ics
 from eventplan._ical import parse
 
 STAMP = dt.datetime(2025, 10, 20, tzinfo=dt.UTC)
@@ -79,6 +81,11 @@ def hostile_event(title: str, room: str, description: str) -> Event:
     )
 
 
+def written(text: str) -> str:
+    """What a calendar carries of a text: no spaces or tabs at either end (libical drops them)."""
+    return text.strip(" \t")
+
+
 def normalised(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -93,9 +100,11 @@ def test_hostile_text_round_trips_through_ics_and_icalendar(title, room, descrip
     from_calendar = to_calendar(event, stamp=STAMP)
     for records in (read_with_icalendar(text), read_with_ics(from_calendar)):
         (record,) = records.values()
-        assert record.summary == session.title
-        assert record.location == f"{event.venues[0].rooms[0].name}, {event.venues[0].name}"
-        assert record.description.startswith(session.description + "\n")
+        assert record.summary == written(session.title)
+        assert record.location == written(
+            f"{event.venues[0].rooms[0].name}, {event.venues[0].name}"
+        )
+        assert record.description.startswith(session.description.lstrip(" \t") + "\n")
     calendar = parse(text)
     assert [c.name for c in calendar.children] == ["VEVENT"]
     (vevent,) = calendar.children
@@ -111,11 +120,39 @@ def test_hostile_text_round_trips_through_icaljs(title, room, description, tmp_p
     path: Path = tmp_path_factory.mktemp("ics") / "hostile.ics"
     path.write_text(to_ics(event, stamp=STAMP), encoding="utf-8", newline="")
     (calendar,) = read_with_icaljs(path)
-    (record,) = icaljs_records(calendar).values()
-    assert record.summary == event.sessions[0].title
-    assert record.location == f"{event.venues[0].rooms[0].name}, {event.venues[0].name}"
+    (record,) = json_records(calendar).values()
+    assert record.summary == written(event.sessions[0].title)
+    assert record.location == written(f"{event.venues[0].rooms[0].name}, {event.venues[0].name}")
     assert calendar["components"] == ["vevent"]
     assert {p.upper() for p in calendar["events"][0]["properties"]} == EXPECTED_PROPERTIES
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    title=hostile(),
+    room=hostile(),
+    description=hostile(),
+    organiser=hostile().filter(lambda s: '"' not in s and "\n" not in normalised(s)),
+)
+def test_hostile_text_round_trips_through_libical_and_passes_its_validation(
+    title, room, description, organiser, tmp_path_factory
+):
+    require_libical()
+    event = attrs.evolve(
+        hostile_event(title, room, description),
+        organiser=Organiser(name=organiser, email="protocol@example.org"),
+    )
+    path: Path = tmp_path_factory.mktemp("ics") / "hostile.ics"
+    path.write_text(to_ics(event, stamp=STAMP), encoding="utf-8", newline="")
+    (calendar,) = read_with_libical(path)
+    assert (calendar["errors"], calendar["restrictions_hold"]) == ([], True)
+    (record,) = json_records(calendar).values()
+    session = event.sessions[0]
+    assert (record.summary, record.location) == (
+        written(session.title),
+        written(f"{event.venues[0].rooms[0].name}, {event.venues[0].name}"),
+    )
+    assert record.description.startswith(session.description.lstrip(" \t") + "\n")
 
 
 def test_to_calendar_mends_what_ics_misreads_in_escaped_backslashes():

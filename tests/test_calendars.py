@@ -10,12 +10,15 @@ import pendulum
 import pytest
 from builders import at, make_event, make_session
 from calendar_readers import (
-    Record,
-    icaljs_records,
+    expected,
+    json_records,
     read_with_icalendar,
     read_with_icaljs,
     read_with_ics,
+    read_with_libical,
     require_icaljs,
+    require_libical,
+    without_description,
 )
 
 import eventplan
@@ -41,35 +44,6 @@ from eventplan.testing import synthetic_event
 
 STAMP = dt.datetime(2025, 10, 20, 8, 0, tzinfo=dt.UTC)
 HANOI = eventplan.reference_event()
-
-
-def expected(
-    event: Event, audience: Audience | str = "programme", sequence: int = 0
-) -> dict[str, Record]:
-    """What a calendar must say of each session, straight from the model."""
-    chosen = audience if isinstance(audience, Audience) else Audience.parse(audience)
-    records = {}
-    for session in sessions_for(event, chosen, None):
-        venue = event.venue_of(session.room) if session.room else None
-        records[session_uid(event, session)] = Record(
-            uid=session_uid(event, session),
-            summary=session.title,
-            location=f"{event.room(session.room).name}, {venue.name}"
-            if venue and session.room
-            else None,
-            description=None,  # compared across parsers below
-            start=int(session.start.timestamp()),
-            end=int(session.end.timestamp()),
-            status=session.status.value.upper(),
-            sequence=sequence,
-            categories=(session.kind.replace("_", " "),),
-            geo=(venue.latitude, venue.longitude) if venue and venue.latitude is not None else None,
-        )
-    return records
-
-
-def without_description(records: dict[str, Record]) -> dict[str, Record]:
-    return {uid: attrs.evolve(record, description=None) for uid, record in records.items()}
 
 
 def vienna_dst_event() -> Event:
@@ -112,21 +86,41 @@ def test_ics_and_icalendar_read_every_event_as_the_model_says(event, audience):
     }
 
 
-def test_icaljs_reads_every_event_as_the_model_says(tmp_path: Path):
-    require_icaljs()
+def calendar_files(folder: Path) -> list[Path]:
     paths = []
     for index, (event, audience) in enumerate(CALENDARS):
-        path = tmp_path / f"{index}.ics"
+        path = folder / f"{index}.ics"
         path.write_text(to_ics(event, audience, stamp=STAMP), encoding="utf-8", newline="")
         paths.append(path)
+    return paths
+
+
+def test_libical_reads_every_event_as_the_model_says_and_finds_no_error(tmp_path: Path):
+    require_libical()
+    paths = calendar_files(tmp_path)
+    for path, calendar, (event, audience) in zip(
+        paths, read_with_libical(*paths), CALENDARS, strict=True
+    ):
+        assert (calendar["errors"], calendar["restrictions_hold"]) == ([], True), path.name
+        from_libical = json_records(calendar)
+        assert without_description(from_libical) == expected(event, audience)
+        assert from_libical == read_with_icalendar(path.read_text(encoding="utf-8"))
+
+
+def test_icaljs_reads_every_event_as_the_model_says(tmp_path: Path):
+    require_icaljs()
+    paths = calendar_files(tmp_path)
     for path, calendar, (event, audience) in zip(
         paths, read_with_icaljs(*paths), CALENDARS, strict=True
     ):
-        from_icaljs = icaljs_records(calendar)
+        from_icaljs = json_records(calendar)
         assert without_description(from_icaljs) == expected(event, audience)
         from_icalendar = read_with_icalendar(path.read_text(encoding="utf-8"))
         assert from_icaljs == from_icalendar  # descriptions included
-        assert (calendar["method"], calendar["timezone"]) == ("PUBLISH", event.timezone)
+        assert (calendar["method"], calendar["timezone"]) == (
+            None,
+            event.timezone,
+        )  # no organiser, no METHOD
 
 
 def test_vienna_sessions_keep_their_instants_across_the_dst_change():
@@ -153,12 +147,11 @@ def test_calendar_text_is_crlf_folded_and_ends_with_crlf():
 def test_calendar_header_names_the_audience_and_zone():
     text = to_ics(HANOI, "subcommittee:protocol", stamp=STAMP)
     head = text.split("BEGIN:VEVENT")[0].split("\r\n")
-    assert head[:7] == [
+    assert head[:6] == [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//eventplan//eventplan calendar export//EN",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
         "X-WR-CALNAME:Hanoi Convention signing ceremony — Protocol Sub-committee",
         "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
     ]
