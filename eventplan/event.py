@@ -10,6 +10,7 @@ import pendulum
 
 from eventplan import _fields
 from eventplan.errors import UnknownNameError
+from eventplan.meetings import BilateralRequest
 from eventplan.norms import NormOverride
 from eventplan.organisation import Agency, Official, Organisation
 from eventplan.participation import Turnout
@@ -91,6 +92,9 @@ class Event:
     reported: tuple[ReportedFigure, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    bilateral_requests: tuple[BilateralRequest, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, kw_only=True
+    )
 
     @property
     def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:

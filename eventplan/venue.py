@@ -36,6 +36,11 @@ class Room:
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
+    #: The seating grid, for seating plans: rows from the front, seats in each row.
+    rows: int | None = attrs.field(default=None, validator=_fields.non_negative, kw_only=True)
+    seats_per_row: int | None = attrs.field(
+        default=None, validator=_fields.non_negative, kw_only=True
+    )
 
     @property
     def layouts(self) -> tuple[Layout, ...]:

@@ -1,0 +1,13 @@
+"""Protocol planning: speakers' lists, the order of signature, bilateral meetings and seating.
+
+The door to the capability: users import from :mod:`eventplan`, which
+re-exports these names. ``speakers`` times each session's list in UN order;
+``signing`` gives each signatory a slot; ``place_bilaterals`` places requested
+meetings with OR-Tools CP-SAT (the ``solver`` extra) and says why any could
+not be placed; ``seating`` seats delegations row by row; ``with_protocol``
+turns statements and signing slots into sessions, so calendars show them.
+"""
+
+from eventplan.protocol.speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
+
+__all__ = ["SpeakerOrder", "SpeakerSlot", "Speakers", "speakers"]
