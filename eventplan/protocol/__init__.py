@@ -8,6 +8,37 @@ not be placed; ``seating`` seats delegations row by row; ``with_protocol``
 turns statements and signing slots into sessions, so calendars show them.
 """
 
+from eventplan.protocol._common import draw_letter, un_order
+from eventplan.protocol.bilaterals import (
+    BilateralPlan,
+    Blocker,
+    Commitment,
+    Placement,
+    Unplaced,
+    commitments,
+    place_bilaterals,
+    place_bilaterals_greedy,
+)
+from eventplan.protocol.signing import Signing, SigningOrder, SigningSlot, signing
 from eventplan.protocol.speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
 
-__all__ = ["SpeakerOrder", "SpeakerSlot", "Speakers", "speakers"]
+__all__ = [
+    "BilateralPlan",
+    "Blocker",
+    "Commitment",
+    "Placement",
+    "Signing",
+    "SigningOrder",
+    "SigningSlot",
+    "SpeakerOrder",
+    "SpeakerSlot",
+    "Speakers",
+    "Unplaced",
+    "commitments",
+    "draw_letter",
+    "place_bilaterals",
+    "place_bilaterals_greedy",
+    "signing",
+    "speakers",
+    "un_order",
+]

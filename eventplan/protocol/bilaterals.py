@@ -1,0 +1,776 @@
+"""Bilateral meetings placed automatically, with a reason for every request that could not be.
+
+Hard rules: nobody and no room in two places at once; a room is turned over
+between meetings (``bilateral.turnaround_minutes``); people need time to move
+between rooms and venues (``transfer.*``); the room seats both sides; the
+meeting falls in its requested window and in the bookable hours of a day
+(08:00 plus ``bilateral.bookable_hours``: the APEC 2018 SOM2 handbook books
+bilateral rooms 08:00–20:00). A person's other commitments are the sessions
+they chair or speak at, sessions that seat their delegation by name, their
+statement and their signing session, and meetings already in the programme.
+
+:func:`place_bilaterals` maximises the priority-weighted number of meetings
+with OR-Tools CP-SAT (``pip install "eventplan[solver]"``), started from the
+greedy plan (:func:`place_bilaterals_greedy`: by priority, first fit), so it
+never places less. A request left over is tried against the placed plan with
+one group of rules relaxed at a time; the groups that free it are its reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+import pendulum
+
+from eventplan.enums import Layout, SessionKind, Severity
+from eventplan.errors import MissingExtraError
+from eventplan.event import Event
+from eventplan.findings import Finding
+from eventplan.meetings import BilateralRequest
+from eventplan.norms import Norm, NormSet, default_norms
+from eventplan.participation import Turnout
+from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
+from eventplan.protocol._common import clock, party_names
+
+#: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).
+DAY_START = dt.time(8, 0)
+#: The default time limit of the solver, in (deterministic) seconds.
+TIME_LIMIT = 10.0
+
+Span = tuple[int, int]  # minutes from the event's first midnight, half-open
+
+
+@attrs.frozen
+class Commitment:
+    """Something a party must be at: a session, a statement, a signing slot, a meeting."""
+
+    party: str
+    what: str  # a session id
+    start: pendulum.DateTime
+    end: pendulum.DateTime
+    room: str | None
+
+
+@attrs.frozen
+class Placement:
+    request: BilateralRequest
+    room: str
+    start: pendulum.DateTime
+    end: pendulum.DateTime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "request": self.request.id,
+            "parties": list(self.request.parties),
+            "room": self.room,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "priority": self.request.priority,
+        }
+
+
+@attrs.frozen
+class Blocker:
+    """One group of rules that keeps a request out; lifting it frees the request.
+
+    ``kind``: ``commitments`` (of one party: the session ids), ``meetings``
+    (placed meetings that take the party's or the room's time: request ids),
+    ``room_bookings`` (sessions in the rooms), ``room_capacity`` (the rooms
+    too small), ``window`` (the requested earliest/latest) or ``rooms`` (no
+    bilateral rooms at all).
+    """
+
+    kind: str
+    ids: tuple[str, ...]
+    party: str | None = None
+
+
+@attrs.frozen
+class Unplaced:
+    request: BilateralRequest
+    blockers: tuple[Blocker, ...]
+    #: True when only lifting all the blockers together frees the request
+    combined: bool = False
+
+
+@attrs.frozen
+class BilateralPlan:
+    """The placed meetings, the new event that holds them, and why the rest did not fit."""
+
+    event: Event
+    placements: tuple[Placement, ...]
+    unplaced: tuple[Unplaced, ...]
+    findings: tuple[Finding, ...]
+    method: str
+    status: str
+    seconds: float
+
+    @property
+    def total(self) -> int:
+        """The priority-weighted number of meetings placed: what the solver maximises."""
+        return sum(p.request.priority for p in self.placements)
+
+    @property
+    def passed(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "status": self.status,
+            "placed": len(self.placements),
+            "requested": len(self.placements) + len(self.unplaced),
+            "priority_total": self.total,
+            "placements": [p.to_json() for p in self.placements],
+            "unplaced": [
+                {
+                    "request": u.request.id,
+                    "combined": u.combined,
+                    "blockers": [attrs.asdict(b) for b in u.blockers],
+                }
+                for u in self.unplaced
+            ],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+    def render_text(self) -> str:
+        requested = len(self.placements) + len(self.unplaced)
+        lines = [
+            f"Bilateral meetings ({self.method}, {self.status}): {len(self.placements)} of "
+            f"{requested} placed, priority-weighted total {self.total}"
+        ]
+        names = party_names(self.event)
+        for p in sorted(self.placements, key=lambda p: (p.start, p.room)):
+            who = " – ".join(names.get(x, x) for x in p.request.parties)
+            until = p.end.in_timezone(self.event.timezone).format("HH:mm")
+            lines.append(f"  {clock(self.event, p.start)}–{until}  {p.room}  {p.request.id}: {who}")
+        if self.findings:
+            lines.append("")
+            lines += [str(f) for f in self.findings]
+        return "\n".join(lines)
+
+
+# --- the problem, in minutes ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Room:
+    id: str
+    venue: str
+    seats: int | None  # None: not known, so not checked
+
+
+class _Problem:
+    """The requests, rooms and fixed commitments, in whole minutes from the first midnight."""
+
+    def __init__(
+        self,
+        event: Event,
+        turnout: str | None,
+        norms: NormSet,
+        rooms: Sequence[str] | None,
+        day_start: dt.time,
+    ) -> None:
+        self.event = event
+        self.origin = pendulum.datetime(
+            event.start_date.year, event.start_date.month, event.start_date.day, tz=event.zone
+        )
+        venue_of = {r.id: v.id for v in event.venues for r in v.rooms}
+        self.venue_of = venue_of
+        chosen = event.resources.bilateral_rooms if rooms is None else tuple(rooms)
+        self.rooms = [_Room(r, venue_of[r], _seats(event, r)) for r in chosen]
+        self.turnaround = _whole(norms["bilateral.turnaround_minutes"])
+        self.same_venue = _whole(norms["transfer.same_venue_minutes"])
+        self.other_venue = _whole(norms["transfer.other_venue_minutes"])
+        self.norms: tuple[Norm, ...] = tuple(
+            norms[n]
+            for n in (
+                "bilateral.turnaround_minutes",
+                "bilateral.bookable_hours",
+                "transfer.same_venue_minutes",
+                "transfer.other_venue_minutes",
+            )
+        )
+        hours = norms["bilateral.bookable_hours"].cautious_value
+        self.days: list[Span] = []
+        day = event.start_date
+        while day <= event.end_date:
+            opens = self.minute(
+                pendulum.datetime(
+                    day.year, day.month, day.day, day_start.hour, day_start.minute, tz=event.zone
+                )
+            )
+            self.days.append((opens, opens + round(hours * 60)))
+            day += dt.timedelta(days=1)
+        self.requests = list(event.bilateral_requests)
+        self.sizes = {r.id: _sizes(event, turnout, r) for r in self.requests}
+        parties = {p for r in self.requests for p in r.parties}
+        self.commitments: dict[str, list[Commitment]] = {p: [] for p in parties}
+        for c in commitments(event, turnout):
+            if c.party in self.commitments:
+                self.commitments[c.party].append(c)
+        ids = {r.id for r in self.rooms}
+        self.bookings: dict[str, list[Session]] = defaultdict(list)
+        for s in event.sessions:
+            if not s.is_cancelled and s.room in ids:
+                self.bookings[s.room].append(s)
+        # between two meetings of one person: the longest move between two bilateral rooms
+        self.between = max(
+            (self.transfer(a.id, b.id) for a in self.rooms for b in self.rooms if a.id != b.id),
+            default=0,
+        )
+
+    def minute(self, moment: pendulum.DateTime) -> int:
+        return int((moment - self.origin).total_seconds() // 60)
+
+    def time(self, minute: int) -> pendulum.DateTime:
+        return self.origin.add(minutes=minute)
+
+    def transfer(self, room: str, other: str | None) -> int:
+        if other == room:
+            return 0
+        if other is not None and self.venue_of.get(other) == self.venue_of[room]:
+            return self.same_venue
+        return self.other_venue
+
+    def window(self, request: BilateralRequest, relax: bool = False) -> list[Span]:
+        """The minutes the meeting may take: bookable hours within its requested window."""
+        low = -(10**9) if relax or request.earliest is None else self.minute(request.earliest)
+        high = 10**9 if relax or request.latest is None else self.minute(request.latest)
+        spans = [(max(a, low), min(b, high)) for a, b in self.days]
+        return [(a, b) for a, b in spans if b - a >= request.minutes]
+
+    def fits_room(self, request: BilateralRequest, room: _Room) -> bool:
+        return room.seats is None or room.seats >= sum(self.sizes[request.id])
+
+    def obstacles(
+        self, request: BilateralRequest, room: _Room, skip: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[str, str, Span, int]]:
+        """Fixed things in the way: (kind, id, span, gap needed), without the ids in ``skip``."""
+        for party in request.parties:
+            for c in self.commitments[party]:
+                if c.what not in skip:
+                    gap = self.transfer(room.id, c.room)
+                    yield "commitments", c.what, (self.minute(c.start), self.minute(c.end)), gap
+        for s in self.bookings[room.id]:
+            if s.id not in skip:
+                span = (self.minute(s.start), self.minute(s.end))
+                yield "room_bookings", s.id, span, self.turnaround
+
+    def starts(
+        self,
+        request: BilateralRequest,
+        room: _Room,
+        skip: frozenset[str] = frozenset(),
+        relax_window: bool = False,
+    ) -> list[Span]:
+        """The start minutes, as closed ranges, that the fixed commitments leave."""
+        d = request.minutes
+        free = [(a, b - d) for a, b in self.window(request, relax_window)]
+        for _, _, (a, b), gap in self.obstacles(request, room, skip):
+            free = _cut(free, a - d - gap + 1, b + gap - 1)
+        return free
+
+    def clash(self, request: BilateralRequest, room: _Room, start: int, placed: Placed) -> bool:
+        """Whether a meeting at ``start`` in ``room`` collides with meetings already placed."""
+        end = start + request.minutes
+        for other, other_room, other_start in placed:
+            other_end = other_start + other.minutes
+            if other_room == room.id:
+                gap = self.turnaround
+            elif set(other.parties) & set(request.parties):
+                gap = self.between
+            else:
+                continue
+            if start < other_end + gap and other_start < end + gap:
+                return True
+        return False
+
+
+Placed = list[tuple[BilateralRequest, str, int]]
+
+
+def _cut(spans: list[Span], low: int, high: int) -> list[Span]:
+    """Closed ranges ``spans`` without the closed range [low, high]."""
+    if low > high:
+        return spans
+    kept: list[Span] = []
+    for a, b in spans:
+        if high < a or low > b:
+            kept.append((a, b))
+            continue
+        if a < low:
+            kept.append((a, low - 1))
+        if high < b:
+            kept.append((high + 1, b))
+    return kept
+
+
+def _whole(norm: Norm) -> int:
+    return int(-(-norm.cautious_value // 1))
+
+
+def _seats(event: Event, room_id: str) -> int | None:
+    room = event.room(room_id)
+    seats = room.seats(Layout.BOARDROOM)
+    if seats is None and room.layouts:
+        seats = max((room.seats(layout) for layout in room.layouts), key=lambda c: c.low)  # type: ignore[arg-type,return-value]
+    return None if seats is None else seats.low
+
+
+def _sizes(event: Event, turnout: str | None, request: BilateralRequest) -> tuple[int, int]:
+    if request.sizes:
+        return (request.sizes[0], request.sizes[1])
+    delegations = {d.id: d for t in event.turnouts for d in t.delegations}
+    if event.turnouts:
+        delegations |= {d.id: d for d in event.turnout(turnout).delegations}
+
+    def size(party: str) -> int:
+        if party.startswith(DELEGATION_PREFIX):
+            found = delegations[party.removeprefix(DELEGATION_PREFIX)].size
+            return found.high if found.high is not None else found.low
+        return 1
+
+    return (size(request.parties[0]), size(request.parties[1]))
+
+
+def commitments(event: Event, turnout: str | Turnout | None = None) -> tuple[Commitment, ...]:
+    """What each official and delegation must attend: chairs, speakers, seats by name, statements,
+    signing slots and meetings already in the programme."""
+    from eventplan.protocol.signing import signing
+
+    found: list[Commitment] = []
+    for s in event.sessions:
+        if s.is_cancelled:
+            continue
+        parties = [*s.chairs, *s.speakers]
+        for rule in s.audience:
+            parties += [p for p in rule.parties if p.startswith(DELEGATION_PREFIX)]
+        if s.speakers_list is not None:
+            parties += [entry.speaker for entry in s.speakers_list.entries]
+        found += [Commitment(p, s.id, s.start, s.end, s.room) for p in dict.fromkeys(parties)]
+    for slot in signing(event, turnout).slots:
+        if slot.delegation is not None:
+            party = f"{DELEGATION_PREFIX}{slot.delegation}"
+            found.append(Commitment(party, slot.session, slot.start, slot.end, slot.room))
+    return tuple(found)
+
+
+# --- placing -------------------------------------------------------------------------------------
+
+
+def _order(requests: Iterable[BilateralRequest]) -> list[BilateralRequest]:
+    return sorted(requests, key=lambda r: (-r.priority, r.id))
+
+
+def _first_fit(problem: _Problem, request: BilateralRequest, placed: Placed) -> tuple[str, int] | None:
+    """The earliest start, and the first room at it, that breaks no rule."""
+    best: tuple[int, int, str] | None = None
+    for index, room in enumerate(problem.rooms):
+        if not problem.fits_room(request, room):
+            continue
+        others = _relevant(problem, request, room, placed)
+        for low, high in problem.starts(request, room):
+            candidates = {low} | {
+                s + o.minutes + gap
+                for o, _, s in others
+                for gap in (problem.turnaround, problem.between)
+            }
+            for start in sorted(c for c in candidates if low <= c <= high):
+                if best is not None and (start, index) >= best[:2]:
+                    break
+                if not problem.clash(request, room, start, others):
+                    best = (start, index, room.id)
+                    break
+    return None if best is None else (best[2], best[0])
+
+
+def _greedy(problem: _Problem, placed: Placed, requests: Iterable[BilateralRequest]) -> Placed:
+    for request in _order(requests):
+        found = _first_fit(problem, request, placed)
+        if found is not None:
+            placed.append((request, found[0], found[1]))
+    return placed
+
+
+def place_bilaterals_greedy(
+    event: Event,
+    turnout: str | Turnout | None = None,
+    *,
+    rooms: Sequence[str] | None = None,
+    norms: NormSet | None = None,
+    day_start: dt.time = DAY_START,
+) -> BilateralPlan:
+    """The baseline: requests by priority, each in the earliest slot and first room that fit."""
+    import time
+
+    began = time.perf_counter()
+    problem = _build(event, turnout, rooms, norms, day_start)
+    placed = _greedy(problem, [], problem.requests)
+    return _plan(problem, placed, "greedy", "first fit", time.perf_counter() - began)
+
+
+def place_bilaterals(
+    event: Event,
+    turnout: str | Turnout | None = None,
+    *,
+    time_limit: float = TIME_LIMIT,
+    seed: int = 0,
+    rooms: Sequence[str] | None = None,
+    norms: NormSet | None = None,
+    day_start: dt.time = DAY_START,
+    progress: bool = False,
+) -> BilateralPlan:
+    """Place the event's bilateral requests with CP-SAT, maximising the priority-weighted total.
+
+    Deterministic for a ``seed`` and ``time_limit``: one search worker, and
+    the limit counts CP-SAT's deterministic time (a wall-clock cap of four
+    times the limit guards against a stalled machine). ``progress`` shows a
+    bar with the best total so far.
+    """
+    import time
+
+    try:
+        from ortools.sat.python import cp_model
+    except ImportError:
+        raise MissingExtraError("placing bilateral meetings with a solver", "solver") from None
+    began = time.perf_counter()
+    problem = _build(event, turnout, rooms, norms, day_start)
+    hint = _greedy(problem, [], problem.requests)
+    hinted = {r.id: (room, start) for r, room, start in hint}
+    model = cp_model.CpModel()
+    chosen: dict[tuple[str, str], tuple[Any, Any]] = {}
+    by_room: dict[str, list[Any]] = defaultdict(list)
+    by_party: dict[str, list[Any]] = defaultdict(list)
+    terms = []
+    for request in problem.requests:
+        options = []
+        for room in problem.rooms:
+            if not problem.fits_room(request, room):
+                continue
+            spans = problem.starts(request, room)
+            if not spans:
+                continue
+            tag = f"{request.id}@{room.id}"
+            start = model.new_int_var_from_domain(
+                cp_model.Domain.from_intervals([list(span) for span in spans]), f"s:{tag}"
+            )
+            present = model.new_bool_var(f"p:{tag}")
+            by_room[room.id].append(
+                model.new_optional_fixed_size_interval_var(
+                    start, request.minutes + problem.turnaround, present, f"r:{tag}"
+                )
+            )
+            for party in request.parties:
+                by_party[party].append(
+                    model.new_optional_fixed_size_interval_var(
+                        start, request.minutes + problem.between, present, f"q:{tag}:{party}"
+                    )
+                )
+            hinted_here = hinted.get(request.id, (None, 0))
+            model.add_hint(present, hinted_here[0] == room.id)
+            if hinted_here[0] == room.id:
+                model.add_hint(start, hinted_here[1])
+            chosen[request.id, room.id] = (present, start)
+            options.append(present)
+            terms.append(request.priority * present)
+        if options:
+            model.add_at_most_one(options)
+    for intervals in (*by_room.values(), *by_party.values()):
+        model.add_no_overlap(intervals)
+    model.maximize(sum(terms))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    solver.parameters.max_deterministic_time = time_limit
+    solver.parameters.max_time_in_seconds = 4 * time_limit
+    callback = _Progress(time_limit) if progress else None
+    status = solver.solve(model, callback)
+    if callback is not None:
+        callback.close()
+    placed: Placed = []
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        requests = {r.id: r for r in problem.requests}
+        for (request_id, room_id), (present, start) in chosen.items():
+            if solver.value(present):
+                placed.append((requests[request_id], room_id, solver.value(start)))
+    else:
+        placed = hint
+    # what the solver left out but still fits goes in by first fit, so every leftover is blocked
+    done = {r.id for r, _, _ in placed}
+    placed = _greedy(problem, placed, [r for r in problem.requests if r.id not in done])
+    name = solver.status_name(status).lower()
+    return _plan(problem, placed, "CP-SAT", name, time.perf_counter() - began)
+
+
+class _Progress:
+    """A tqdm bar over the time limit that shows the best total found so far."""
+
+    def __init__(self, limit: float) -> None:
+        from ortools.sat.python import cp_model
+        from tqdm import tqdm
+
+        class Callback(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+            def __init__(inner) -> None:
+                super().__init__()
+                inner.bar = tqdm(total=round(limit), unit="s", desc="placing", file=sys.stderr)
+
+            def on_solution_callback(inner) -> None:
+                inner.bar.n = min(round(inner.wall_time), round(limit))
+                inner.bar.set_postfix(total=round(inner.objective_value))
+
+        self.callback = Callback()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.callback, name)
+
+    def close(self) -> None:
+        self.callback.bar.close()
+
+
+def _build(
+    event: Event,
+    turnout: str | Turnout | None,
+    rooms: Sequence[str] | None,
+    norms: NormSet | None,
+    day_start: dt.time,
+) -> _Problem:
+    chosen = default_norms().with_overrides(event.norm_overrides) if norms is None else norms
+    name = turnout.name if isinstance(turnout, Turnout) else turnout
+    return _Problem(event, name, chosen, rooms, day_start)
+
+
+# --- the result and the reasons -------------------------------------------------------------
+
+
+def _plan(problem: _Problem, placed: Placed, method: str, status: str, seconds: float) -> BilateralPlan:
+    placements = tuple(
+        Placement(r, room, problem.time(start), problem.time(start + r.minutes))
+        for r, room, start in sorted(placed, key=lambda p: (p[2], p[1], p[0].id))
+    )
+    done = {r.id for r, _, _ in placed}
+    unplaced = tuple(
+        _why(problem, r, placed) for r in _order(problem.requests) if r.id not in done
+    )
+    findings = [_unplaced_finding(problem, u) for u in unplaced]
+    findings += [
+        Finding(
+            "bilateral-room-seats-unknown",
+            Severity.INFO,
+            f"{room.id} gives no seat count, so meetings there are not checked for size",
+            (room.id,),
+        )
+        for room in problem.rooms
+        if room.seats is None
+    ]
+    if not problem.rooms and problem.requests:
+        findings.append(
+            Finding(
+                "bilateral-rooms-unknown",
+                Severity.INFO,
+                f"{len(problem.requests)} bilaterals requested; the plan names no bilateral rooms",
+                ("resources.bilateral_rooms",),
+            )
+        )
+    return BilateralPlan(
+        _with_meetings(problem, placements),
+        placements,
+        unplaced,
+        tuple(findings),
+        method,
+        status,
+        seconds,
+    )
+
+
+def _relevant(problem: _Problem, request: BilateralRequest, room: _Room, placed: Placed) -> Placed:
+    """Placed meetings that can collide with ``request`` in ``room``: same room, or a shared party."""
+    parties = set(request.parties)
+    return [p for p in placed if p[1] == room.id or parties & set(p[0].parties)]
+
+
+def _clashing(
+    problem: _Problem, request: BilateralRequest, room: _Room, start: int, others: Placed
+) -> list[str]:
+    return [o.id for o, r, s in others if problem.clash(request, room, start, [(o, r, s)])]
+
+
+def _smallest_clash(
+    problem: _Problem,
+    request: BilateralRequest,
+    placed: Placed,
+    *,
+    skip: frozenset[str] = frozenset(),
+    any_size: bool = False,
+    relax_window: bool = False,
+) -> tuple[str, ...] | None:
+    """The fewest placed meetings whose removal lets ``request`` in (empty: it fits as it is);
+    ``None`` when even removing every meeting would not, under the other rules."""
+    best: tuple[str, ...] | None = None
+    for room in problem.rooms:
+        if not any_size and not problem.fits_room(request, room):
+            continue
+        others = [p for p in _relevant(problem, request, room, placed) if p[0].id not in skip]
+        for low, high in problem.starts(request, room, skip, relax_window):
+            candidates = {low, high} | {
+                s + o.minutes + gap for o, _, s in others for gap in (problem.turnaround, problem.between)
+            }
+            for start in sorted(c for c in candidates if low <= c <= high):
+                found = _clashing(problem, request, room, start, others)
+                if best is None or len(found) < len(best):
+                    best = tuple(found)
+                    if not best:
+                        return best
+    return best
+
+
+def _groups(problem: _Problem, request: BilateralRequest, placed: Placed) -> list[Blocker]:
+    """Each group of rules that could keep ``request`` out, with the ids it consists of."""
+    groups: list[Blocker] = []
+    if not problem.rooms:
+        return [Blocker("rooms", ())]
+    small = [room.id for room in problem.rooms if not problem.fits_room(request, room)]
+    if small:
+        groups.append(Blocker("room_capacity", tuple(small)))
+    if request.earliest is not None or request.latest is not None:
+        groups.append(Blocker("window", (request.id,)))
+    for party in request.parties:
+        ids = tuple(dict.fromkeys(c.what for c in problem.commitments[party]))
+        if ids:
+            groups.append(Blocker("commitments", ids, party))
+    booked = tuple(dict.fromkeys(s.id for room in problem.rooms for s in problem.bookings[room.id]))
+    if booked:
+        groups.append(Blocker("room_bookings", booked))
+    return groups
+
+
+def _relaxed(blockers: Iterable[Blocker]) -> dict[str, Any]:
+    skip: set[str] = set()
+    relax: dict[str, Any] = {"any_size": False, "relax_window": False}
+    for b in blockers:
+        if b.kind == "room_capacity":
+            relax["any_size"] = True
+        elif b.kind == "window":
+            relax["relax_window"] = True
+        else:
+            skip |= set(b.ids)
+    relax["skip"] = frozenset(skip)
+    return relax
+
+
+def _why(problem: _Problem, request: BilateralRequest, placed: Placed) -> Unplaced:
+    """Lift one group of rules at a time; the groups that free the request are its reason.
+
+    Placed meetings are one group: the fewest of them whose removal frees the
+    request are named. When no single group frees it, all are named together.
+    """
+    groups = _groups(problem, request, placed)
+    if groups and groups[0].kind == "rooms":
+        return Unplaced(request, tuple(groups))
+    freeing: list[Blocker] = []
+    meetings = _smallest_clash(problem, request, placed)
+    if meetings:
+        freeing.append(Blocker("meetings", meetings))
+    for group in groups:
+        if _smallest_clash(problem, request, placed, **_relaxed([group])) == ():
+            freeing.append(_narrow(problem, request, placed, group))
+    if freeing:
+        return Unplaced(request, tuple(freeing))
+    everything = _relaxed(groups)
+    rest = _smallest_clash(problem, request, placed, **everything)
+    together = [*groups, *([Blocker("meetings", rest)] if rest else [])]
+    return Unplaced(request, tuple(together), combined=True)
+
+
+def _narrow(problem: _Problem, request: BilateralRequest, placed: Placed, group: Blocker) -> Blocker:
+    """The fewest ids of a freeing group whose removal still frees the request (greedy drop)."""
+    if group.kind in ("room_capacity", "window", "rooms"):
+        return group
+    kept = list(group.ids)
+    for item in list(kept):
+        trial = [i for i in kept if i != item]
+        narrowed = attrs.evolve(group, ids=tuple(trial))
+        if trial and _smallest_clash(problem, request, placed, **_relaxed([narrowed])) == ():
+            kept = trial
+    return attrs.evolve(group, ids=tuple(kept))
+
+
+def _unplaced_finding(problem: _Problem, unplaced: Unplaced) -> Finding:
+    request = unplaced.request
+    names = party_names(problem.event)
+    who = " – ".join(names.get(p, p) for p in request.parties)
+    parts = []
+    for b in unplaced.blockers:
+        match b.kind:
+            case "commitments":
+                parts.append(f"commitments of {names.get(b.party or '', b.party)}: {', '.join(b.ids)}")
+            case "meetings":
+                parts.append(f"meetings placed before it: {', '.join(b.ids)}")
+            case "room_bookings":
+                parts.append(f"sessions in the rooms: {', '.join(b.ids)}")
+            case "room_capacity":
+                seats = sum(problem.sizes[request.id])
+                parts.append(f"rooms too small for {seats} seats: {', '.join(b.ids)}")
+            case "window":
+                parts.append("its requested window")
+            case "rooms":
+                parts.append("no bilateral rooms")
+    joiner = " together with " if unplaced.combined else "; or "
+    message = (
+        f"{request.id} ({who}, {request.minutes} min, priority {request.priority}) "
+        f"cannot be placed: blocked by {joiner.join(parts)}"
+    )
+    subjects = (request.id, *(i for b in unplaced.blockers for i in b.ids))
+    return Finding(
+        "bilateral-unplaced",
+        Severity.WARNING,
+        message,
+        tuple(dict.fromkeys(subjects)),
+        norms=problem.norms,
+    )
+
+
+def _with_meetings(problem: _Problem, placements: tuple[Placement, ...]) -> Event:
+    taken = {s.id for s in problem.event.sessions}
+    sessions = []
+    names = party_names(problem.event)
+    for p in placements:
+        request = p.request
+        session_id = f"bilateral-{request.id}"
+        while session_id in taken:
+            session_id += "-placed"
+        sizes = problem.sizes[request.id]
+        officials = tuple(x for x in request.parties if not x.startswith(DELEGATION_PREFIX))
+        rules = tuple(
+            AudienceRule(parties=(party,), at_table=size)
+            for party, size in zip(request.parties, sizes, strict=True)
+            if party.startswith(DELEGATION_PREFIX)
+        )
+        who = " – ".join(names.get(x, x) for x in request.parties)
+        sessions.append(
+            Session(
+                session_id,
+                request.title or f"Bilateral: {who}",
+                SessionKind.BILATERAL,
+                p.start,
+                p.end,
+                room=p.room,
+                layout=Layout.BOARDROOM,
+                chairs=officials,
+                audience=rules,
+                description=f"Bilateral meeting {who}, placed by eventplan (request {request.id}).",
+                sources=request.sources,
+                assumption=request.assumption,
+            )
+        )
+    placed = {p.request.id for p in placements}
+    return attrs.evolve(
+        problem.event,
+        sessions=(*problem.event.sessions, *sessions),
+        bilateral_requests=tuple(r for r in problem.event.bilateral_requests if r.id not in placed),
+    )
