@@ -19,6 +19,7 @@ from eventplan.protocol.bilaterals import (
     place_bilaterals,
     place_bilaterals_greedy,
 )
+from eventplan.protocol.seating import SeatBlock, Seating, seating
 from eventplan.protocol.signing import Signing, SigningOrder, SigningSlot, signing
 from eventplan.protocol.speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
 
@@ -27,6 +28,8 @@ __all__ = [
     "Blocker",
     "Commitment",
     "Placement",
+    "SeatBlock",
+    "Seating",
     "Signing",
     "SigningOrder",
     "SigningSlot",
@@ -38,6 +41,7 @@ __all__ = [
     "draw_letter",
     "place_bilaterals",
     "place_bilaterals_greedy",
+    "seating",
     "signing",
     "speakers",
     "un_order",
