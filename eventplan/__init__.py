@@ -7,11 +7,14 @@ Layers, each importing only from those above it:
 
 1. ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
-   ``participation``, ``event`` (frozen attrs classes, no I/O);
+   ``participation``, ``meetings`` (bilateral requests), ``event`` (frozen
+   attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
    ``summary``, ``demand``, ``intervals``, ``checks`` and ``report`` (pure
    functions over an event; ``norms`` holds the sourced planning figures),
-   ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
+   ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy),
+   ``protocol/`` (``speakers``, ``signing``, ``bilaterals`` with the CP-SAT
+   solver, ``seating``, ``calendar``: protocol items as sessions);
 4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
@@ -46,6 +49,7 @@ from eventplan.enums import (
     SessionStatus,
     Severity,
     SignatoryStatus,
+    SpeakerLevel,
 )
 from eventplan.errors import (
     EventFileError,
@@ -66,6 +70,7 @@ from eventplan.eventfile import (
 )
 from eventplan.findings import Finding, Margin
 from eventplan.frab import to_csv, to_frab
+from eventplan.meetings import BilateralRequest
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -77,8 +82,26 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
-from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
-from eventplan.programme import AudienceRule, Session
+from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_seating, plot_tasks
+from eventplan.programme import AudienceRule, Session, SpeakersList, Statement, StatementCount
+from eventplan.protocol import (
+    BilateralPlan,
+    Blocker,
+    Placement,
+    Seating,
+    Signing,
+    SigningOrder,
+    SpeakerOrder,
+    Speakers,
+    Unplaced,
+    draw_letter,
+    place_bilaterals,
+    place_bilaterals_greedy,
+    seating,
+    signing,
+    speakers,
+    with_protocol,
+)
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
 from eventplan.report import Report, check
@@ -114,6 +137,9 @@ __all__ = [
     "Audience",
     "AudienceKind",
     "AudienceRule",
+    "BilateralPlan",
+    "BilateralRequest",
+    "Blocker",
     "CalendarError",
     "CalendarWriter",
     "CancelSession",
@@ -141,6 +167,7 @@ __all__ = [
     "Organisation",
     "ParticipationCounts",
     "PartyKind",
+    "Placement",
     "PressCorps",
     "Problem",
     "ProgrammeChanges",
@@ -155,6 +182,7 @@ __all__ = [
     "ScaleCohort",
     "Scenario",
     "SeatCount",
+    "Seating",
     "Secretariat",
     "Session",
     "SessionKind",
@@ -165,8 +193,16 @@ __all__ = [
     "SetResource",
     "Severity",
     "SignatoryStatus",
+    "Signing",
+    "SigningOrder",
     "Simulation",
     "Source",
+    "SpeakerLevel",
+    "SpeakerOrder",
+    "Speakers",
+    "SpeakersList",
+    "Statement",
+    "StatementCount",
     "SteeringCommittee",
     "SubCommittee",
     "Summary",
@@ -176,27 +212,35 @@ __all__ = [
     "TurnoutKind",
     "Uncertainty",
     "UnknownNameError",
+    "Unplaced",
     "Venue",
     "check",
     "compare",
     "count_participation",
     "default_norms",
     "diff",
+    "draw_letter",
     "dump_event",
     "dumps_event",
     "find_problems",
     "load_event",
     "loads_event",
+    "place_bilaterals",
+    "place_bilaterals_greedy",
     "plot_demand",
     "plot_overflow",
     "plot_programme",
+    "plot_seating",
     "plot_tasks",
     "reconcile",
     "reference_event",
     "reference_file",
+    "seating",
     "session_demand",
+    "signing",
     "simulate",
     "simulate_sweep",
+    "speakers",
     "summarise",
     "sweep",
     "to_calendar",
@@ -204,6 +248,7 @@ __all__ = [
     "to_frab",
     "to_ics",
     "validate",
+    "with_protocol",
     "write_calendars",
     "write_ics",
 ]

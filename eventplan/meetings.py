@@ -23,9 +23,13 @@ def _positive(instance: Any, attribute: attrs.Attribute[Any], value: int) -> Non
         raise ValueError(f"'{attribute.name}' must be >= 1: {value}")
 
 
-def _sizes(instance: BilateralRequest, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+def _sizes(
+    instance: BilateralRequest, attribute: attrs.Attribute[Any], value: tuple[int, ...]
+) -> None:
     if value and (len(value) != 2 or any(size < 1 for size in value)):
-        raise ValueError(f"'sizes' gives the seats each of the two parties needs, each >= 1: {list(value)}")
+        raise ValueError(
+            f"'sizes' gives the seats each of the two parties needs, each >= 1: {list(value)}"
+        )
 
 
 def _latest_after_earliest(

@@ -192,9 +192,7 @@ def plot_seating(seating: Seating) -> Figure:
     colours = _colours(list(dict.fromkeys(b.party for b in seating.blocks)))
     for block in seating.blocks:
         for seat in range(block.first, block.last + 1):
-            ax.add_patch(
-                _rectangle((seat - 1, block.row - 1), 0.9, 0.8, colours[block.party])
-            )
+            ax.add_patch(_rectangle((seat - 1, block.row - 1), 0.9, 0.8, colours[block.party]))
         if block.named:
             ax.text(
                 (block.first + block.last) / 2 - 0.5,

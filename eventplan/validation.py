@@ -235,7 +235,10 @@ def _protocol(event: Event) -> Iterator[Found]:
                 yield _unknown(f"{path}.delegation", "delegation", entry.delegation, delegations)
     for value, times in Counter(r.id for r in event.bilateral_requests).items():
         if times > 1:
-            yield Problem(f"bilateral_requests.{value}", f"duplicate id {value!r} ({times} times)"), None
+            yield (
+                Problem(f"bilateral_requests.{value}", f"duplicate id {value!r} ({times} times)"),
+                None,
+            )
     for request in event.bilateral_requests:
         path = f"bilateral_requests.{request.id}.parties"
         for party in request.parties:

@@ -19,6 +19,7 @@ from eventplan.protocol.bilaterals import (
     place_bilaterals,
     place_bilaterals_greedy,
 )
+from eventplan.protocol.calendar import with_protocol
 from eventplan.protocol.seating import SeatBlock, Seating, seating
 from eventplan.protocol.signing import Signing, SigningOrder, SigningSlot, signing
 from eventplan.protocol.speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
@@ -45,4 +46,5 @@ __all__ = [
     "signing",
     "speakers",
     "un_order",
+    "with_protocol",
 ]

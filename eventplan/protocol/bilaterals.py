@@ -39,7 +39,7 @@ from eventplan.protocol._common import clock, party_names
 
 #: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).
 DAY_START = dt.time(8, 0)
-#: The default time limit of the solver, in (deterministic) seconds.
+#: The default time limit of the solver, in seconds.
 TIME_LIMIT = 10.0
 
 Span = tuple[int, int]  # minutes from the event's first midnight, half-open
@@ -225,8 +225,20 @@ class _Problem:
             default=0,
         )
 
+        self._starts: dict[tuple[str, str], list[Span]] = {}
+        # the same in minutes, computed once: (id, room, span) by party and by "room:<id>"
+        self.spans: dict[str, list[tuple[str, str | None, Span]]] = defaultdict(list)
+        for party, found in self.commitments.items():
+            self.spans[party] = [
+                (c.what, c.room, (self.minute(c.start), self.minute(c.end))) for c in found
+            ]
+        for room_id, sessions in self.bookings.items():
+            self.spans["room:" + room_id] = [
+                (x.id, x.room, (self.minute(x.start), self.minute(x.end))) for x in sessions
+            ]
+
     def minute(self, moment: pendulum.DateTime) -> int:
-        return int((moment - self.origin).total_seconds() // 60)
+        return int((moment.timestamp() - self.origin.timestamp()) // 60)
 
     def time(self, minute: int) -> pendulum.DateTime:
         return self.origin.add(minutes=minute)
@@ -253,14 +265,12 @@ class _Problem:
     ) -> Iterator[tuple[str, str, Span, int]]:
         """Fixed things in the way: (kind, id, span, gap needed), without the ids in ``skip``."""
         for party in request.parties:
-            for c in self.commitments[party]:
-                if c.what not in skip:
-                    gap = self.transfer(room.id, c.room)
-                    yield "commitments", c.what, (self.minute(c.start), self.minute(c.end)), gap
-        for s in self.bookings[room.id]:
-            if s.id not in skip:
-                span = (self.minute(s.start), self.minute(s.end))
-                yield "room_bookings", s.id, span, self.turnaround
+            for what, where, span in self.spans[party]:
+                if what not in skip:
+                    yield "commitments", what, span, self.transfer(room.id, where)
+        for what, _, span in self.spans["room:" + room.id]:
+            if what not in skip:
+                yield "room_bookings", what, span, self.turnaround
 
     def starts(
         self,
@@ -270,29 +280,86 @@ class _Problem:
         relax_window: bool = False,
     ) -> list[Span]:
         """The start minutes, as closed ranges, that the fixed commitments leave."""
+        plain = not skip and not relax_window
+        if plain and (request.id, room.id) in self._starts:
+            return self._starts[request.id, room.id]
         d = request.minutes
         free = [(a, b - d) for a, b in self.window(request, relax_window)]
         for _, _, (a, b), gap in self.obstacles(request, room, skip):
             free = _cut(free, a - d - gap + 1, b + gap - 1)
+        if plain:
+            self._starts[request.id, room.id] = free
         return free
 
-    def clash(self, request: BilateralRequest, room: _Room, start: int, placed: Placed) -> bool:
-        """Whether a meeting at ``start`` in ``room`` collides with meetings already placed."""
-        end = start + request.minutes
-        for other, other_room, other_start in placed:
-            other_end = other_start + other.minutes
-            if other_room == room.id:
-                gap = self.turnaround
-            elif set(other.parties) & set(request.parties):
-                gap = self.between
-            else:
+    def gap(
+        self, request: BilateralRequest, room: _Room, other: BilateralRequest, other_room: str
+    ) -> int | None:
+        """Minutes needed between ``request`` in ``room`` and a placed meeting; None: unrelated."""
+        shared = bool(set(other.parties) & set(request.parties))
+        if other_room == room.id:
+            return max(self.turnaround, self.between) if shared else self.turnaround
+        return self.between if shared else None
+
+    def blocked(
+        self,
+        request: BilateralRequest,
+        room: _Room,
+        other: BilateralRequest,
+        other_room: str,
+        start: int,
+    ) -> Span | None:
+        """The closed range of starts a placed meeting rules out for ``request`` in ``room``."""
+        gap = self.gap(request, room, other, other_room)
+        if gap is None:
+            return None
+        return (start - request.minutes - gap + 1, start + other.minutes + gap - 1)
+
+    def free(
+        self,
+        request: BilateralRequest,
+        room: _Room,
+        placed: Placed,
+        skip: frozenset[str] = frozenset(),
+        relax_window: bool = False,
+    ) -> list[Span]:
+        """Start minutes, as closed ranges, that neither commitments nor placed meetings rule out."""
+        spans = self.starts(request, room, skip, relax_window)
+        for other, other_room, start in _near(request, room, placed):
+            if other.id in skip or not spans:
                 continue
-            if start < other_end + gap and other_start < end + gap:
-                return True
-        return False
+            blocked = self.blocked(request, room, other, other_room, start)
+            if blocked is not None:
+                spans = _cut(spans, *blocked)
+        return spans
 
 
 Placed = list[tuple[BilateralRequest, str, int]]
+
+
+class _Placed(list[tuple[BilateralRequest, str, int]]):
+    """Placed meetings, indexed by room and by party so a new request meets only its neighbours."""
+
+    def __init__(self, items: Iterable[tuple[BilateralRequest, str, int]] = ()) -> None:
+        super().__init__()
+        self.by_key: dict[str, list[tuple[BilateralRequest, str, int]]] = defaultdict(list)
+        for item in items:
+            self.append(item)
+
+    def append(self, item: tuple[BilateralRequest, str, int]) -> None:
+        super().append(item)
+        self.by_key["room:" + item[1]].append(item)
+        for party in item[0].parties:
+            self.by_key[party].append(item)
+
+
+def _near(
+    request: BilateralRequest, room: _Room, placed: Placed
+) -> Iterable[tuple[BilateralRequest, str, int]]:
+    """The placed meetings that share ``room`` or a party with ``request`` (all, if not indexed)."""
+    if not isinstance(placed, _Placed):
+        return placed
+    keys = ["room:" + room.id, *request.parties]
+    return list({id(item): item for key in keys for item in placed.by_key.get(key, ())}.values())
 
 
 def _cut(spans: list[Span], low: int, high: int) -> list[Span]:
@@ -317,10 +384,12 @@ def _whole(norm: Norm) -> int:
 
 def _seats(event: Event, room_id: str) -> int | None:
     room = event.room(room_id)
-    seats = room.seats(Layout.BOARDROOM)
-    if seats is None and room.layouts:
-        seats = max((room.seats(layout) for layout in room.layouts), key=lambda c: c.low)  # type: ignore[arg-type,return-value]
-    return None if seats is None else seats.low
+    if Layout.BOARDROOM in room.layouts:
+        layouts: tuple[Layout, ...] = (Layout.BOARDROOM,)
+    else:
+        layouts = room.layouts
+    lows = [seats.low for layout in layouts if (seats := room.seats(layout)) is not None]
+    return max(lows) if lows else None
 
 
 def _sizes(event: Event, turnout: str | None, request: BilateralRequest) -> tuple[int, int]:
@@ -368,25 +437,19 @@ def _order(requests: Iterable[BilateralRequest]) -> list[BilateralRequest]:
     return sorted(requests, key=lambda r: (-r.priority, r.id))
 
 
-def _first_fit(problem: _Problem, request: BilateralRequest, placed: Placed) -> tuple[str, int] | None:
+def _first_fit(
+    problem: _Problem, request: BilateralRequest, placed: Placed
+) -> tuple[str, int] | None:
     """The earliest start, and the first room at it, that breaks no rule."""
     best: tuple[int, int, str] | None = None
     for index, room in enumerate(problem.rooms):
         if not problem.fits_room(request, room):
             continue
-        others = _relevant(problem, request, room, placed)
-        for low, high in problem.starts(request, room):
-            candidates = {low} | {
-                s + o.minutes + gap
-                for o, _, s in others
-                for gap in (problem.turnaround, problem.between)
-            }
-            for start in sorted(c for c in candidates if low <= c <= high):
-                if best is not None and (start, index) >= best[:2]:
-                    break
-                if not problem.clash(request, room, start, others):
-                    best = (start, index, room.id)
-                    break
+        spans = problem.free(request, room, placed)
+        if spans:
+            start = min(low for low, _ in spans)
+            if best is None or (start, index) < best[:2]:
+                best = (start, index, room.id)
     return None if best is None else (best[2], best[0])
 
 
@@ -411,7 +474,7 @@ def place_bilaterals_greedy(
 
     began = time.perf_counter()
     problem = _build(event, turnout, rooms, norms, day_start)
-    placed = _greedy(problem, [], problem.requests)
+    placed = _greedy(problem, _Placed(), problem.requests)
     return _plan(problem, placed, "greedy", "first fit", time.perf_counter() - began)
 
 
@@ -428,10 +491,10 @@ def place_bilaterals(
 ) -> BilateralPlan:
     """Place the event's bilateral requests with CP-SAT, maximising the priority-weighted total.
 
-    Deterministic for a ``seed`` and ``time_limit``: one search worker, and
-    the limit counts CP-SAT's deterministic time (a wall-clock cap of four
-    times the limit guards against a stalled machine). ``progress`` shows a
-    bar with the best total so far.
+    One search worker and a fixed ``seed``: the same input gives the same plan
+    whenever the search ends before ``time_limit`` seconds, and never a total
+    below the greedy plan's, which it starts from. ``progress`` shows a bar
+    with the best total so far.
     """
     import time
 
@@ -441,7 +504,7 @@ def place_bilaterals(
         raise MissingExtraError("placing bilateral meetings with a solver", "solver") from None
     began = time.perf_counter()
     problem = _build(event, turnout, rooms, norms, day_start)
-    hint = _greedy(problem, [], problem.requests)
+    hint = _greedy(problem, _Placed(), problem.requests)
     hinted = {r.id: (room, start) for r, room, start in hint}
     model = cp_model.CpModel()
     chosen: dict[tuple[str, str], tuple[Any, Any]] = {}
@@ -472,10 +535,11 @@ def place_bilaterals(
                         start, request.minutes + problem.between, present, f"q:{tag}:{party}"
                     )
                 )
-            hinted_here = hinted.get(request.id, (None, 0))
-            model.add_hint(present, hinted_here[0] == room.id)
-            if hinted_here[0] == room.id:
-                model.add_hint(start, hinted_here[1])
+            # a complete hint (every variable) lets CP-SAT take the greedy plan as its first solution
+            hinted_room, hinted_start = hinted.get(request.id, (None, spans[0][0]))
+            here = hinted_room == room.id
+            model.add_hint(present, here)
+            model.add_hint(start, hinted_start if here else spans[0][0])
             chosen[request.id, room.id] = (present, start)
             options.append(present)
             terms.append(request.priority * present)
@@ -487,13 +551,14 @@ def place_bilaterals(
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
-    solver.parameters.max_deterministic_time = time_limit
-    solver.parameters.max_time_in_seconds = 4 * time_limit
-    callback = _Progress(time_limit) if progress else None
-    status = solver.solve(model, callback)
-    if callback is not None:
-        callback.close()
-    placed: Placed = []
+    solver.parameters.max_time_in_seconds = time_limit
+    # presolve may otherwise drop the greedy hint (CP-SAT logs "hint is infeasible" and repairs it)
+    solver.parameters.keep_all_feasible_solutions_in_presolve = True
+    bar = _Progress(solver, time_limit) if progress else None
+    status = solver.solve(model)
+    if bar is not None:
+        bar.close()
+    placed: Placed = _Placed()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         requests = {r.id: r for r in problem.requests}
         for (request_id, room_id), (present, start) in chosen.items():
@@ -503,34 +568,36 @@ def place_bilaterals(
         placed = hint
     # what the solver left out but still fits goes in by first fit, so every leftover is blocked
     done = {r.id for r, _, _ in placed}
-    placed = _greedy(problem, placed, [r for r in problem.requests if r.id not in done])
+    placed = _greedy(problem, _Placed(placed), [r for r in problem.requests if r.id not in done])
     name = solver.status_name(status).lower()
     return _plan(problem, placed, "CP-SAT", name, time.perf_counter() - began)
 
 
 class _Progress:
-    """A tqdm bar over the time limit that shows the best total found so far."""
+    """A tqdm bar over the time limit, moved on by CP-SAT's log, showing the best total so far."""
 
-    def __init__(self, limit: float) -> None:
-        from ortools.sat.python import cp_model
+    def __init__(self, solver: Any, limit: float) -> None:
+        import time
+
         from tqdm import tqdm
 
-        class Callback(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
-            def __init__(inner) -> None:
-                super().__init__()
-                inner.bar = tqdm(total=round(limit), unit="s", desc="placing", file=sys.stderr)
+        self.clock = time.monotonic
+        self.began = time.monotonic()
+        self.bar = tqdm(total=round(limit), unit="s", desc="placing bilaterals", file=sys.stderr)
+        solver.parameters.log_search_progress = True
+        solver.parameters.log_to_stdout = False
+        solver.log_callback = self.log
 
-            def on_solution_callback(inner) -> None:
-                inner.bar.n = min(round(inner.wall_time), round(limit))
-                inner.bar.set_postfix(total=round(inner.objective_value))
-
-        self.callback = Callback()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.callback, name)
+    def log(self, line: str) -> None:
+        elapsed = min(round(self.clock() - self.began), self.bar.total)
+        if elapsed > self.bar.n:
+            self.bar.update(elapsed - self.bar.n)
+        if line.startswith("#") and " best:" in line:
+            self.bar.set_postfix_str(line.split(" best:")[1].split()[0], refresh=False)
 
     def close(self) -> None:
-        self.callback.bar.close()
+        self.bar.update(self.bar.total - self.bar.n)
+        self.bar.close()
 
 
 def _build(
@@ -548,15 +615,15 @@ def _build(
 # --- the result and the reasons -------------------------------------------------------------
 
 
-def _plan(problem: _Problem, placed: Placed, method: str, status: str, seconds: float) -> BilateralPlan:
+def _plan(
+    problem: _Problem, placed: Placed, method: str, status: str, seconds: float
+) -> BilateralPlan:
     placements = tuple(
         Placement(r, room, problem.time(start), problem.time(start + r.minutes))
         for r, room, start in sorted(placed, key=lambda p: (p[2], p[1], p[0].id))
     )
     done = {r.id for r, _, _ in placed}
-    unplaced = tuple(
-        _why(problem, r, placed) for r in _order(problem.requests) if r.id not in done
-    )
+    unplaced = tuple(_why(problem, r, placed) for r in _order(problem.requests) if r.id not in done)
     findings = [_unplaced_finding(problem, u) for u in unplaced]
     findings += [
         Finding(
@@ -588,18 +655,6 @@ def _plan(problem: _Problem, placed: Placed, method: str, status: str, seconds: 
     )
 
 
-def _relevant(problem: _Problem, request: BilateralRequest, room: _Room, placed: Placed) -> Placed:
-    """Placed meetings that can collide with ``request`` in ``room``: same room, or a shared party."""
-    parties = set(request.parties)
-    return [p for p in placed if p[1] == room.id or parties & set(p[0].parties)]
-
-
-def _clashing(
-    problem: _Problem, request: BilateralRequest, room: _Room, start: int, others: Placed
-) -> list[str]:
-    return [o.id for o, r, s in others if problem.clash(request, room, start, [(o, r, s)])]
-
-
 def _smallest_clash(
     problem: _Problem,
     request: BilateralRequest,
@@ -615,15 +670,18 @@ def _smallest_clash(
     for room in problem.rooms:
         if not any_size and not problem.fits_room(request, room):
             continue
-        others = [p for p in _relevant(problem, request, room, placed) if p[0].id not in skip]
+        ranges = []
+        for other, other_room, start in _near(request, room, placed):
+            if other.id not in skip:
+                blocked = problem.blocked(request, room, other, other_room, start)
+                if blocked is not None:
+                    ranges.append((blocked, other.id))
         for low, high in problem.starts(request, room, skip, relax_window):
-            candidates = {low, high} | {
-                s + o.minutes + gap for o, _, s in others for gap in (problem.turnaround, problem.between)
-            }
-            for start in sorted(c for c in candidates if low <= c <= high):
-                found = _clashing(problem, request, room, start, others)
+            points = {low} | {b + 1 for (_, b), _ in ranges if low <= b + 1 <= high}
+            for point in sorted(points):
+                found = tuple(i for (a, b), i in ranges if a <= point <= b)
                 if best is None or len(found) < len(best):
-                    best = tuple(found)
+                    best = found
                     if not best:
                         return best
     return best
@@ -687,7 +745,9 @@ def _why(problem: _Problem, request: BilateralRequest, placed: Placed) -> Unplac
     return Unplaced(request, tuple(together), combined=True)
 
 
-def _narrow(problem: _Problem, request: BilateralRequest, placed: Placed, group: Blocker) -> Blocker:
+def _narrow(
+    problem: _Problem, request: BilateralRequest, placed: Placed, group: Blocker
+) -> Blocker:
     """The fewest ids of a freeing group whose removal still frees the request (greedy drop)."""
     if group.kind in ("room_capacity", "window", "rooms"):
         return group
@@ -708,7 +768,9 @@ def _unplaced_finding(problem: _Problem, unplaced: Unplaced) -> Finding:
     for b in unplaced.blockers:
         match b.kind:
             case "commitments":
-                parts.append(f"commitments of {names.get(b.party or '', b.party)}: {', '.join(b.ids)}")
+                parts.append(
+                    f"commitments of {names.get(b.party or '', b.party)}: {', '.join(b.ids)}"
+                )
             case "meetings":
                 parts.append(f"meetings placed before it: {', '.join(b.ids)}")
             case "room_bookings":

@@ -88,9 +88,7 @@ class Seating:
         ]
         if self.blocks:
             lines.append(f"  {'row':>4}  {'seats':>9}  party")
-            lines += [
-                f"  {b.row:>4}  {f'{b.first}–{b.last}':>9}  {b.name}" for b in self.blocks
-            ]
+            lines += [f"  {b.row:>4}  {f'{b.first}–{b.last}':>9}  {b.name}" for b in self.blocks]
         if self.findings:
             lines.append("")
             lines += [str(f) for f in self.findings]
@@ -171,7 +169,12 @@ def _wanted(
                     parties = cohort.parties.high or cohort.parties.low
                     words = cohort.kind.value.replace("_", " ")
                     counted += [
-                        (f"{cohort.id}-{k}", f"{words} {k} ({cohort.id})", rule.seats_per_party, False)
+                        (
+                            f"{cohort.id}-{k}",
+                            f"{words} {k} ({cohort.id})",
+                            rule.seats_per_party,
+                            False,
+                        )
                         for k in range(1, parties + 1)
                     ]
     names = {d.id: d.name for d in plan.delegations}

@@ -105,7 +105,9 @@ class Signing:
                 end += 1
             last = slots[end]
             positions = f"{slot.position}" if end == index else f"{slot.position}–{last.position}"
-            label = slot.label if end == index else f"{end - index + 1} signatories (names not known)"
+            label = (
+                slot.label if end == index else f"{end - index + 1} signatories (names not known)"
+            )
             late = "  (after the signing window)" if slot in self.late else ""
             until = last.end.in_timezone(self.event.timezone).format("HH:mm")
             lines.append(f"{positions:>7}  {clock(self.event, slot.start)}–{until}  {label}{late}")
@@ -171,7 +173,10 @@ def _ordered(
         position = {d.id: i for i, d in enumerate(alphabetical)}
         return sorted(
             alphabetical,
-            key=lambda d: (_RANK.get(d.head_rank, len(_RANK)) if d.head_rank else len(_RANK), position[d.id]),
+            key=lambda d: (
+                _RANK.get(d.head_rank, len(_RANK)) if d.head_rank else len(_RANK),
+                position[d.id],
+            ),
         )
     if order is SigningOrder.ARRIVAL:
         rank = {delegation_id: i for i, delegation_id in enumerate(arrival)}

@@ -57,7 +57,9 @@ class SpeakerSlot:
     level: SpeakerLevel
     start: pendulum.DateTime
     end: pendulum.DateTime
-    speaker: str | None = None  # an official's id or ``delegation:<id>``; None for counted statements
+    speaker: str | None = (
+        None  # an official's id or ``delegation:<id>``; None for counted statements
+    )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,10 +222,10 @@ def speakers(
             )
             for position, (level, speaker, label) in enumerate(rows)
         )
-        count = len(slots)
+        total = len(slots)
         needed = Count(
-            int(count * (limit.optimistic_value + changeover.optimistic_value) // 1),
-            -int(-count * (limit.cautious_value + changeover.cautious_value) // 1),
+            int(total * (limit.optimistic_value + changeover.optimistic_value) // 1),
+            -int(-total * (limit.cautious_value + changeover.cautious_value) // 1),
         )
         item = SessionSpeakers(session, slots, needed)
         results.append(item)
@@ -267,4 +269,3 @@ def _fit(event: Event, item: SessionSpeakers, norms: tuple[Norm, Norm]) -> Findi
         available,
         norms,
     )
-
