@@ -85,39 +85,39 @@ class Rules:
         return min(figures) if figures else None
 
 
-def _apart(
-    a0: pendulum.DateTime,
-    a1: pendulum.DateTime,
-    b0: pendulum.DateTime,
-    b1: pendulum.DateTime,
-    gap: int,
-) -> bool:
-    """Whether [a0, a1) and [b0, b1) are at least ``gap`` minutes apart."""
-    return a1.add(minutes=gap) <= b0 or b1.add(minutes=gap) <= a0
+def _m(moment: pendulum.DateTime) -> int:
+    """Whole minutes since the epoch."""
+    return int(moment.timestamp()) // 60
+
+
+def _apart(a0: int, a1: int, b0: int, b1: int, gap: int) -> bool:
+    """Whether [a0, a1) and [b0, b1), in epoch minutes, are at least ``gap`` minutes apart."""
+    return a1 + gap <= b0 or b1 + gap <= a0
 
 
 def meeting_problems(
     rules: Rules,
     request: BilateralRequest,
     room: str,
-    start: pendulum.DateTime,
+    start: int,
     others: Iterable[Meeting],
     *,
     skip_sessions: frozenset[str] = frozenset(),
     ignore_capacity: bool = False,
     ignore_window: bool = False,
 ) -> list[str]:
-    """Every rule one meeting breaks, against the event and the ``others`` placed."""
-    end = start.add(minutes=request.minutes)
+    """Every rule one meeting breaks, against the event and the ``others`` placed;
+    ``start`` in epoch minutes."""
+    end = start + request.minutes
     found = []
     if room not in rules.event.resources.bilateral_rooms:
         found.append(f"{request.id}: {room} is not a bilateral room")
-    if not any(opens <= start and end <= closes for opens, closes in rules.days):
+    if not any(_m(opens) <= start and end <= _m(closes) for opens, closes in rules.days):
         found.append(f"{request.id}: outside the bookable hours")
     if not ignore_window:
-        if request.earliest is not None and start < request.earliest:
+        if request.earliest is not None and start < _m(request.earliest):
             found.append(f"{request.id}: starts before its earliest")
-        if request.latest is not None and end > request.latest:
+        if request.latest is not None and end > _m(request.latest):
             found.append(f"{request.id}: ends after its latest")
     seats = rules.seats(room)
     if not ignore_capacity and seats is not None and seats < rules.seats_needed(request):
@@ -127,23 +127,24 @@ def meeting_problems(
         if (
             session.room == room
             and live
-            and not _apart(start, end, session.start, session.end, rules.turnaround)
+            and not _apart(start, end, _m(session.start), _m(session.end), rules.turnaround)
         ):
             found.append(f"{request.id}: {room} is booked for {session.id}")
     for party in request.parties:
         for what, where, c0, c1 in rules.commitments.get(party, []):
             if what not in skip_sessions and not _apart(
-                start, end, c0, c1, rules.move(room, where)
+                start, end, _m(c0), _m(c1), rules.move(room, where)
             ):
                 found.append(f"{request.id}: {party} is at {what}")
     for other, other_room, other_start in others:
         if other.id == request.id:
             continue
-        other_end = other_start.add(minutes=other.minutes)
-        if other_room == room and not _apart(start, end, other_start, other_end, rules.turnaround):
+        other_begin = _m(other_start)
+        other_end = other_begin + other.minutes
+        if other_room == room and not _apart(start, end, other_begin, other_end, rules.turnaround):
             found.append(f"{request.id}: {room} holds {other.id}")
         shared = set(request.parties) & set(other.parties)
-        if shared and not _apart(start, end, other_start, other_end, rules.move(room, other_room)):
+        if shared and not _apart(start, end, other_begin, other_end, rules.move(room, other_room)):
             found.append(f"{request.id}: {sorted(shared)} meet in {other.id}")
     return found
 
@@ -156,7 +157,7 @@ def violations(event: Event, norms: NormSet, meetings: list[Meeting]) -> list[st
     if len(ids) != len(set(ids)):
         found.append("a request is placed twice")
     for request, room, start in meetings:
-        found += meeting_problems(rules, request, room, start, meetings)
+        found += meeting_problems(rules, request, room, _m(start), meetings)
     return found
 
 
@@ -176,8 +177,8 @@ def placeable(
     for room in event.resources.bilateral_rooms:
         near = [m for m in meetings if m[1] == room or set(m[0].parties) & set(request.parties)]
         for opens, closes in rules.days:
-            start = opens
-            while start.add(minutes=request.minutes) <= closes:
+            start, last = _m(opens), _m(closes)
+            while start + request.minutes <= last:
                 if not meeting_problems(
                     rules,
                     request,
@@ -189,5 +190,31 @@ def placeable(
                     ignore_window=ignore_window,
                 ):
                     return True
-                start = start.add(minutes=5)
+                start += 5
     return False
+
+
+def confirm_reason(event: Event, norms: NormSet, plan: object, unplaced: object) -> bool:
+    """Remove what a reason names and see the request become placeable: each blocker on its own,
+    or all together when the reason says they block only in combination."""
+    placements = plan.placements  # type: ignore[attr-defined]
+    meetings = [(p.request, p.room, p.start) for p in placements]
+    groups = [unplaced.blockers] if unplaced.combined else [[b] for b in unplaced.blockers]  # type: ignore[attr-defined]
+    for group in groups:
+        kinds = {b.kind for b in group}
+        named = {i for b in group for i in b.ids}
+        kept = [m for m in meetings if not ("meetings" in kinds and m[0].id in named)]
+        sessions = frozenset(
+            i for b in group if b.kind in ("commitments", "room_bookings") for i in b.ids
+        )
+        if not placeable(
+            event,
+            norms,
+            unplaced.request,  # type: ignore[attr-defined]
+            kept,
+            skip_sessions=sessions,
+            ignore_capacity="room_capacity" in kinds,
+            ignore_window="window" in kinds,
+        ):
+            return False
+    return True
