@@ -108,7 +108,7 @@ class BilateralPlan:
     findings: tuple[Finding, ...]
     method: str
     status: str
-    seconds: float
+    seconds: float  # the whole call, reasons included
 
     @property
     def total(self) -> int:
@@ -475,7 +475,7 @@ def place_bilaterals_greedy(
     began = time.perf_counter()
     problem = _build(event, turnout, rooms, norms, day_start)
     placed = _greedy(problem, _Placed(), problem.requests)
-    return _plan(problem, placed, "greedy", "first fit", time.perf_counter() - began)
+    return _plan(problem, placed, "greedy", "first fit", began)
 
 
 def place_bilaterals(
@@ -570,7 +570,7 @@ def place_bilaterals(
     done = {r.id for r, _, _ in placed}
     placed = _greedy(problem, _Placed(placed), [r for r in problem.requests if r.id not in done])
     name = solver.status_name(status).lower()
-    return _plan(problem, placed, "CP-SAT", name, time.perf_counter() - began)
+    return _plan(problem, placed, "CP-SAT", name, began)
 
 
 class _Progress:
@@ -616,8 +616,11 @@ def _build(
 
 
 def _plan(
-    problem: _Problem, placed: Placed, method: str, status: str, seconds: float
+    problem: _Problem, placed: Placed, method: str, status: str, began: float
 ) -> BilateralPlan:
+    """The plan from the placed meetings, with the reasons; ``began`` is when the work started."""
+    import time
+
     placements = tuple(
         Placement(r, room, problem.time(start), problem.time(start + r.minutes))
         for r, room, start in sorted(placed, key=lambda p: (p[2], p[1], p[0].id))
@@ -651,7 +654,7 @@ def _plan(
         tuple(findings),
         method,
         status,
-        seconds,
+        time.perf_counter() - began,
     )
 
 
