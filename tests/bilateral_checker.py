@@ -103,6 +103,7 @@ def meeting_problems(
     others: Iterable[Meeting],
     *,
     skip_sessions: frozenset[str] = frozenset(),
+    skip_commitments: frozenset[tuple[str, str]] = frozenset(),
     ignore_capacity: bool = False,
     ignore_window: bool = False,
 ) -> list[str]:
@@ -132,9 +133,8 @@ def meeting_problems(
             found.append(f"{request.id}: {room} is booked for {session.id}")
     for party in request.parties:
         for what, where, c0, c1 in rules.commitments.get(party, []):
-            if what not in skip_sessions and not _apart(
-                start, end, _m(c0), _m(c1), rules.move(room, where)
-            ):
+            skipped = what in skip_sessions or (party, what) in skip_commitments
+            if not skipped and not _apart(start, end, _m(c0), _m(c1), rules.move(room, where)):
                 found.append(f"{request.id}: {party} is at {what}")
     for other, other_room, other_start in others:
         if other.id == request.id:
@@ -168,6 +168,7 @@ def placeable(
     meetings: list[Meeting],
     *,
     skip_sessions: frozenset[str] = frozenset(),
+    skip_commitments: frozenset[tuple[str, str]] = frozenset(),
     ignore_capacity: bool = False,
     ignore_window: bool = False,
 ) -> bool:
@@ -186,6 +187,7 @@ def placeable(
                     start,
                     near,
                     skip_sessions=skip_sessions,
+                    skip_commitments=skip_commitments,
                     ignore_capacity=ignore_capacity,
                     ignore_window=ignore_window,
                 ):
@@ -204,15 +206,15 @@ def confirm_reason(event: Event, norms: NormSet, plan: object, unplaced: object)
         kinds = {b.kind for b in group}
         named = {i for b in group for i in b.ids}
         kept = [m for m in meetings if not ("meetings" in kinds and m[0].id in named)]
-        sessions = frozenset(
-            i for b in group if b.kind in ("commitments", "room_bookings") for i in b.ids
-        )
+        sessions = frozenset(i for b in group if b.kind == "room_bookings" for i in b.ids)
+        own = frozenset((b.party, i) for b in group if b.kind == "commitments" for i in b.ids)
         if not placeable(
             event,
             norms,
             unplaced.request,  # type: ignore[attr-defined]
             kept,
             skip_sessions=sessions,
+            skip_commitments=own,
             ignore_capacity="room_capacity" in kinds,
             ignore_window="window" in kinds,
         ):

@@ -266,7 +266,7 @@ class _Problem:
         """Fixed things in the way: (kind, id, span, gap needed), without the ids in ``skip``."""
         for party in request.parties:
             for what, where, span in self.spans[party]:
-                if what not in skip:
+                if f"{party}|{what}" not in skip:
                     yield "commitments", what, span, self.transfer(room.id, where)
         for what, _, span in self.spans["room:" + room.id]:
             if what not in skip:
@@ -718,6 +718,8 @@ def _relaxed(blockers: Iterable[Blocker]) -> dict[str, Any]:
             relax["any_size"] = True
         elif b.kind == "window":
             relax["relax_window"] = True
+        elif b.kind == "commitments":  # the party's own: a session stays in the others' way
+            skip |= {f"{b.party}|{i}" for i in b.ids}
         else:
             skip |= set(b.ids)
     relax["skip"] = frozenset(skip)
