@@ -491,32 +491,119 @@ def place_bilaterals(
 ) -> BilateralPlan:
     """Place the event's bilateral requests with CP-SAT, maximising the priority-weighted total.
 
-    One search worker and a fixed ``seed``: the same input gives the same plan
-    whenever the search ends before ``time_limit`` seconds, and never a total
-    below the greedy plan's, which it starts from. ``progress`` shows a bar
-    with the best total so far.
+    Both searches start from the greedy plan, so the total is never below
+    its. Up to 60 requests CP-SAT solves the whole problem within
+    ``time_limit`` seconds. Larger problems, or a whole problem not solved to
+    optimality, are improved window by window: two hours of one day are
+    re-solved with everything outside fixed (large-neighbourhood search), one
+    window per second of ``time_limit``, each bounded by CP-SAT's
+    deterministic time. One search worker and the ``seed`` choose the
+    windows and drive CP-SAT, so the same input, seed and time limit give
+    the same plan, except where a whole-problem search is cut by the clock.
+    ``progress`` shows a bar with the best total so far.
     """
+    import random
     import time
 
     try:
-        from ortools.sat.python import cp_model
+        from ortools.sat.python import cp_model  # noqa: F401 - fail early, with the extra's name
     except ImportError:
         raise MissingExtraError("placing bilateral meetings with a solver", "solver") from None
     began = time.perf_counter()
     problem = _build(event, turnout, rooms, norms, day_start)
-    hint = _greedy(problem, _Placed(), problem.requests)
+    placed: Placed = _greedy(problem, _Placed(), problem.requests)
+    bar = _Bar(time_limit, _total(placed)) if progress else None
+    status = "feasible"
+    if len(problem.requests) <= _WHOLE_UP_TO:
+        whole = _solve(problem, problem.requests, _Placed(), None, placed, time_limit, seed)
+        if whole is not None:
+            status, found = whole
+            if _total(found) >= _total(placed):
+                placed = found
+    rng = random.Random(seed)
+    rounds = 0 if status == "optimal" else round(time_limit * _WINDOWS_PER_SECOND)
+    for _ in range(rounds):
+        if time.perf_counter() - began > 3 * time_limit:
+            break  # a machine far slower than planned: stop rather than overrun
+        opens, closes = rng.choice(problem.days)
+        start = opens + 15 * rng.randrange(max(1, (closes - opens - _WINDOW) // 15 + 1))
+        window = (start, start + _WINDOW)
+        inside = [p for p in placed if window[0] <= p[2] and p[2] + p[0].minutes <= window[1]]
+        ids = {p[0].id for p in inside}
+        fixed = _Placed(p for p in placed if p[0].id not in ids)
+        done = {p[0].id for p in placed}
+        pool = [
+            r
+            for r in problem.requests
+            if r.id in ids or (r.id not in done and _may_start_in(problem, r, window))
+        ]
+        part = _solve(problem, pool, fixed, window, inside, None, rng.randrange(2**31))
+        if part is not None and _total(part[1]) > _total(inside):
+            placed = _Placed([*fixed, *part[1]])
+        if bar is not None:
+            bar.show(time.perf_counter() - began, _total(placed))
+    if bar is not None:
+        bar.close()
+    # what the solver left out but still fits goes in by first fit, so every leftover is blocked
+    done = {r.id for r, _, _ in placed}
+    placed = _greedy(problem, _Placed(placed), [r for r in problem.requests if r.id not in done])
+    return _plan(problem, placed, "CP-SAT", status, began)
+
+
+#: Up to this many requests CP-SAT solves the whole problem; beyond, and when the whole is not
+#: solved to optimality, it re-solves two-hour windows with the rest fixed, this many a second of
+#: the time limit, each bounded by CP-SAT's deterministic time.
+_WHOLE_UP_TO = 60
+_WINDOW = 120
+_WINDOWS_PER_SECOND = 1.0
+_WINDOW_DETERMINISTIC_SECONDS = 2.0
+
+
+def _may_start_in(problem: _Problem, request: BilateralRequest, window: Span) -> bool:
+    """Whether the fixed commitments leave ``request`` a start inside ``window`` in some room."""
+    latest = window[1] - request.minutes
+    return any(
+        low <= latest and high >= window[0]
+        for room in problem.rooms
+        if problem.fits_room(request, room)
+        for low, high in problem.starts(request, room)
+    )
+
+
+def _total(placed: Iterable[tuple[BilateralRequest, str, int]]) -> int:
+    return sum(request.priority for request, _, _ in placed)
+
+
+def _solve(
+    problem: _Problem,
+    requests: Sequence[BilateralRequest],
+    fixed: Placed,
+    window: Span | None,
+    hint: Placed,
+    seconds: float | None,
+    seed: int,
+) -> tuple[str, Placed] | None:
+    """CP-SAT on ``requests`` beside the ``fixed`` meetings, starts within ``window`` if given;
+    the status and the meetings placed, or None when it found no plan. ``seconds`` bounds the
+    wall-clock time; without it, CP-SAT's deterministic time bounds the search."""
+    from ortools.sat.python import cp_model
+
     hinted = {r.id: (room, start) for r, room, start in hint}
     model = cp_model.CpModel()
     chosen: dict[tuple[str, str], tuple[Any, Any]] = {}
     by_room: dict[str, list[Any]] = defaultdict(list)
     by_party: dict[str, list[Any]] = defaultdict(list)
     terms = []
-    for request in problem.requests:
+    for request in requests:
         options = []
         for room in problem.rooms:
             if not problem.fits_room(request, room):
                 continue
-            spans = problem.starts(request, room)
+            spans = problem.free(request, room, fixed)
+            if window is not None:
+                spans = _cut(
+                    _cut(spans, -(10**9), window[0] - 1), window[1] - request.minutes + 1, 10**9
+                )
             if not spans:
                 continue
             tag = f"{request.id}@{room.id}"
@@ -535,7 +622,7 @@ def place_bilaterals(
                         start, request.minutes + problem.between, present, f"q:{tag}:{party}"
                     )
                 )
-            # a complete hint (every variable) lets CP-SAT take the greedy plan as its first solution
+            # a complete hint (every variable) lets CP-SAT take the given plan as its first solution
             hinted_room, hinted_start = hinted.get(request.id, (None, spans[0][0]))
             here = hinted_room == room.id
             model.add_hint(present, here)
@@ -550,50 +637,39 @@ def place_bilaterals(
     model.maximize(sum(terms))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.random_seed = seed
-    solver.parameters.max_time_in_seconds = time_limit
-    # presolve may otherwise drop the greedy hint (CP-SAT logs "hint is infeasible" and repairs it)
-    solver.parameters.keep_all_feasible_solutions_in_presolve = True
-    bar = _Progress(solver, time_limit) if progress else None
-    status = solver.solve(model)
-    if bar is not None:
-        bar.close()
-    placed: Placed = _Placed()
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        requests = {r.id: r for r in problem.requests}
-        for (request_id, room_id), (present, start) in chosen.items():
-            if solver.value(present):
-                placed.append((requests[request_id], room_id, solver.value(start)))
+    solver.parameters.random_seed = seed % (2**31)
+    if seconds is None:
+        solver.parameters.max_deterministic_time = _WINDOW_DETERMINISTIC_SECONDS
+        solver.parameters.max_time_in_seconds = 10 * _WINDOW_DETERMINISTIC_SECONDS
     else:
-        placed = hint
-    # what the solver left out but still fits goes in by first fit, so every leftover is blocked
-    done = {r.id for r, _, _ in placed}
-    placed = _greedy(problem, _Placed(placed), [r for r in problem.requests if r.id not in done])
-    name = solver.status_name(status).lower()
-    return _plan(problem, placed, "CP-SAT", name, began)
+        solver.parameters.max_time_in_seconds = seconds
+    # presolve may otherwise drop the hint (CP-SAT logs "hint is infeasible" and repairs it)
+    solver.parameters.keep_all_feasible_solutions_in_presolve = True
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    by_id = {r.id: r for r in requests}
+    found: Placed = _Placed()
+    for (request_id, room_id), (present, start) in chosen.items():
+        if solver.value(present):
+            found.append((by_id[request_id], room_id, solver.value(start)))
+    return solver.status_name(status).lower(), found
 
 
-class _Progress:
-    """A tqdm bar over the time limit, moved on by CP-SAT's log, showing the best total so far."""
+class _Bar:
+    """A tqdm bar over the time limit showing the best total so far."""
 
-    def __init__(self, solver: Any, limit: float) -> None:
-        import time
-
+    def __init__(self, limit: float, total: int) -> None:
         from tqdm import tqdm
 
-        self.clock = time.monotonic
-        self.began = time.monotonic()
         self.bar = tqdm(total=round(limit), unit="s", desc="placing bilaterals", file=sys.stderr)
-        solver.parameters.log_search_progress = True
-        solver.parameters.log_to_stdout = False
-        solver.log_callback = self.log
+        self.bar.set_postfix(total=total)
 
-    def log(self, line: str) -> None:
-        elapsed = min(round(self.clock() - self.began), self.bar.total)
-        if elapsed > self.bar.n:
-            self.bar.update(elapsed - self.bar.n)
-        if line.startswith("#") and " best:" in line:
-            self.bar.set_postfix_str(line.split(" best:")[1].split()[0], refresh=False)
+    def show(self, elapsed: float, total: int) -> None:
+        step = min(round(elapsed), self.bar.total) - self.bar.n
+        if step > 0:
+            self.bar.update(step)
+        self.bar.set_postfix(total=total)
 
     def close(self) -> None:
         self.bar.update(self.bar.total - self.bar.n)
