@@ -444,3 +444,58 @@ def test_bad_time_limit_is_a_usage_error(capsys):
 def test_evolving_a_request_revalidates():
     with pytest.raises(ValueError, match="two different parties"):
         attrs.evolve(REQUESTS[0], parties=("unodc", "unodc"))
+
+
+def test_seating_plot_draws_a_box_per_seat():
+    pytest.importorskip("matplotlib")
+    result = seating(_seated_event(rows=3, per_row=10), "opening", first="M")
+    figure = eventplan.plot_seating(result)
+    (axes,) = figure.axes
+    assert len(axes.patches) == sum(block.seats for block in result.blocks) == 23
+    assert [t.get_text() for t in axes.texts] == [
+        "Mexico",
+        "Viet Nam",
+        "Austria",
+        "Brazil",
+        "France",
+    ]
+
+
+def test_ics_protocol_adds_the_delegations_statement(tmp_path, capsys):
+    path = tmp_path / "event.toml"
+    path.write_text(dumps_event(_protocol_event()), encoding="utf-8")
+    assert main(["ics", str(path), "--protocol", "--for", "delegation:vn"]) == 0
+    text = capsys.readouterr().out
+    assert "SUMMARY:Statement: Viet Nam (Plenary\\, speaker 1)\r\n" in text
+    assert "SUMMARY:Signature: Viet Nam (Signing\\, signatory 5)\r\n" in text
+
+
+def test_every_reader_sees_the_protocol_items_at_their_times(tmp_path):
+    from calendar_readers import (
+        icaljs_records,
+        read_with_icalendar,
+        read_with_icaljs,
+        read_with_ics,
+        require_icaljs,
+    )
+
+    require_icaljs()
+    plan = place_bilaterals(_bilateral_event(*REQUESTS))
+    event = with_protocol(plan.event)
+    path = tmp_path / "delegation-vn.ics"
+    path.write_text(to_ics(event, "delegation:vn", stamp=at(1, 0)), encoding="utf-8", newline="")
+    (calendar,) = read_with_icaljs(path)
+    from_icaljs = icaljs_records(calendar)
+    text = path.read_text(encoding="utf-8")
+    assert from_icaljs == read_with_icalendar(text)
+    assert {uid: (r.summary, r.start, r.end) for uid, r in read_with_ics(text).items()} == {
+        uid: (r.summary, r.start, r.end) for uid, r in from_icaljs.items()
+    }
+    slot = next(s for s in signing(plan.event).slots if s.delegation == "vn")
+    signed = from_icaljs["signing.signature.vn.mini@eventplan"]
+    assert (signed.start, signed.end) == (int(slot.start.timestamp()), int(slot.end.timestamp()))
+    meeting = from_icaljs["bilateral-d.mini@eventplan"]
+    assert (meeting.summary, meeting.location) == (
+        "Bilateral: Viet Nam – Brazil",
+        "Bilateral 1, Hofburg",
+    )

@@ -7,6 +7,10 @@ calendar then holds its statements, its signing slot and — on an event that
 :func:`~eventplan.protocol.place_bilaterals` returned — its bilaterals; a
 bilateral room's calendar holds its bookings. Ids derive from the session
 and the party, so calendar UIDs stay stable between exports.
+
+The result is a view for calendars, not a plan to check: each item lies
+inside its session, so the items take no room (the room's calendar shows the
+session once) and name the room in their description instead.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from eventplan.enums import SessionKind
 from eventplan.event import Event
 from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
@@ -71,16 +74,19 @@ def _item(
     return Session(
         session_id,
         title,
-        SessionKind.SIGNING if ".signature." in session_id else parent.kind,
+        parent.kind,
         start,
         end,
-        room=parent.room,
         status=parent.status,
         layout=parent.layout,
         speakers=() if delegation else (party,),
         audience=(AudienceRule(parties=(party,)),) if delegation else (),
         subcommittee=parent.subcommittee,
-        description=f"Estimated time within {parent.id}, planned by eventplan at the cautious norms.",
+        description=(
+            f"Estimated time within {parent.id}"
+            + (f" ({parent.room})" if parent.room else "")
+            + ", planned by eventplan at the cautious norms."
+        ),
         sources=parent.sources,
         assumption=parent.assumption,
     )
