@@ -11,6 +11,7 @@ from typing import TypeVar
 import pendulum
 
 from eventplan.event import Event
+from eventplan.norms import NormSet, default_norms
 from eventplan.programme import DELEGATION_PREFIX
 
 T = TypeVar("T")
@@ -59,3 +60,20 @@ def clock(event: Event, moment: pendulum.DateTime) -> str:
 
 def minutes(value: float) -> dt.timedelta:
     return dt.timedelta(seconds=round(value * 60))
+
+
+def event_norms(event: Event, norms: NormSet | None) -> NormSet:
+    """``norms`` if given, else the shipped norms with the event's own overrides."""
+    return default_norms().with_overrides(event.norm_overrides) if norms is None else norms
+
+
+def runs(items: Sequence[T], joins: Callable[[T, T], bool]) -> list[tuple[int, int]]:
+    """Index ranges (first, last) of consecutive items where each ``joins`` the one before:
+    a timetable prints a run of unnamed slots on one line."""
+    found: list[tuple[int, int]] = []
+    for index, item in enumerate(items):
+        if found and joins(items[index - 1], item):
+            found[-1] = (found[-1][0], index)
+        else:
+            found.append((index, index))
+    return found

@@ -32,10 +32,10 @@ from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.meetings import BilateralRequest
-from eventplan.norms import Norm, NormSet, default_norms
+from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
-from eventplan.protocol._common import clock, party_names
+from eventplan.protocol._common import clock, event_norms, party_names
 
 #: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).
 DAY_START = dt.time(8, 0)
@@ -683,7 +683,7 @@ def _build(
     norms: NormSet | None,
     day_start: dt.time,
 ) -> _Problem:
-    chosen = default_norms().with_overrides(event.norm_overrides) if norms is None else norms
+    chosen = event_norms(event, norms)
     name = turnout.name if isinstance(turnout, Turnout) else turnout
     return _Problem(event, name, chosen, rooms, day_start)
 

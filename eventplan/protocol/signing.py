@@ -20,9 +20,16 @@ from eventplan.checks import Context, check_signing
 from eventplan.enums import HeadRank, SessionKind, Severity, SignatoryStatus
 from eventplan.event import Event
 from eventplan.findings import Finding
-from eventplan.norms import Norm, NormSet, default_norms
+from eventplan.norms import Norm, NormSet
 from eventplan.participation import Delegation, Turnout
-from eventplan.protocol._common import UN_SEATING_SOURCE, clock, minutes, un_order
+from eventplan.protocol._common import (
+    UN_SEATING_SOURCE,
+    clock,
+    event_norms,
+    minutes,
+    runs,
+    un_order,
+)
 
 _RANK = {rank: index for index, rank in enumerate(HeadRank)}
 
@@ -91,27 +98,20 @@ class Signing:
             f"  {self.norm}",
         ]
         lines = [line for line in lines if line]
-        index = 0
-        slots = self.slots
-        while index < len(slots):
-            slot, end = slots[index], index
-            while (
-                slot.delegation is None
-                and end + 1 < len(slots)
-                and slots[end + 1].delegation is None
-                and slots[end + 1].session == slot.session
-                and (slots[end + 1] in self.late) == (slot in self.late)
-            ):
-                end += 1
-            last = slots[end]
-            positions = f"{slot.position}" if end == index else f"{slot.position}–{last.position}"
-            label = (
-                slot.label if end == index else f"{end - index + 1} signatories (names not known)"
-            )
-            late = "  (after the signing window)" if slot in self.late else ""
-            until = last.end.in_timezone(self.event.timezone).format("HH:mm")
-            lines.append(f"{positions:>7}  {clock(self.event, slot.start)}–{until}  {label}{late}")
-            index = end + 1
+        late = set(self.late)
+
+        def joins(before: SigningSlot, slot: SigningSlot) -> bool:
+            unnamed = before.delegation is None and slot.delegation is None
+            return unnamed and before.session == slot.session and (before in late) == (slot in late)
+
+        for first, last in runs(self.slots, joins):
+            slot, end = self.slots[first], self.slots[last]
+            positions = f"{slot.position}" if first == last else f"{slot.position}–{end.position}"
+            count = last - first + 1
+            label = slot.label if first == last else f"{count} signatories (names not known)"
+            after = "  (after the signing window)" if slot in late else ""
+            until = end.end.in_timezone(self.event.timezone).format("HH:mm")
+            lines.append(f"{positions:>7}  {clock(self.event, slot.start)}–{until}  {label}{after}")
         if self.findings:
             lines.append("")
             lines += [str(f) for f in self.findings]
@@ -129,7 +129,7 @@ def signing(
 ) -> Signing:
     """Each signatory's slot across the signing sessions, in ``order`` starting from ``first``
     (a letter drawn by lot, see :func:`eventplan.protocol.draw_letter`, or a name)."""
-    chosen = default_norms().with_overrides(event.norm_overrides) if norms is None else norms
+    chosen = event_norms(event, norms)
     norm = chosen["signing.minutes_per_signature"]
     if not event.turnouts:
         return Signing(event, order, first, (), (), (), norm)

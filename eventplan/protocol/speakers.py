@@ -25,10 +25,10 @@ from eventplan.count import Count
 from eventplan.enums import Measure, Severity, SpeakerLevel
 from eventplan.event import Event
 from eventplan.findings import Finding
-from eventplan.norms import Norm, NormSet, default_norms
+from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 from eventplan.programme import Session, Statement
-from eventplan.protocol._common import clock, minutes, party_names
+from eventplan.protocol._common import clock, event_norms, minutes, party_names, runs
 from eventplan.reconciliation import reconcile
 
 SPEAKER_ORDER_SOURCE = (
@@ -140,26 +140,19 @@ class Speakers:
 
 
 def _runs(event: Event, slots: tuple[SpeakerSlot, ...]) -> Iterator[str]:
-    """One line per named speaker, one per run of counted statements."""
-    index = 0
-    while index < len(slots):
-        slot = slots[index]
-        end = index
-        if slot.speaker is None:
-            while (
-                end + 1 < len(slots)
-                and slots[end + 1].speaker is None
-                and slots[end + 1].level is slot.level
-            ):
-                end += 1
-        last = slots[end]
-        positions = f"{slot.position}" if end == index else f"{slot.position}–{last.position}"
-        count = end - index + 1
+    """One line per named speaker, one per run of counted statements of one level."""
+
+    def joins(before: SpeakerSlot, slot: SpeakerSlot) -> bool:
+        return before.speaker is None and slot.speaker is None and before.level is slot.level
+
+    for first, last in runs(slots, joins):
+        slot, end = slots[first], slots[last]
+        positions = f"{slot.position}" if first == last else f"{slot.position}–{end.position}"
         words = slot.level.replace("_", " ")
-        label = slot.label if end == index else f"{count} × {words} (names not known)"
-        until = last.end.in_timezone(event.timezone).format("HH:mm")
+        count = last - first + 1
+        label = slot.label if first == last else f"{count} × {words} (names not known)"
+        until = end.end.in_timezone(event.timezone).format("HH:mm")
         yield f"{positions:>7}  {clock(event, slot.start)}–{until}  {label}"
-        index = end + 1
 
 
 def order_entries(
@@ -187,7 +180,7 @@ def speakers(
     Counted statements (names not known) follow the named entries of the same
     level. ``turnout`` names the delegations (for their names).
     """
-    chosen = default_norms().with_overrides(event.norm_overrides) if norms is None else norms
+    chosen = event_norms(event, norms)
     limit, changeover = chosen["statement.minutes"], chosen["statement.changeover_minutes"]
     turnout_name = turnout.name if isinstance(turnout, Turnout) else turnout
     names = party_names(event, turnout_name)
