@@ -499,3 +499,20 @@ def test_every_reader_sees_the_protocol_items_at_their_times(tmp_path):
         "Bilateral: Viet Nam – Brazil",
         "Bilateral 1, Hofburg",
     )
+
+
+def test_a_meeting_longer_than_a_bookable_day_says_so():
+    plan = place_bilaterals_greedy(
+        _bilateral_event(_request("long", "unodc", "delegation:vn", minutes=780))
+    )
+    assert [(b.kind, b.ids) for u in plan.unplaced for b in u.blockers] == [
+        ("bookable_hours", ("long",))
+    ]
+
+
+def test_without_bilateral_rooms_nothing_is_placed_and_the_plan_says_why():
+    event = attrs.evolve(_bilateral_event(*REQUESTS), resources=Resources())
+    plan = place_bilaterals_greedy(event)
+    assert plan.placements == ()
+    assert {b.kind for u in plan.unplaced for b in u.blockers} == {"rooms"}
+    assert plan.findings[-1].code == "bilateral-rooms-unknown"

@@ -81,8 +81,8 @@ class Blocker:
     ``kind``: ``commitments`` (of one party: the session ids), ``meetings``
     (placed meetings that take the party's or the room's time: request ids),
     ``room_bookings`` (sessions in the rooms), ``room_capacity`` (the rooms
-    too small), ``window`` (the requested earliest/latest) or ``rooms`` (no
-    bilateral rooms at all).
+    too small), ``window`` (the requested earliest/latest), ``rooms`` (no
+    bilateral rooms at all) or ``bookable_hours`` (longer than a bookable day).
     """
 
     kind: str
@@ -811,6 +811,8 @@ def _why(problem: _Problem, request: BilateralRequest, placed: Placed) -> Unplac
     groups = _groups(problem, request, placed)
     if groups and groups[0].kind == "rooms":
         return Unplaced(request, tuple(groups))
+    if not problem.window(request, relax=True):
+        return Unplaced(request, (Blocker("bookable_hours", (request.id,)),))
     freeing: list[Blocker] = []
     meetings = _smallest_clash(problem, request, placed)
     if meetings:
@@ -863,6 +865,8 @@ def _unplaced_finding(problem: _Problem, unplaced: Unplaced) -> Finding:
                 parts.append("its requested window")
             case "rooms":
                 parts.append("no bilateral rooms")
+            case "bookable_hours":
+                parts.append("its length: longer than the bookable hours of a day")
     joiner = " together with " if unplaced.combined else "; or "
     message = (
         f"{request.id} ({who}, {request.minutes} min, priority {request.priority}) "
