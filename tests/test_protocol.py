@@ -516,3 +516,20 @@ def test_without_bilateral_rooms_nothing_is_placed_and_the_plan_says_why():
     assert plan.placements == ()
     assert {b.kind for u in plan.unplaced for b in u.blockers} == {"rooms"}
     assert plan.findings[-1].code == "bilateral-rooms-unknown"
+
+
+def test_the_capacity_checks_find_nothing_wrong_with_the_placed_meetings():
+    event = with_bilaterals(
+        synthetic_event(sessions=48, rooms=3, delegations=30, seed=2), requests=40, rooms=3, seed=2
+    )
+    plan = place_bilaterals_greedy(event)
+    placed = {s.id for s in plan.event.sessions} - {s.id for s in event.sessions}
+    assert len(placed) == len(plan.placements) > 0
+    clashes = [
+        str(f)
+        for f in eventplan.check(plan.event).findings
+        if f.code
+        in {"room-double-booked", "room-turnover", "person-double-booked", "person-transfer"}
+        and placed & set(f.subjects)
+    ]
+    assert clashes == []
