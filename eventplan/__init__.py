@@ -10,13 +10,16 @@ Layers, each importing only from those above it (or from its own layer;
    ``intervals``: vocabulary, values and small helpers;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``resources``, ``norms`` (the sourced planning
-   figures), ``event`` (frozen attrs classes, no I/O);
+   figures), ``meetings`` (bilateral requests), ``event`` (frozen attrs
+   classes, no I/O);
 3. demand: ``parties`` (who a selector names, in one place), ``formulas``
    (each resource formula once, numbers and numpy arrays alike), ``items``
    (what a programme item is), ``demand`` and ``counts``;
 4. the domain: ``validation``, ``findings``, ``reconciliation``,
    ``summary``, ``checks`` and ``report`` (pure functions over an event),
-   ``scenarios`` and ``montecarlo`` (what-ifs, sweeps, Monte Carlo on numpy);
+   ``scenarios`` and ``montecarlo`` (what-ifs, sweeps, Monte Carlo on numpy),
+   ``protocol/`` (``speakers``, ``signing``, ``bilaterals`` with the CP-SAT
+   solver, ``seating``, ``calendar``: protocol items as sessions);
 5. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json and schedule.xml out, CSV), ``schedules`` (schedule.json and
@@ -52,6 +55,7 @@ from eventplan.enums import (
     SessionStatus,
     Severity,
     SignatoryStatus,
+    SpeakerLevel,
 )
 from eventplan.errors import (
     CalendarError,
@@ -73,6 +77,7 @@ from eventplan.eventfile import (
 )
 from eventplan.findings import Finding, Margin
 from eventplan.frab import to_csv, to_frab, to_frab_xml
+from eventplan.meetings import BilateralRequest
 from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
@@ -85,8 +90,26 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
-from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
-from eventplan.programme import AudienceRule, Session
+from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_seating, plot_tasks
+from eventplan.programme import AudienceRule, Session, SpeakersList, Statement, StatementCount
+from eventplan.protocol import (
+    BilateralPlan,
+    Blocker,
+    Placement,
+    Seating,
+    Signing,
+    SigningOrder,
+    SpeakerOrder,
+    Speakers,
+    Unplaced,
+    draw_letter,
+    place_bilaterals,
+    place_bilaterals_greedy,
+    seating,
+    signing,
+    speakers,
+    with_protocol,
+)
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
 from eventplan.report import Report, check
@@ -128,6 +151,9 @@ __all__ = [
     "Audience",
     "AudienceKind",
     "AudienceRule",
+    "BilateralPlan",
+    "BilateralRequest",
+    "Blocker",
     "CalendarError",
     "CalendarWriter",
     "CancelSession",
@@ -156,6 +182,7 @@ __all__ = [
     "Organiser",
     "ParticipationCounts",
     "PartyKind",
+    "Placement",
     "PressCorps",
     "Problem",
     "ProgrammeChanges",
@@ -171,6 +198,7 @@ __all__ = [
     "Scenario",
     "ScheduleImport",
     "SeatCount",
+    "Seating",
     "Secretariat",
     "Session",
     "SessionKind",
@@ -181,8 +209,16 @@ __all__ = [
     "SetResource",
     "Severity",
     "SignatoryStatus",
+    "Signing",
+    "SigningOrder",
     "Simulation",
     "Source",
+    "SpeakerLevel",
+    "SpeakerOrder",
+    "Speakers",
+    "SpeakersList",
+    "Statement",
+    "StatementCount",
     "SteeringCommittee",
     "SubCommittee",
     "Summary",
@@ -192,12 +228,14 @@ __all__ = [
     "TurnoutKind",
     "Uncertainty",
     "UnknownNameError",
+    "Unplaced",
     "Venue",
     "check",
     "compare",
     "count_participation",
     "default_norms",
     "diff",
+    "draw_letter",
     "dump_event",
     "dumps_event",
     "find_problems",
@@ -205,18 +243,24 @@ __all__ = [
     "load_schedule",
     "loads_event",
     "loads_schedule",
+    "place_bilaterals",
+    "place_bilaterals_greedy",
     "plot_demand",
     "plot_overflow",
     "plot_programme",
+    "plot_seating",
     "plot_tasks",
     "read_event_or_schedule",
     "read_schedule",
     "reconcile",
     "reference_event",
     "reference_file",
+    "seating",
     "session_demand",
+    "signing",
     "simulate",
     "simulate_sweep",
+    "speakers",
     "summarise",
     "sweep",
     "to_calendar",
@@ -225,6 +269,7 @@ __all__ = [
     "to_frab_xml",
     "to_ics",
     "validate",
+    "with_protocol",
     "write_calendars",
     "write_ics",
 ]

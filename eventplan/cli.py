@@ -118,6 +118,11 @@ def _parser() -> argparse.ArgumentParser:
         default="utc",
         help="write times in UTC (default) or in the event's local time, with a VTIMEZONE",
     )
+    calendar.add_argument(
+        "--protocol",
+        action="store_true",
+        help="add each named delegation's statements and signing slot (eventplan.with_protocol)",
+    )
 
     for name, help_text in (
         ("frab", "the programme as frab/C3VOC schedule.json or schedule.xml for conference apps"),
@@ -137,7 +142,77 @@ def _parser() -> argparse.ArgumentParser:
                 help="schedule.json or schedule.xml, which conference apps read "
                 "(default: xml for an -o FILE ending in .xml, else json)",
             )
+    _protocol_parsers(commands)
     return parser
+
+
+def _protocol_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The protocol commands: speakers, signing, bilaterals, seating."""
+    exits = "Exit status as for check: 0, 1 when a finding is an error, 2 on bad input."
+    speakers = commands.add_parser(
+        "speakers",
+        help="speakers' lists in UN order, each speaker's estimated time, lists that overrun",
+        description=f"Time every speakers' list at the statement limit. {exits}",
+    )
+    signing = commands.add_parser(
+        "signing",
+        help="the order of signature and each signatory's slot in the signing window",
+        description=f"The timetable of signature. {exits}",
+    )
+    bilaterals = commands.add_parser(
+        "bilaterals",
+        help="place the requested bilateral meetings (OR-Tools CP-SAT) and say why any do not fit",
+        description=(
+            "Place bilateral requests in the bilateral rooms, maximising the priority-weighted "
+            f"number placed (needs the 'solver' extra). {exits}"
+        ),
+    )
+    seating = commands.add_parser(
+        "seating",
+        help="seat a session's delegations row by row in UN order",
+        description=f"Seat the delegations of a session in its room. {exits}",
+    )
+    for command in (speakers, signing, bilaterals, seating):
+        _event_argument(command)
+        command.add_argument(
+            "--turnout", metavar="NAME", help="which turnout (default: the event's default)"
+        )
+        command.add_argument("--format", choices=("text", "json"), default="text")
+    for command in (signing, seating):
+        command.add_argument(
+            "--first",
+            metavar="LETTER",
+            help="the letter (or name) the UN order starts from, as drawn by lot (default: A)",
+        )
+        command.add_argument(
+            "--draw", type=int, metavar="SEED", help="draw the first letter by lot with this seed"
+        )
+    speakers.add_argument(
+        "--order",
+        choices=("un_practice", "inscription"),
+        default="un_practice",
+        help="level of representation, then inscription (default); or inscription only",
+    )
+    signing.add_argument(
+        "--order",
+        choices=("un_seating", "level", "arrival"),
+        default="un_seating",
+        help="UN seating order from a letter drawn by lot (default), by level, or by arrival",
+    )
+    signing.add_argument(
+        "--arrival", metavar="ID,ID,...", default="", help="delegation ids in order of arrival"
+    )
+    bilaterals.add_argument(
+        "--time-limit", type=float, default=10.0, metavar="S", help="solver time limit (default 10)"
+    )
+    bilaterals.add_argument("--seed", type=int, default=0, metavar="N", help="solver seed")
+    bilaterals.add_argument(
+        "--greedy", action="store_true", help="the greedy baseline (by priority, first fit)"
+    )
+    bilaterals.add_argument(
+        "-o", "--output", metavar="PLACED.toml", help="write the event with the meetings placed"
+    )
+    seating.add_argument("--session", required=True, metavar="ID", help="the session to seat")
 
 
 def _event_argument(parser: argparse.ArgumentParser) -> None:
@@ -168,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ics": _ics,
         "frab": _frab,
         "csv": _csv,
+        "speakers": _speakers,
+        "signing": _signing,
+        "bilaterals": _bilaterals,
+        "seating": _seating,
     }
     try:
         return commands[args.command](args, _event(args.event))
@@ -210,6 +289,10 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
     if any(minutes < 0 for minutes in args.alarm):
         raise UsageError(f"--alarm takes minutes before the session, 0 or more: {min(args.alarm)}")
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
+    if args.protocol:
+        from eventplan.protocol import with_protocol
+
+        event = with_protocol(event, args.turnout)
     if args.audience == "all":
         if not args.out_dir:
             raise UsageError("--for all writes one file per audience: give --out-dir DIR")
@@ -267,3 +350,62 @@ def _emit(path: str | None, text: str) -> int:
     else:
         write_text(path, text, newline="")
     return EXIT_OK
+
+
+def _first(args: argparse.Namespace) -> str:
+    from eventplan.protocol import draw_letter
+
+    if args.first is not None and args.draw is not None:
+        raise UsageError("give --first or --draw, not both")
+    if args.draw is not None:
+        return draw_letter(args.draw)
+    return str(args.first or "A")
+
+
+def _speakers(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.protocol import SpeakerOrder, speakers
+
+    result = speakers(event, args.turnout, order=SpeakerOrder(args.order))
+    _print(args.format, result.to_json, result.render_text)
+    return EXIT_OK if result.passed else EXIT_FINDINGS
+
+
+def _signing(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.protocol import SigningOrder, signing
+
+    arrival = [part for part in args.arrival.split(",") if part]
+    result = signing(
+        event, args.turnout, order=SigningOrder(args.order), first=_first(args), arrival=arrival
+    )
+    _print(args.format, result.to_json, result.render_text)
+    return EXIT_OK if result.passed else EXIT_FINDINGS
+
+
+def _bilaterals(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.eventfile import dump_event
+    from eventplan.protocol import place_bilaterals, place_bilaterals_greedy
+
+    if args.time_limit <= 0:
+        raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
+    if args.greedy:
+        plan = place_bilaterals_greedy(event, args.turnout)
+    else:
+        plan = place_bilaterals(
+            event,
+            args.turnout,
+            time_limit=args.time_limit,
+            seed=args.seed,
+            progress=sys.stderr.isatty(),
+        )
+    if args.output:
+        dump_event(plan.event, args.output)
+    _print(args.format, plan.to_json, plan.render_text)
+    return EXIT_OK if plan.passed else EXIT_FINDINGS
+
+
+def _seating(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.protocol import seating
+
+    result = seating(event, args.session, args.turnout, first=_first(args))
+    _print(args.format, result.to_json, result.render_text)
+    return EXIT_OK if result.passed else EXIT_FINDINGS

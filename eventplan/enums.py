@@ -115,3 +115,14 @@ class Measure(enum.StrEnum):
     SIGNATORIES = "signatories"
     SIGNATORIES_AT_PLENARY = "signatories_at_plenary"
     SESSIONS = "sessions"
+    STATEMENTS = "statements"
+
+
+class SpeakerLevel(enum.StrEnum):
+    """A speaker's level of representation, highest first: the UN orders its lists of speakers by it."""
+
+    HEAD_OF_STATE_OR_GOVERNMENT = "head_of_state_or_government"
+    MINISTER = "minister"
+    VICE_MINISTER = "vice_minister"
+    HEAD_OF_DELEGATION = "head_of_delegation"
+    OBSERVER = "observer"

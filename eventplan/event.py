@@ -11,6 +11,7 @@ import pendulum
 
 from eventplan import _fields
 from eventplan.errors import UnknownNameError
+from eventplan.meetings import BilateralRequest
 from eventplan.norms import NormOverride
 from eventplan.organisation import Agency, Official, Organisation
 from eventplan.participation import Turnout
@@ -118,6 +119,9 @@ class Event:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     organiser: Organiser | None = None
+    bilateral_requests: tuple[BilateralRequest, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, kw_only=True
+    )
 
     @property
     def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:

@@ -4,7 +4,8 @@
 - :func:`plot_demand`: demand against capacity per session and resource, with the band
   a simulation gives;
 - :func:`plot_overflow`: the probability of overflow against a swept parameter;
-- :func:`plot_tasks`: the organisation's tasks and milestones by sub-committee, up to the event.
+- :func:`plot_tasks`: the organisation's tasks and milestones by sub-committee, up to the event;
+- :func:`plot_seating`: a seating plan, a box per seat coloured per delegation.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.montecarlo import Simulation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eventplan.protocol.seating import Seating
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -181,3 +185,37 @@ def _day(value: dt.date) -> float:
     from matplotlib.dates import date2num
 
     return float(date2num(dt.datetime(value.year, value.month, value.day)))  # type: ignore[no-untyped-call]
+
+
+def plot_seating(seating: Seating) -> Figure:
+    """The hall from above, row 1 at the front (the bottom): a box per seat, coloured per party,
+    each named delegation labelled."""
+    rows, per_row = seating.rows or 0, seating.seats_per_row or 0
+    figure = _figure(max(6.0, 0.12 * per_row + 2), max(3.0, 0.3 * rows + 1.5))
+    ax = figure.subplots()
+    colours = _colours(list(dict.fromkeys(b.party for b in seating.blocks)))
+    for block in seating.blocks:
+        for seat in range(block.first, block.last + 1):
+            ax.add_patch(_rectangle((seat - 1, block.row - 1), 0.9, 0.8, colours[block.party]))
+        if block.named:
+            ax.text(
+                (block.first + block.last) / 2 - 0.5,
+                block.row - 0.6,
+                block.name,
+                ha="center",
+                va="center",
+                fontsize=6,
+                rotation=90 if block.seats < 4 else 0,
+            )
+    ax.set_xlim(0, max(per_row, 1))
+    ax.set_ylim(0, max(rows, 1))
+    ax.set_xlabel("seat")
+    ax.set_ylabel("row (1 at the front)")
+    ax.set_title(f"{seating.session.title}: seating from {seating.first!r} (UN order)")
+    return figure
+
+
+def _rectangle(corner: tuple[float, float], width: float, height: float, colour: Any) -> Any:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(corner, width, height, facecolor=colour, edgecolor="none")

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from eventplan import _fields
-from eventplan.enums import Layout, PartyKind, SessionKind, SessionStatus
+from eventplan.enums import Layout, PartyKind, SessionKind, SessionStatus, SpeakerLevel
 
 #: Audience selectors besides the party kinds and ``delegation:<id>``.
 ALL_DELEGATIONS = "all_delegations"
@@ -70,6 +70,54 @@ class AudienceRule:
         return self.at_table + self.behind
 
 
+def _one_speaker(instance: Statement, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if (instance.delegation is None) == (value is None):
+        raise ValueError("a statement names either 'delegation' or 'official', not both or neither")
+
+
+@attrs.frozen
+class Statement:
+    """One entry of a speakers' list: a delegation or an official, at a level.
+
+    ``inscribed`` is the order of inscription (1 = first to ask for the
+    floor); without it, the entry's place in the list is its order.
+    """
+
+    level: SpeakerLevel
+    delegation: str | None = None
+    official: str | None = attrs.field(default=None, validator=_one_speaker)
+    inscribed: int | None = attrs.field(default=None, validator=_fields.non_negative)
+
+    @property
+    def speaker(self) -> str:
+        """The speaker's id: the official's, or ``delegation:<id>``."""
+        if self.official is not None:
+            return self.official
+        return f"{DELEGATION_PREFIX}{self.delegation}"
+
+
+@attrs.frozen
+class StatementCount:
+    """Statements known only by how many there are: "62 countries and organisations"."""
+
+    statements: int = attrs.field(validator=_fields.non_negative)
+    level: SpeakerLevel = SpeakerLevel.HEAD_OF_DELEGATION
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class SpeakersList:
+    """Who takes the floor in a session: named ``entries``, or ``counts`` when names are not known."""
+
+    entries: tuple[Statement, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    counts: tuple[StatementCount, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+
+    @property
+    def statements(self) -> int:
+        return len(self.entries) + sum(count.statements for count in self.counts)
+
+
 def _end_after_start(
     instance: Session, attribute: attrs.Attribute[Any], value: pendulum.DateTime
 ) -> None:
@@ -121,6 +169,7 @@ class Session:
     assumption: str | None = attrs.field(default=None, kw_only=True)
     #: The GUID a published schedule gave the session, kept so apps keep recognising it.
     guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
+    speakers_list: SpeakersList | None = attrs.field(default=None, kw_only=True)
 
     @property
     def duration(self) -> dt.timedelta:

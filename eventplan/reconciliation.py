@@ -52,6 +52,14 @@ def programme_items(event: Event, kind: SessionKind | None = None) -> int:
     return sum(1 for item in items.programme_items(event.sessions) if kind in (None, item.kind))
 
 
+def listed_statements(event: Event) -> Count | None:
+    """Statements the speakers' lists of the sessions that go ahead hold; ``None`` without lists."""
+    lists = [s.speakers_list for s in event.sessions if not s.is_cancelled and s.speakers_list]
+    if not lists:
+        return None
+    return Count.exactly(sum(speakers.statements for speakers in lists))
+
+
 def reconcile(event: Event) -> tuple[Finding, ...]:
     """Every disagreement between the reported figures and the model, as findings."""
     counts = {turnout.name: count_turnout(turnout) for turnout in event.turnouts}
@@ -67,6 +75,9 @@ def _figure(
     if figure.measure is Measure.SESSIONS:
         modelled: Count | None = Count.exactly(programme_items(event, figure.session_kind))
         where = "the programme"
+    elif figure.measure is Measure.STATEMENTS:
+        modelled = listed_statements(event)
+        where = "the sum of the speakers' lists"
     else:
         turnout = figure.turnout or event.default_turnout
         if turnout is None or turnout not in counts:

@@ -4,7 +4,8 @@
 builds a valid event: sessions in parallel across as many days as the rooms
 need, audiences by party kind, named delegations and cohorts in two
 turnouts, and an organisation with tasks. The same arguments give an equal
-event.
+event. ``with_bilaterals`` adds bilateral rooms and generated requests
+(``bilateral_requests``) for the bilateral placement.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pendulum
@@ -42,12 +44,16 @@ from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, Tur
 from eventplan.parties import PRESS_CORPS, Member, Parties
 from eventplan.programme import (
     ALL_DELEGATIONS,
+    DELEGATION_PREFIX,
     PRESS,
     AudienceRule,
     Session,
 )
 from eventplan.report import check
 from eventplan.venue import Room, SeatCount, Venue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eventplan.meetings import BilateralRequest
 
 REGIONS = (
     "African",
@@ -417,3 +423,81 @@ def simulate_by_loop(
             assert capacity is not None
             over[(finding.code, finding.subjects)] += demand > capacity.low
     return {key: n / draws for key, n in over.items()}
+
+
+# --- bilateral requests -----------------------------------------------------------------------
+
+#: Seats of the synthetic bilateral rooms: 8–12 as in the APEC 2018 SOM2 handbook, and a larger one.
+BILATERAL_ROOM_SEATS = (8, 10, 12, 16)
+
+
+def bilateral_requests(
+    event: Event, count: int, *, seed: int = 0, turnout: str | None = None
+) -> tuple[BilateralRequest, ...]:
+    """``count`` requests between the named delegations of ``event`` (and a few of its officials):
+    30 or 45 min, priority 1–3, sizes 1–8 a side, a third with a half-day window."""
+    from eventplan.meetings import BilateralRequest
+
+    rng = random.Random(seed)
+    parties = [f"{DELEGATION_PREFIX}{d.id}" for d in event.turnout(turnout).delegations]
+    parties += [o.id for o in event.officials[:5]]
+    if len(parties) < 2:
+        raise ValueError("bilateral requests need at least two named delegations or officials")
+    zone = event.zone
+    days = (event.end_date - event.start_date).days + 1
+    requests = []
+    for n in range(count):
+        a, b = rng.sample(parties, 2)
+        earliest = latest = None
+        if rng.random() < 1 / 3:
+            date = event.start_date + dt.timedelta(days=rng.randrange(days))
+            noon = rng.random() < 0.5
+            earliest = pendulum.datetime(
+                date.year, date.month, date.day, 14 if noon else 8, tz=zone
+            )
+            latest = earliest.add(hours=6)
+        requests.append(
+            BilateralRequest(
+                id=f"b{n}",
+                parties=(a, b),
+                minutes=rng.choice((30, 45)),
+                priority=rng.choice((1, 1, 2, 3)),
+                earliest=earliest,
+                latest=latest,
+                sizes=(rng.randint(1, 8), rng.randint(1, 8)),
+                assumption="synthetic",
+            )
+        )
+    return tuple(requests)
+
+
+def with_bilaterals(event: Event, requests: int = 400, rooms: int = 10, *, seed: int = 0) -> Event:
+    """``event`` with a venue of ``rooms`` bilateral rooms (boardrooms of 8–16 seats) named as its
+    bilateral rooms, and ``requests`` generated requests."""
+    import attrs
+
+    from eventplan.resources import Resources
+
+    rng = random.Random(seed)
+    bilateral_rooms = tuple(
+        Room(
+            id=f"bilateral-{n}",
+            name=f"Bilateral room {n}",
+            seat_counts=(
+                SeatCount(
+                    Layout.BOARDROOM, rng.choice(BILATERAL_ROOM_SEATS), assumption="synthetic"
+                ),
+            ),
+        )
+        for n in range(rooms)
+    )
+    venue = Venue(id="bilateral-venue", name="Bilateral rooms", rooms=bilateral_rooms)
+    resources: Resources = attrs.evolve(
+        event.resources, bilateral_rooms=tuple(r.id for r in bilateral_rooms)
+    )
+    return attrs.evolve(
+        event,
+        venues=(*event.venues, venue),
+        resources=resources,
+        bilateral_requests=bilateral_requests(event, requests, seed=seed),
+    )

@@ -47,6 +47,7 @@ def reference_problems(event: Event) -> Iterator[Found]:
     yield from _participation(event)
     yield from _session_dates(event)
     yield from _redundant_selectors(event)
+    yield from _protocol(event)
 
 
 def _unknown(path: str, what: str, value: str, known: Iterable[str]) -> Found:
@@ -250,3 +251,33 @@ def _redundant_selectors(event: Event) -> Iterator[Found]:
                 )
                 path = f"sessions.{session.id}.audience[{index}].parties"
                 yield Problem(path, message), None
+
+
+def _protocol(event: Event) -> Iterator[Found]:
+    """Speakers' lists and bilateral requests name officials and delegations the event has."""
+    officials = {official.id for official in event.officials}
+    delegations = {d.id for turnout in event.turnouts for d in turnout.delegations}
+    for session in event.sessions:
+        if session.speakers_list is None:
+            continue
+        for index, entry in enumerate(session.speakers_list.entries):
+            path = f"sessions.{session.id}.speakers_list.entries[{index}]"
+            if entry.official is not None and entry.official not in officials:
+                yield _unknown(f"{path}.official", "official", entry.official, officials)
+            if entry.delegation is not None and entry.delegation not in delegations:
+                yield _unknown(f"{path}.delegation", "delegation", entry.delegation, delegations)
+    for value, times in Counter(r.id for r in event.bilateral_requests).items():
+        if times > 1:
+            yield (
+                Problem(f"bilateral_requests.{value}", f"duplicate id {value!r} ({times} times)"),
+                None,
+            )
+    for request in event.bilateral_requests:
+        path = f"bilateral_requests.{request.id}.parties"
+        for party in request.parties:
+            if party.startswith(DELEGATION_PREFIX):
+                target = party.removeprefix(DELEGATION_PREFIX)
+                if target not in delegations:
+                    yield _unknown(path, "delegation", target, delegations)
+            elif party not in officials:
+                yield _unknown(path, "official (or delegation:<id>)", party, officials)

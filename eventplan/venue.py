@@ -42,6 +42,11 @@ class Room:
     assumption: str | None = attrs.field(default=None, kw_only=True)
     #: The GUID a published schedule gave the room, kept so apps keep recognising it.
     guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
+    #: The seating grid, for seating plans: rows from the front, seats in each row.
+    rows: int | None = attrs.field(default=None, validator=_fields.non_negative, kw_only=True)
+    seats_per_row: int | None = attrs.field(
+        default=None, validator=_fields.non_negative, kw_only=True
+    )
 
     @property
     def layouts(self) -> tuple[Layout, ...]:

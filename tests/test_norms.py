@@ -60,6 +60,8 @@ SOURCED = [
         "240 LAN workstations",
         "low",
     ),
+    ("statement.minutes", 4, 5, "min/statement", "five minutes for all statements", "high"),
+    ("statement.changeover_minutes", 0.5, 1, "min/statement", "No published figure", "low"),
 ]
 
 

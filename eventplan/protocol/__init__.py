@@ -1,0 +1,50 @@
+"""Protocol planning: speakers' lists, the order of signature, bilateral meetings and seating.
+
+The door to the capability: users import from :mod:`eventplan`, which
+re-exports these names. ``speakers`` times each session's list in UN order;
+``signing`` gives each signatory a slot; ``place_bilaterals`` places requested
+meetings with OR-Tools CP-SAT (the ``solver`` extra) and says why any could
+not be placed; ``seating`` seats delegations row by row; ``with_protocol``
+turns statements and signing slots into sessions, so calendars show them.
+"""
+
+from eventplan.protocol._common import draw_letter, un_order
+from eventplan.protocol.bilaterals import (
+    BilateralPlan,
+    Blocker,
+    Commitment,
+    Placement,
+    Unplaced,
+    commitments,
+    place_bilaterals,
+    place_bilaterals_greedy,
+)
+from eventplan.protocol.calendar import with_protocol
+from eventplan.protocol.seating import SeatBlock, Seating, seating
+from eventplan.protocol.signing import Signing, SigningOrder, SigningSlot, signing
+from eventplan.protocol.speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
+
+__all__ = [
+    "BilateralPlan",
+    "Blocker",
+    "Commitment",
+    "Placement",
+    "SeatBlock",
+    "Seating",
+    "Signing",
+    "SigningOrder",
+    "SigningSlot",
+    "SpeakerOrder",
+    "SpeakerSlot",
+    "Speakers",
+    "Unplaced",
+    "commitments",
+    "draw_letter",
+    "place_bilaterals",
+    "place_bilaterals_greedy",
+    "seating",
+    "signing",
+    "speakers",
+    "un_order",
+    "with_protocol",
+]

@@ -1,0 +1,79 @@
+"""What the protocol tools share: UN order of names, times in the event's zone, a speaker's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import string
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import pendulum
+
+from eventplan.event import Event
+from eventplan.norms import NormSet, default_norms
+from eventplan.programme import DELEGATION_PREFIX
+
+T = TypeVar("T")
+
+#: UN practice for seating (and the default order of signature): English alphabetical order of
+#: names, starting from the state drawn by lot. United Nations, Dag Hammarskjöld Library, "How are
+#: UN Member States seated in the General Assembly?" (Ask DAG, 2024), after A/RES/71/323 para. 42.
+UN_SEATING_SOURCE = (
+    "United Nations, Dag Hammarskjöld Library, 'How are UN Member States seated in the General "
+    "Assembly?' (2024): English alphabetical order from the delegation drawn by lot; "
+    "https://ask.un.org/faq/14612"
+)
+
+
+def draw_letter(seed: int) -> str:
+    """The letter the order starts from, drawn by lot with ``seed`` (the same seed, the same letter)."""
+    return random.Random(seed).choice(string.ascii_uppercase)
+
+
+def un_order(items: Sequence[T], name: Callable[[T], str], first: str = "A") -> list[T]:
+    """``items`` in English alphabetical order of their names, starting at the first name not
+    before ``first`` (a letter drawn by lot, or a whole name) and wrapping round."""
+    ordered = sorted(items, key=lambda item: (name(item).casefold(), name(item)))
+    start = first.casefold()
+    split = next((i for i, item in enumerate(ordered) if name(item).casefold() >= start), 0)
+    return ordered[split:] + ordered[:split]
+
+
+def party_names(event: Event, turnout: str | None = None) -> dict[str, str]:
+    """Display names of every party a protocol item can name: officials, and ``delegation:<id>``."""
+    names = {official.id: official.name for official in event.officials}
+    for plan in event.turnouts:
+        for delegation in plan.delegations:
+            names.setdefault(f"{DELEGATION_PREFIX}{delegation.id}", delegation.name)
+    if event.turnouts:
+        for delegation in event.turnout(turnout).delegations:
+            names[f"{DELEGATION_PREFIX}{delegation.id}"] = delegation.name
+    return names
+
+
+def clock(event: Event, moment: pendulum.DateTime) -> str:
+    """A time as people at the event read it: ``25 Oct 14:06``."""
+    local = moment.in_timezone(event.timezone)
+    return f"{local.day} {local.format('MMM')} {local.format('HH:mm')}"
+
+
+def minutes(value: float) -> dt.timedelta:
+    return dt.timedelta(seconds=round(value * 60))
+
+
+def event_norms(event: Event, norms: NormSet | None) -> NormSet:
+    """``norms`` if given, else the shipped norms with the event's own overrides."""
+    return default_norms().with_overrides(event.norm_overrides) if norms is None else norms
+
+
+def runs(items: Sequence[T], joins: Callable[[T, T], bool]) -> list[tuple[int, int]]:
+    """Index ranges (first, last) of consecutive items where each ``joins`` the one before:
+    a timetable prints a run of unnamed slots on one line."""
+    found: list[tuple[int, int]] = []
+    for index, item in enumerate(items):
+        if found and joins(items[index - 1], item):
+            found[-1] = (found[-1][0], index)
+        else:
+            found.append((index, index))
+    return found

@@ -1,0 +1,177 @@
+"""Seating: the delegations of a session placed row by row in UN order.
+
+UN practice (``UN_SEATING_SOURCE``): English alphabetical order of names from
+the delegation drawn by lot. Each party takes the seats its audience rule
+gives (the UN "1 + 3": four seats), kept together in one row; fixed blocks
+(host officials, reporters) follow. A room gives its grid as ``rows`` and
+``seats_per_row``; without them the plan cannot be drawn, which is reported
+as ``info``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from eventplan.enums import Severity
+from eventplan.event import Event
+from eventplan.findings import Finding
+from eventplan.participation import Turnout
+from eventplan.parties import Parties
+from eventplan.programme import (
+    AudienceRule,
+    Session,
+)
+from eventplan.protocol._common import UN_SEATING_SOURCE, un_order
+
+
+@attrs.frozen
+class SeatBlock:
+    """Seats ``first``–``last`` of ``row`` (both from 1, row 1 at the front) for one party."""
+
+    party: str  # a delegation id, or a label for a party known only by count or a fixed block
+    name: str
+    row: int
+    first: int
+    last: int
+    named: bool = True
+
+    @property
+    def seats(self) -> int:
+        return self.last - self.first + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "party": self.party,
+            "name": self.name,
+            "row": self.row,
+            "first_seat": self.first,
+            "last_seat": self.last,
+        }
+
+
+@attrs.frozen
+class Seating:
+    event: Event
+    session: Session
+    first: str
+    rows: int | None
+    seats_per_row: int | None
+    blocks: tuple[SeatBlock, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "session": self.session.id,
+            "room": self.session.room,
+            "order": UN_SEATING_SOURCE,
+            "first": self.first,
+            "rows": self.rows,
+            "seats_per_row": self.seats_per_row,
+            "blocks": [block.to_json() for block in self.blocks],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+    def render_text(self) -> str:
+        lines = [
+            f"Seating for {self.session.id} in {self.session.room}, UN order from {self.first!r}",
+            f"  {UN_SEATING_SOURCE}",
+        ]
+        if self.blocks:
+            lines.append(f"  {'row':>4}  {'seats':>9}  party")
+            lines += [f"  {b.row:>4}  {f'{b.first}–{b.last}':>9}  {b.name}" for b in self.blocks]
+        if self.findings:
+            lines.append("")
+            lines += [str(f) for f in self.findings]
+        return "\n".join(lines)
+
+
+def seating(
+    event: Event, session_id: str, turnout: str | Turnout | None = None, *, first: str = "A"
+) -> Seating:
+    """Seat ``session_id``'s parties in its room, in UN order from ``first`` (a letter drawn by lot)."""
+    session = event.session(session_id)
+    plan = turnout if isinstance(turnout, Turnout) else event.turnout(turnout)
+    room = event.room(session.room) if session.room is not None else None
+    rows = room.rows if room is not None else None
+    per_row = room.seats_per_row if room is not None else None
+    wanted = _wanted(plan, session.audience, first)
+    if room is None or not rows or not per_row:
+        where = session.room or "no room"
+        finding = Finding(
+            "seating-grid-unknown",
+            Severity.INFO,
+            f"{session.id}: {where} gives no rows and seats per row, so its "
+            f"{Parties(plan).demand(session)} seats cannot be laid out",
+            (session.id, *(() if room is None else (room.id,))),
+        )
+        return Seating(event, session, first, rows, per_row, (), (finding,))
+    blocks: list[SeatBlock] = []
+    row, seat = 1, 1
+    left_out: list[str] = []
+    for party, name, seats, named in wanted:
+        remaining = seats
+        if seats <= per_row and seat + seats - 1 > per_row:
+            row, seat = row + 1, 1  # keep a delegation together in one row
+        while remaining and row <= rows:
+            take = min(remaining, per_row - seat + 1)
+            blocks.append(SeatBlock(party, name, row, seat, seat + take - 1, named))
+            remaining -= take
+            seat += take
+            if seat > per_row:
+                row, seat = row + 1, 1
+        if remaining:
+            left_out.append(name)
+    findings: list[Finding] = []
+    if left_out:
+        needed = sum(seats for _, _, seats, _ in wanted)
+        findings.append(
+            Finding(
+                "seating-overflow",
+                Severity.ERROR,
+                f"{session.id}: {needed:,} seats needed, {rows} rows of {per_row} hold "
+                f"{rows * per_row:,}; not seated: {', '.join(left_out[:5])}"
+                + (f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""),
+                (session.id, room.id),
+            )
+        )
+    return Seating(event, session, first, rows, per_row, tuple(blocks), tuple(findings))
+
+
+def _wanted(
+    plan: Turnout, rules: tuple[AudienceRule, ...], first: str
+) -> list[tuple[str, str, int, bool]]:
+    """(party, name, seats, named) in seating order: named delegations in UN order, then parties
+    known only by count, then the press and fixed blocks. Who a rule seats comes from
+    :class:`eventplan.parties.Parties`, the one place a selector becomes its members."""
+    parties = Parties(plan)
+    seats: dict[str, int] = {}
+    counted: list[tuple[str, str, int, bool]] = []
+    blocks: list[tuple[str, str, int, bool]] = []
+    for rule in rules:
+        if rule.seats is not None:
+            label = rule.label or "reserved"
+            blocks.append((label, label, rule.seats, False))
+            continue
+        for member in parties.selection(rule.parties):
+            size = parties.size(member)
+            number = size.high if size.high is not None else size.low
+            if member.source == "delegation":
+                seats.setdefault(member.id, number * rule.seats_per_party)
+            elif member.source == "cohort":
+                cohort = parties.cohorts[member.id]
+                words = "reporter" if member.people else cohort.kind.value.replace("_", " ")
+                counted += [
+                    (f"{cohort.id}-{k}", f"{words} {k} ({cohort.id})", rule.seats_per_party, False)
+                    for k in range(1, number + 1)
+                ]
+            else:
+                blocks.append(("press", "press", number * rule.seats_per_party, False))
+    names = {d.id: d.name for d in plan.delegations}
+    ordered = un_order(list(seats), lambda d: names[d], first)
+    return [(d, names[d], seats[d], True) for d in ordered] + counted + blocks
