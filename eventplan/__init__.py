@@ -5,7 +5,7 @@ what sources reported — then summarise it, check it and export it.
 
 Layers, each importing only from those above it:
 
-1. ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
+1. ``_version``, ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``event`` (frozen attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
@@ -17,21 +17,19 @@ Layers, each importing only from those above it:
    (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
 5. ``cli``.
 
-Users import from here only; the modules are private.
+Users import from here only; the modules are private. Names from the heavier
+modules (calendars, simulate, plots, checks, scenarios, exports) load on first use.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+from eventplan._version import __version__
 from eventplan.audiences import Audience, AudienceKind
-from eventplan.calendars import (
-    CalendarError,
-    CalendarWriter,
-    Published,
-    to_calendar,
-    to_ics,
-    write_calendars,
-    write_ics,
-)
 from eventplan.changes import Move, ProgrammeChanges, diff
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_participation
@@ -65,7 +63,6 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding, Margin
-from eventplan.frab import to_csv, to_frab
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -77,36 +74,107 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
-from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
 from eventplan.programme import AudienceRule, Session
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
-from eventplan.report import Report, check
 from eventplan.resources import Resources
-from eventplan.scenarios import (
-    AddSession,
-    CancelSession,
-    CloseRoom,
-    MoveSession,
-    ResizeRoom,
-    ScaleCohort,
-    Scenario,
-    SetCohort,
-    SetNorm,
-    SetParties,
-    SetResource,
-    compare,
-    sweep,
-)
-from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
 
-try:
-    __version__ = version("eventplan")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
-    __version__ = "0+unknown"
+if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _LAZY)
+    from eventplan.calendars import (
+        CalendarError,
+        CalendarWriter,
+        Published,
+        to_calendar,
+        to_ics,
+        write_calendars,
+        write_ics,
+    )
+    from eventplan.frab import to_csv, to_frab
+    from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
+    from eventplan.report import Report, check
+    from eventplan.scenarios import (
+        AddSession,
+        CancelSession,
+        CloseRoom,
+        MoveSession,
+        ResizeRoom,
+        ScaleCohort,
+        Scenario,
+        SetCohort,
+        SetNorm,
+        SetParties,
+        SetResource,
+        compare,
+        sweep,
+    )
+    from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
+
+# Names whose modules import ics (calendars), numpy (simulate, plots) or much of the
+# library (checks, scenarios, exports) load on first use: `import eventplan` and a
+# summary stay fast.
+_LAZY_MODULES = {
+    "eventplan.calendars": (
+        "CalendarError",
+        "CalendarWriter",
+        "Published",
+        "to_calendar",
+        "to_ics",
+        "write_calendars",
+        "write_ics",
+    ),
+    "eventplan.frab": ("to_csv", "to_frab"),
+    "eventplan.plots": ("plot_demand", "plot_overflow", "plot_programme", "plot_tasks"),
+    "eventplan.report": ("Report", "check"),
+    "eventplan.scenarios": (
+        "AddSession",
+        "CancelSession",
+        "CloseRoom",
+        "MoveSession",
+        "ResizeRoom",
+        "ScaleCohort",
+        "Scenario",
+        "SetCohort",
+        "SetNorm",
+        "SetParties",
+        "SetResource",
+        "compare",
+        "sweep",
+    ),
+    "eventplan.simulate": ("Risk", "Simulation", "Uncertainty", "simulate", "simulate_sweep"),
+}
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eventplan' has no attribute {name!r}")
+    loaded = importlib.import_module(module)
+    globals().update({each: getattr(loaded, each) for each in _LAZY_MODULES[module]})
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+class _Package(types.ModuleType):
+    """The package, whose public names win over submodules of the same name.
+
+    Importing ``eventplan.simulate`` binds the module to the package's attribute
+    ``simulate``; the function of that name must stay what ``eventplan.simulate`` means.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "AddSession",

@@ -8,18 +8,18 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from eventplan import __version__
+from eventplan._version import __version__
 from eventplan._atomic import write_text
 from eventplan.audiences import Audience, every_audience
-from eventplan.calendars import Published, to_ics, write_calendars, write_ics
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
-from eventplan.frab import to_csv, to_frab
-from eventplan.report import check
-from eventplan.simulate import simulate
 from eventplan.summary import summarise
+
+if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
+    from eventplan.calendars import Published
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -168,6 +168,8 @@ def _summary(args: argparse.Namespace, event: Event) -> int:
 
 
 def _check(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.report import check
+
     report = check(event, args.turnout)
     _print(args.format, report.to_json, lambda: report.render_text(show_ok=args.all))
     return EXIT_OK if report.passed else EXIT_FINDINGS
@@ -176,6 +178,8 @@ def _check(args: argparse.Namespace, event: Event) -> int:
 def _simulate(args: argparse.Namespace, event: Event) -> int:
     if args.draws < 1:
         raise UsageError(f"--draws must be at least 1: {args.draws}")
+    from eventplan.simulate import simulate
+
     result = simulate(event, args.draws, args.seed, turnout=args.turnout)
     _print(args.format, result.to_json, result.render_text)
     return EXIT_OK
@@ -189,6 +193,8 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
     if any(minutes < 0 for minutes in args.alarm):
         raise UsageError(f"--alarm takes minutes before the session, 0 or more: {min(args.alarm)}")
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
+    from eventplan.calendars import to_ics, write_calendars, write_ics
+
     if args.audience == "all":
         if not args.out_dir:
             raise UsageError("--for all writes one file per audience: give --out-dir DIR")
@@ -222,10 +228,14 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.frab import to_frab
+
     return _emit(args.output, json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n")
 
 
 def _csv(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.frab import to_csv
+
     return _emit(args.output, to_csv(event))
 
 
