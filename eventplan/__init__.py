@@ -28,7 +28,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-from eventplan._version import __version__
+from eventplan._version import __version__ as __version__
 from eventplan.audiences import Audience, AudienceKind
 from eventplan.changes import Move, ProgrammeChanges, diff
 from eventplan.count import Count

@@ -10,8 +10,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from eventplan._version import __version__
 from eventplan._atomic import write_text
+from eventplan._version import __version__
 from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError
 from eventplan.event import Event

@@ -46,7 +46,9 @@ def test_import_loads_no_heavy_library():
 
 
 def test_version_comes_without_importlib_metadata():
-    code = "import eventplan, sys; print(eventplan.__version__, 'importlib.metadata' in sys.modules)"
+    code = (
+        "import eventplan, sys; print(eventplan.__version__, 'importlib.metadata' in sys.modules)"
+    )
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": str(root)}
     result = subprocess.run(
@@ -58,7 +60,12 @@ def test_version_comes_without_importlib_metadata():
 def test_lazy_names_import_by_name():
     from eventplan import check, plot_programme, simulate, to_ics
 
-    assert (check.__module__, plot_programme.__module__, simulate.__module__, to_ics.__module__) == (
+    assert (
+        check.__module__,
+        plot_programme.__module__,
+        simulate.__module__,
+        to_ics.__module__,
+    ) == (
         "eventplan.report",
         "eventplan.plots",
         "eventplan.simulate",
