@@ -180,7 +180,7 @@ def _simulate(args: argparse.Namespace, event: Event) -> int:
         raise UsageError(f"--draws must be at least 1: {args.draws}")
     from eventplan.simulate import simulate
 
-    result = simulate(event, args.draws, args.seed, turnout=args.turnout)
+    result = simulate(event, args.turnout, draws=args.draws, seed=args.seed)
     _print(args.format, result.to_json, result.render_text)
     return EXIT_OK
 

@@ -67,6 +67,10 @@ class PartyCounts:
         return total(self.seats(rule) for rule in session.audience)
 
 
-def session_demand(event: Event, session: Session, turnout: str | None = None) -> Count:
-    """People ``session`` must hold in ``turnout`` (the event's default if unnamed)."""
-    return PartyCounts(event.turnout(turnout)).demand(session)
+def session_demand(
+    event: Event, turnout: str | Turnout | None = None, *, session: Session | str
+) -> Count:
+    """People ``session`` (a session or its id) must hold in ``turnout`` (the event's default)."""
+    event, name = event.resolve_turnout(turnout)
+    chosen = event.session(session) if isinstance(session, str) else session
+    return PartyCounts(event.turnout(name)).demand(chosen)

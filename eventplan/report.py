@@ -14,6 +14,7 @@ from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import NormSet
+from eventplan.participation import Turnout
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -113,37 +114,40 @@ class Report:
             import pandas
         except ImportError:
             raise MissingExtraError("Report.to_frame", "notebooks") from None
-        rows = []
-        for finding in self.findings:
-            margin = finding.margin
-            rows.append(
-                {
-                    "turnout": self.turnout,
-                    "code": finding.code,
-                    "severity": finding.severity.value,
-                    "subjects": ", ".join(finding.subjects),
-                    "demand_low": finding.demand.low if finding.demand else None,
-                    "demand_high": finding.demand.high if finding.demand else None,
-                    "capacity_low": finding.capacity.low if finding.capacity else None,
-                    "capacity_high": finding.capacity.high if finding.capacity else None,
-                    "margin_cautious": margin.cautious if margin else None,
-                    "margin_optimistic": margin.optimistic if margin else None,
-                    "norm": finding.norms[0].id if finding.norms else None,
-                    "message": finding.message,
-                }
-            )
-        return pandas.DataFrame(rows)
+        return pandas.DataFrame([finding_row(self.turnout, f) for f in self.findings])
+
+
+def finding_row(turnout: str, finding: Finding) -> dict[str, Any]:
+    """A finding as a frame row. ``Report.to_frame``, ``compare`` and ``sweep`` all use it, and
+    the Monte Carlo frames share its ``turnout``, ``subjects`` and ``capacity_*`` columns."""
+    margin = finding.margin
+    return {
+        "turnout": turnout,
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "subjects": ", ".join(finding.subjects),
+        "demand_low": finding.demand.low if finding.demand else None,
+        "demand_high": finding.demand.high if finding.demand else None,
+        "capacity_low": finding.capacity.low if finding.capacity else None,
+        "capacity_high": finding.capacity.high if finding.capacity else None,
+        "margin_cautious": margin.cautious if margin else None,
+        "margin_optimistic": margin.optimistic if margin else None,
+        "norm": finding.norms[0].id if finding.norms else None,
+        "message": finding.message,
+    }
 
 
 def _signed(value: int | None) -> str:
     return "open" if value is None else f"{value:+,}"
 
 
-def check(event: Event, turnout: str | None = None, norms: NormSet | None = None) -> Report:
+def check(
+    event: Event, turnout: str | Turnout | None = None, norms: NormSet | None = None
+) -> Report:
     """Run every capacity check on ``event`` for one turnout (the event's default if unnamed).
 
     ``norms`` replaces eventplan's norms (see :func:`eventplan.default_norms`);
     by default they apply with the event's own ``norm_overrides``.
     """
-    chosen = event.turnout(turnout).name
+    event, chosen = event.resolve_turnout(turnout)
     return Report(event.id, chosen, run_checks(event, chosen, norms))

@@ -36,6 +36,7 @@ from eventplan.enums import ORGANISATION_KINDS, PartyKind, SessionKind
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.norms import NormSet, default_norms
+from eventplan.participation import Turnout
 from eventplan.programme import ALL_DELEGATIONS, ALL_ORGANISATIONS, DELEGATION_PREFIX, PRESS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +73,22 @@ class Risk:
 
     def to_json(self) -> dict[str, Any]:
         return {**attrs.asdict(self), "capacity": self.capacity.to_json()}
+
+    def to_row(self, turnout: str) -> dict[str, Any]:
+        """A frame row, in the ``turnout``, ``subjects`` and ``capacity_*`` columns of the check frames."""
+        return {
+            "turnout": turnout,
+            "subjects": self.subject,
+            "resource": self.resource,
+            "capacity_low": self.capacity.low,
+            "capacity_high": self.capacity.high,
+            "p_overflow": self.p_overflow,
+            "p_overflow_optimistic": self.p_overflow_optimistic,
+            "demand_q05": self.demand_q05,
+            "demand_q50": self.demand_q50,
+            "demand_q95": self.demand_q95,
+            "holds_with": self.holds_with,
+        }
 
 
 @attrs.frozen
@@ -116,13 +133,7 @@ class Simulation:
             import pandas
         except ImportError:
             raise MissingExtraError("Simulation.to_frame", "notebooks") from None
-        rows = [
-            {**attrs.asdict(r), "capacity_low": r.capacity.low, "capacity_high": r.capacity.high}
-            for r in self.risks
-        ]
-        for row in rows:
-            del row["capacity"]
-        return pandas.DataFrame(rows)
+        return pandas.DataFrame([r.to_row(self.turnout) for r in self.risks])
 
 
 @attrs.frozen
@@ -337,11 +348,11 @@ def _chunk(model: _Model, draws: int, seed: np.random.SeedSequence) -> np.ndarra
 
 def simulate(
     event: Event,
+    turnout: str | Turnout | None = None,
     draws: int = 10_000,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
     *,
-    turnout: str | None = None,
     probability: float = 0.95,
     norms: NormSet | None = None,
     executor: concurrent.futures.Executor | None = None,
@@ -354,7 +365,7 @@ def simulate(
     if not 0 < probability < 1:
         raise ValueError(f"'probability' must be between 0 and 1: {probability}")
     chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
-    name = event.turnout(turnout).name
+    event, name = event.resolve_turnout(turnout)
     model = _Model(event, name, chosen, uncertainty or Uncertainty())
     starts = range(0, draws, CHUNK)
     sizes = [min(CHUNK, draws - start) for start in starts]
@@ -422,12 +433,12 @@ def _share_above(cumulative: np.ndarray, limit: int | None) -> float:
 
 def simulate_sweep(
     event: Event,
+    turnout: str | Turnout | None = None,
+    *,
     grid: Mapping[str, Sequence[Any]],
     draws: int = 10_000,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
-    *,
-    turnout: str | None = None,
     executor: concurrent.futures.Executor | None = None,
     progress: bool | None = None,
 ) -> pandas.DataFrame:
@@ -436,6 +447,7 @@ def simulate_sweep(
     from eventplan.scenarios import Scenario, _pandas, _progress, grid_points, knob
 
     pandas = _pandas()
+    event, turnout = event.resolve_turnout(turnout)
     rows = []
     points = grid_points(grid)
     for point in _progress(points, len(points), "simulate sweep", progress):
@@ -445,19 +457,12 @@ def simulate_sweep(
         )
         result = simulate(
             scenario.apply(event, turnout),
+            turnout,
             draws,
             seed,
             uncertainty,
-            turnout=turnout,
             executor=executor,
             progress=False,
         )
-        rows += [
-            {
-                **point,
-                **{k: v for k, v in attrs.asdict(r).items() if k != "capacity"},
-                "capacity": r.capacity.low,
-            }
-            for r in result.risks
-        ]
+        rows += [{**point, **r.to_row(result.turnout)} for r in result.risks]
     return pandas.DataFrame(rows)

@@ -12,6 +12,7 @@ from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
 from eventplan.enums import Measure, Qualifier
 from eventplan.event import Event
 from eventplan.findings import Finding
+from eventplan.participation import Turnout
 from eventplan.programme import Session
 from eventplan.provenance import ReportedFigure
 from eventplan.reconciliation import reconcile
@@ -204,9 +205,10 @@ class Summary:
         return lines
 
 
-def summarise(event: Event, turnout: str | None = None) -> Summary:
+def summarise(event: Event, turnout: str | Turnout | None = None) -> Summary:
     """The summary of ``event`` for one turnout (the default one if unnamed)."""
-    return Summary(event, count_participation(event, turnout), reconcile(event))
+    event, name = event.resolve_turnout(turnout)
+    return Summary(event, count_participation(event, name), reconcile(event))
 
 
 def _qualified(figure: ReportedFigure) -> str:
