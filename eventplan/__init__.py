@@ -5,7 +5,8 @@ what sources reported — then summarise it, check it and export it.
 
 Layers, each importing only from those above it:
 
-1. ``_version``, ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
+1. ``_version``, ``errors``, ``enums``, ``count``, ``_fields``, ``_text`` (terminal width,
+   wrapping, plurals): vocabulary and values;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``event`` (frozen attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,

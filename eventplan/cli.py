@@ -10,12 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from eventplan import _text
 from eventplan._atomic import write_text
 from eventplan._version import __version__
 from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
-from eventplan.eventfile import load_event, reference_event
+from eventplan.eventfile import load_event, reference_event, starter_text
 from eventplan.summary import summarise
 
 if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
@@ -61,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     checks.add_argument("--format", choices=("text", "json"), default="text")
     checks.add_argument("--all", action="store_true", help="list the checks that passed too")
+    checks.add_argument(
+        "--verbose",
+        action="store_true",
+        help="print each norm in full under every finding (default: a numbered list, once each)",
+    )
 
     monte_carlo = commands.add_parser(
         "simulate",
@@ -125,7 +131,46 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "-o", "--output", metavar="FILE", help="write here (default: standard output)"
         )
+    _add_everyday_commands(commands)
     return parser
+
+
+def _add_everyday_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="read an event file and report every problem, or 'ok' with what it holds",
+        description="Read an event file. Exit status: 0 when it is sound, 2 with its problems.",
+    )
+    validate.add_argument("file", metavar="EVENT.toml")
+
+    difference = commands.add_parser(
+        "diff",
+        help="what changed in the programme between two revisions of an event file",
+        description="Sessions added, cancelled, moved and retitled from OLD to NEW (eventplan.diff).",
+    )
+    difference.add_argument("old", metavar="OLD.toml")
+    difference.add_argument("new", metavar="NEW.toml")
+    difference.add_argument("--format", choices=("text", "json"), default="text")
+
+    init = commands.add_parser(
+        "init",
+        help="write a commented starter event file to edit",
+        description="Write a small commented event that loads and checks cleanly; never overwrites.",
+    )
+    init.add_argument("file", metavar="FILE.toml")
+
+    norms = commands.add_parser(
+        "norms",
+        help="the planning norms the checks apply, with range, basis and source",
+        description="Every norm the capacity checks apply: its range, basis, confidence and source.",
+    )
+    norms.add_argument(
+        "event",
+        nargs="?",
+        metavar="EVENT.toml",
+        help="apply this event's norm overrides (default: eventplan's own norms)",
+    )
+    norms.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def _event_argument(parser: argparse.ArgumentParser) -> None:
@@ -140,6 +185,12 @@ def _event(path: str | None) -> Event:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    standalone: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": _validate,
+        "diff": _diff,
+        "init": _init,
+        "norms": _norms,
+    }
     commands = {
         "summary": _summary,
         "check": _check,
@@ -149,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "csv": _csv,
     }
     try:
+        if args.command in standalone:
+            return standalone[args.command](args)
         return commands[args.command](args, _event(args.event))
     except EventPlanError as error:
         print(f"eventplan: {error}", file=sys.stderr)
@@ -171,7 +224,11 @@ def _check(args: argparse.Namespace, event: Event) -> int:
     from eventplan.report import check
 
     report = check(event, args.turnout)
-    _print(args.format, report.to_json, lambda: report.render_text(show_ok=args.all))
+    _print(
+        args.format,
+        report.to_json,
+        lambda: report.render_text(show_ok=args.all, verbose=args.verbose),
+    )
     return EXIT_OK if report.passed else EXIT_FINDINGS
 
 
@@ -244,6 +301,60 @@ def _emit(path: str | None, text: str) -> int:
         sys.stdout.write(text)
     else:
         write_text(path, text, newline="")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    event = load_event(args.file)  # an unsound file raises EventFileError: exit 2, every problem
+    turnouts = event.turnouts
+    holds = ", ".join(  # one line, for scripts and logs: what the file holds, zeros left out
+        _text.plural(n, what)
+        for n, what in (
+            (len(event.sessions), "session"),
+            (len(event.rooms), "room"),
+            (len(turnouts), "turnout"),
+            (sum(len(t.delegations) + len(t.cohorts) for t in turnouts), "party group"),
+            (len(event.organisation.tasks), "task"),
+            (len(event.reported), "reported figure"),
+            (len(event.sources), "source"),
+        )
+        if n
+    )
+    print(f"ok: {args.file}: {holds}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from eventplan.changes import diff
+
+    changes = diff(load_event(args.old), load_event(args.new))
+    _print(
+        args.format,
+        changes.to_json,
+        lambda: _text.fit_all(str(changes).splitlines(), _text.width()),
+    )
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    if os.path.exists(args.file):
+        raise UsageError(f"{args.file}: already exists; init never overwrites a file")
+    write_text(args.file, starter_text())
+    print(f"wrote {args.file}: edit it, then run `eventplan check {args.file}`", file=sys.stderr)
+    return EXIT_OK
+
+
+def _norms(args: argparse.Namespace) -> int:
+    from eventplan.norms import default_norms, render_norms
+
+    norms = default_norms()
+    if args.event is not None:
+        norms = norms.with_overrides(load_event(args.event).norm_overrides)
+    _print(
+        args.format,
+        lambda: [norm.to_json() for norm in norms.values()],
+        lambda: render_norms(norms.values(), _text.width()),
+    )
     return EXIT_OK
 
 

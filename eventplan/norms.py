@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from eventplan import _fields
+from eventplan import _fields, _text
 from eventplan.errors import UnknownNameError
 
 
@@ -136,6 +136,27 @@ class NormSet(Mapping[str, Norm]):
         for override in overrides:
             result = result.replace(override.id, override.low, override.high, override.source)
         return result
+
+
+def render_norms(norms: Iterable[Norm], width: int | None = None) -> str:
+    """Every norm with its range, basis, confidence and source, fitted to ``width``."""
+    lines: list[str | tuple[str, int]] = []
+    for norm in norms:
+        value = f"{norm.low:g}" if norm.low == norm.high else f"{norm.low:g}–{norm.high:g}"
+        safer = "" if norm.low == norm.high else f" (cautious end: {norm.cautious.value})"
+        lines += [
+            *([""] if lines else []),
+            (f"{norm.id}: {norm.name}", 4),
+            (
+                f"    {value} {norm.unit}{safer} · {norm.basis.value} · "
+                f"{norm.confidence.value} confidence",
+                6,
+            ),
+            (f"    source: {norm.source}", 6),
+        ]
+        if norm.url:
+            lines.append((f"    {norm.url}", 4))
+    return _text.fit_all(lines, _text.width(width))
 
 
 @functools.cache

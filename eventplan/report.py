@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eventplan import _text
+from eventplan._text import plural
 from eventplan.checks import run_checks
 from eventplan.enums import Severity
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.findings import Finding
-from eventplan.norms import NormSet
+from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,19 +55,50 @@ class Report:
     def __str__(self) -> str:
         return self.render_text()
 
-    def render_text(self, *, show_ok: bool = False) -> str:
+    def headline(self) -> str:
+        """``Capacity checks for EVENT, turnout 'NAME': 1 error, 5 warnings, 2 info, 20 ok``."""
         tally = self.tally()
-        lines = [
-            f"Capacity checks for {self.event}, turnout {self.turnout!r}: "
-            + ", ".join(f"{n} {severity}" for severity, n in tally.items())
-        ]
+        counts = ", ".join(
+            plural(n, severity) if severity in ("error", "warning") else f"{n:,} {severity}"
+            for severity, n in tally.items()
+        )
+        return f"Capacity checks for {self.event}, turnout {self.turnout!r}: {counts}"
+
+    def render_text(
+        self, *, show_ok: bool = False, verbose: bool = False, width: int | None = None
+    ) -> str:
+        """The findings, worst first, fitted to ``width`` (the terminal's by default).
+
+        Each norm is cited once, in a numbered list under the findings that refer to it;
+        ``verbose`` prints every norm in full under each finding instead.
+        """
+        columns = _text.width(width)
+        lines: list[str | tuple[str, int]] = [self.headline()]
+        numbers: dict[str, int] = {}
+        cited: list[Norm] = []
+        hang = 11
         for finding in sorted(self.findings, key=lambda f: _ORDER[f.severity]):
             if finding.severity is Severity.OK and not show_ok:
                 continue
-            lines.append(f"  {finding.severity.value:<8} {finding.message} [{finding.code}]")
+            line = f"  {finding.severity.value:<8} {finding.message} [{finding.code}]"
+            if verbose:
+                lines.append((line, hang))
+                lines += [(f"{'':<{hang}}norm: {norm}", hang + 6) for norm in finding.norms]
+                continue
             for norm in finding.norms:
-                lines.append(f"           norm: {norm}")
-        return "\n".join(lines)
+                if norm.id not in numbers:
+                    cited.append(norm)
+                    numbers[norm.id] = len(cited)
+            refs = [numbers[n.id] for n in dict.fromkeys(finding.norms)]
+            if refs:
+                line += f" ({'norm' if len(refs) == 1 else 'norms'} {', '.join(map(str, refs))})"
+            lines.append((line, hang))
+        if cited:
+            lines.append("Norms")
+            digits = len(str(len(cited)))
+            for number, norm in enumerate(cited, start=1):
+                lines.append((f"  [{number:>{digits}}] {norm}", digits + 5))
+        return _text.fit_all(lines, columns)
 
     def _repr_html_(self) -> str:
         rows = []
@@ -97,7 +130,7 @@ class Report:
                 "norms",
             )
         )
-        title = html.escape(self.render_text().splitlines()[0])
+        title = html.escape(self.headline())
         return f"<p><b>{title}</b></p><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
     def to_json(self) -> dict[str, Any]:

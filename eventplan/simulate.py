@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
+from eventplan import _text
 from eventplan.checks import Context, _opening, layout_for, room_capacity
 from eventplan.count import Count
 from eventplan.enums import ORGANISATION_KINDS, PartyKind, SessionKind
@@ -106,17 +107,40 @@ class Simulation:
                 return risk
         raise KeyError(subject)
 
-    def render_text(self) -> str:
-        lines = [
-            f"Monte Carlo for {self.event}, around turnout {self.turnout!r}: {self.draws:,} draws, seed {self.seed}",
-            f"  {'subject':<34} {'capacity':>13} {'P(over)':>8} {'demand 5–50–95 %':>24} {f'holds {self.probability:.0%}':>10}",
-        ]
-        for r in sorted(self.risks, key=lambda r: -r.p_overflow):
-            band = f"{r.demand_q05:,.0f}–{r.demand_q50:,.0f}–{r.demand_q95:,.0f}"
-            lines.append(
-                f"  {r.subject[:34]:<34} {r.capacity!s:>13} {r.p_overflow:>8.1%} {band:>24} {r.holds_with:>10,}"
+    def render_text(self, *, width: int | None = None) -> str:
+        """A row per subject, likeliest overflow first, fitted to ``width`` (the terminal's)."""
+        columns = _text.width(width)
+        holds = f"holds {self.probability:.0%}"
+        rows = [
+            (
+                r.subject,
+                str(r.capacity),
+                f"{r.p_overflow:.1%}",
+                f"{r.demand_q05:,.0f}–{r.demand_q50:,.0f}–{r.demand_q95:,.0f}",
+                f"{r.holds_with:,}",
             )
-        return "\n".join(lines)
+            for r in sorted(self.risks, key=lambda r: -r.p_overflow)
+        ]
+        head = ("subject", "capacity", "P(over)", "demand 5–50–95 %", holds)
+        sizes = [max(len(row[i]) for row in [head, *rows]) for i in range(1, 5)]
+        numbers = sum(sizes) + 2 * len(sizes)
+        name = max(columns - 2 - numbers, 12)
+        lines = [
+            _text.fit(
+                f"Monte Carlo for {self.event}, around turnout {self.turnout!r}: "
+                f"{self.draws:,} draws, seed {self.seed}",
+                columns,
+                2,
+            )
+        ]
+        for row in [head, *rows]:
+            cells = "  ".join(f"{cell:>{size}}" for cell, size in zip(row[1:], sizes, strict=True))
+            label = row[0]
+            if len(label) > name:  # a long name gets its own line; the numbers stay in columns
+                lines.append(_text.fit(f"  {label}", columns, 4))
+                label = ""
+            lines.append([f"  {label:<{name}}  {cells}".rstrip()])
+        return "\n".join(line for group in lines for line in group)
 
     def to_json(self) -> dict[str, Any]:
         return {
