@@ -35,15 +35,16 @@ def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], valu
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Theme:
     """The event's theme in one source's wording; sources may word it differently."""
 
     text: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Instrument:
     """The treaty or declaration the event is about, where there is one."""
 
@@ -55,9 +56,10 @@ class Instrument:
     )
     negotiations_began: int | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Event:
     """A whole event: programme, places, organisation, participation and what was reported."""
 

@@ -98,7 +98,7 @@ def test_capacity_that_holds_is_the_quantile():
 
 def test_simulation_as_text_json_and_frame():
     result = simulate(HANOI, "planned", 5_000, seed=1, progress=False)
-    assert result.render_text().startswith(
+    assert result.render_text(width=100).startswith(
         "Monte Carlo for hanoi-convention-2025, around turnout 'planned': 5,000 draws, seed 1"
     )
     data = json.loads(json.dumps(result.to_json()))
