@@ -28,7 +28,7 @@ def test_with_session_adds_and_the_original_stays():
 
 def test_with_session_refuses_a_duplicate_id_and_an_unknown_room():
     event = make_event()
-    with pytest.raises(InvalidEventError, match="sessions.opening: duplicate id 'opening'"):
+    with pytest.raises(InvalidEventError, match=r"sessions\.opening: duplicate id 'opening'"):
         event.with_session(make_session("opening"))
     with pytest.raises(
         InvalidEventError,
@@ -55,7 +55,7 @@ def test_rooms_are_added_replaced_and_removed_only_when_unused():
     bigger = Room(id="hall-a", name="Hall A", seat_counts=(SeatCount(Layout.THEATRE, 900),))
     assert event.replace_room(bigger).room("hall-a").seats(Layout.THEATRE) == Count.exactly(900)
     assert [r.id for r in event.without_room("hall-b").rooms] == ["hall-a"]
-    with pytest.raises(InvalidEventError, match="sessions.opening.room: unknown room 'hall-a'"):
+    with pytest.raises(InvalidEventError, match=r"sessions\.opening\.room: unknown room 'hall-a'"):
         event.without_room("hall-a")
 
 
