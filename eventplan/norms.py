@@ -56,6 +56,18 @@ class Norm:
     source: str = attrs.field(validator=_fields.not_blank)
     confidence: Confidence = attrs.field(converter=Confidence)
     url: str | None = None
+    #: The publication a user can look up: its title, publisher and year (``None``: undated).
+    publication: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+
+    @property
+    def citation(self) -> str | None:
+        """ "Title, Publisher, 2019, URL" — or ``None`` for a norm that rests on an assumption."""
+        if self.publication is None:
+            return None
+        parts = [self.publication, self.publisher, str(self.year) if self.year else "undated"]
+        return ", ".join(p for p in (*parts, self.url) if p)
 
     @property
     def cautious_value(self) -> float:
@@ -80,6 +92,9 @@ class Norm:
             "confidence": self.confidence.value,
             "source": self.source,
             "url": self.url,
+            "publication": self.publication,
+            "publisher": self.publisher,
+            "year": self.year,
         }
 
 
@@ -154,7 +169,9 @@ def render_norms(norms: Iterable[Norm], width: int | None = None) -> str:
             ),
             (f"    source: {norm.source}", 6),
         ]
-        if norm.url:
+        if norm.citation:
+            lines.append((f"    in: {norm.citation}", 6))
+        elif norm.url:
             lines.append((f"    {norm.url}", 4))
     return _text.fit_all(lines, _text.width(width))
 
