@@ -34,7 +34,7 @@ def fit(line: str, columns: int, hang: int | None = None) -> list[str]:
         columns,
         initial_indent=" " * indent,
         subsequent_indent=" " * hang,
-        break_long_words=True,
+        break_long_words=False,  # an address stays whole, so it can be copied
         break_on_hyphens=False,
     ) or [line]
 

@@ -63,11 +63,12 @@ class Norm:
 
     @property
     def citation(self) -> str | None:
-        """ "Title, Publisher, 2019, URL" — or ``None`` for a norm that rests on an assumption."""
+        """The publication as "Title, Publisher, 2019" (its address is ``url``); ``None`` when the
+        norm rests on an assumption."""
         if self.publication is None:
             return None
         parts = [self.publication, self.publisher, str(self.year) if self.year else "undated"]
-        return ", ".join(p for p in (*parts, self.url) if p)
+        return ", ".join(p for p in parts if p)
 
     @property
     def cautious_value(self) -> float:
@@ -171,7 +172,7 @@ def render_norms(norms: Iterable[Norm], width: int | None = None) -> str:
         ]
         if norm.citation:
             lines.append((f"    in: {norm.citation}", 6))
-        elif norm.url:
+        if norm.url:
             lines.append((f"    {norm.url}", 4))
     return _text.fit_all(lines, _text.width(width))
 

@@ -29,7 +29,8 @@ def test_no_line_is_wider_than_80_columns(name, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     main(COMMANDS[name])
     lines = capsys.readouterr().out.splitlines()
-    assert [line for line in lines if len(line) > 80] == []
+    # a web address is never broken, so that it can be copied; nothing else may overflow
+    assert [line for line in lines if len(line) > 80 and not line.strip().startswith("http")] == []
 
 
 @pytest.mark.parametrize("columns", [60, 100])
