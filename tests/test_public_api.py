@@ -32,29 +32,29 @@ def test_errors_share_one_root_and_refine_builtins():
     assert issubclass(eventplan.UnknownNameError, KeyError)
 
 
-def test_import_loads_no_heavy_library():
-    code = (
-        "import eventplan, sys; "
-        "print(sorted(m for m in ('numpy','ics','pandas','matplotlib') if m in sys.modules))"
-    )
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter, with this checkout on the path."""
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": str(root)}
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
-    assert result.stdout == "[]\n"
+    return result.stdout
+
+
+def test_import_loads_no_heavy_library():
+    code = (
+        "import eventplan, sys; "
+        "print(sorted(m for m in ('numpy','ics','pandas','matplotlib') if m in sys.modules))"
+    )
+    assert fresh_python(code) == "[]\n"
 
 
 def test_version_comes_without_importlib_metadata():
     code = (
         "import eventplan, sys; print(eventplan.__version__, 'importlib.metadata' in sys.modules)"
     )
-    root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    )
-    assert result.stdout == f"{eventplan.__version__} False\n"
+    assert fresh_python(code) == f"{eventplan.__version__} False\n"
 
 
 def test_lazy_names_import_by_name():
@@ -78,9 +78,4 @@ def test_a_function_keeps_its_name_after_its_module_is_imported():
         "import eventplan.testing, eventplan.calendars; from eventplan import simulate; "
         "print(callable(simulate), type(simulate).__name__)"
     )
-    root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    )
-    assert result.stdout == "True function\n"
+    assert fresh_python(code) == "True function\n"
