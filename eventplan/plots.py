@@ -14,7 +14,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from eventplan.errors import MissingExtraError
+from eventplan.errors import MissingExtraError, UnknownNameError
 from eventplan.event import Event
 from eventplan.simulate import Simulation
 
@@ -184,9 +184,7 @@ def plot_overflow(
     """
     _matplotlib()
     if parameter not in frame.columns:
-        raise KeyError(
-            f"plot_overflow: no column {parameter!r}; the frame has {list(frame.columns)}"
-        )
+        raise UnknownNameError("frame column", parameter, [str(c) for c in frame.columns])
     simulated = "p_overflow" in frame.columns
     if simulated:
         keyed = frame.assign(_key=frame.subjects, _y=frame.p_overflow)
@@ -207,7 +205,7 @@ def plot_overflow(
     known = set(worst.index.get_level_values(0))
     unknown = [s for s in chosen if s not in known]
     if unknown:
-        raise KeyError(f"plot_overflow: no rows for {unknown}; subjects: {sorted(known)}")
+        raise UnknownNameError("subject", unknown[0], sorted(known))
     figure = _figure(10, 5)
     ax = figure.subplots()
     for subject, (colour, marker) in _styles(chosen).items():

@@ -228,3 +228,24 @@ def test_plots_without_matplotlib_name_the_extra(plot):
     assert result.stdout == (
         "plots needs the 'notebooks' extra: pip install \"eventplan[notebooks]\"\n"
     )
+
+
+def test_overflow_plots_of_a_synthetic_event_fit():
+    event = EVENTS["synthetic"]
+    parameter = f"room:{event.rooms[0].id}.seats"
+    simulated = simulate_sweep(event, grid={parameter: [10, 200]}, draws=500, progress=False)
+    figure = plot_overflow(simulated, parameter)
+    assert_labels_fit(figure)
+    assert len(figure.axes[0].get_lines()) > 0
+    checked = sweep(event, grid={parameter: [10, 200]}, progress=False)
+    figure = plot_overflow(checked, parameter)
+    assert_labels_fit(figure)
+    assert len(figure.axes[0].get_lines()) > 0
+
+
+def test_overflow_plot_names_an_unknown_column_or_subject():
+    frame = sweep(HANOI, "actual", grid={"parties:member_state": [80]}, progress=False)
+    with pytest.raises(eventplan.UnknownNameError, match=r"^unknown frame column 'parties'; "):
+        plot_overflow(frame, "parties")
+    with pytest.raises(eventplan.UnknownNameError, match=r"^unknown subject 'limousines'; one of"):
+        plot_overflow(frame, "parties:member_state", ["limousines"])
