@@ -279,7 +279,7 @@ def _report(published: Published) -> None:
     ]
     said = ", ".join(c for c in changes if c) or "no changes"
     print(
-        f"{published.path}: {published.events} items for {published.audience} ({said})",
+        f"{published.path}: {_text.plural(published.events, 'item')} for {published.audience} ({said})",
         file=sys.stderr,
     )
 

@@ -164,3 +164,10 @@ def test_norms_lists_every_norm_with_range_basis_and_source(capsys, monkeypatch)
     assert out.count("    source: ") == len(norms)
     assert main(["norms", "--format", "json"]) == 0
     assert [n["id"] for n in json.loads(capsys.readouterr().out)] == list(norms)
+
+
+def test_a_single_calendar_item_reads_in_the_singular(tmp_path, capsys):
+    assert main(["ics", "--for", "room:banquet-hall", "-o", str(tmp_path / "banquet.ics")]) == 0
+    assert capsys.readouterr().err == (
+        f"{tmp_path / 'banquet.ics'}: 1 item for room:banquet-hall (1 new)\n"
+    )
