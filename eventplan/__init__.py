@@ -19,7 +19,7 @@ Layers, each importing only from those above it:
 5. ``cli``.
 
 Users import from here only; the modules are private. Names from the heavier
-modules (calendars, simulate, plots, checks, scenarios, exports) load on first use.
+modules (calendars, simulate, plots, checks, scenarios) load on first use.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding, Margin
+from eventplan.frab import to_csv, to_frab
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -93,7 +94,6 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
         write_calendars,
         write_ics,
     )
-    from eventplan.frab import to_csv, to_frab
     from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
     from eventplan.report import Report, check
     from eventplan.scenarios import (
@@ -114,7 +114,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
     from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 
 # Names whose modules import ics (calendars), numpy (simulate, plots) or much of the
-# library (checks, scenarios, exports) load on first use: `import eventplan` and a
+# library (checks, scenarios) load on first use: `import eventplan` and a
 # summary stay fast.
 _LAZY_MODULES = {
     "eventplan.calendars": (
@@ -126,7 +126,6 @@ _LAZY_MODULES = {
         "write_calendars",
         "write_ics",
     ),
-    "eventplan.frab": ("to_csv", "to_frab"),
     "eventplan.plots": ("plot_demand", "plot_overflow", "plot_programme", "plot_tasks"),
     "eventplan.report": ("Report", "check"),
     "eventplan.scenarios": (

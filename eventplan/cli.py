@@ -17,6 +17,7 @@ from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event, starter_text
+from eventplan.frab import to_csv, to_frab
 from eventplan.summary import summarise
 
 if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
@@ -285,14 +286,10 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
-    from eventplan.frab import to_frab
-
     return _emit(args.output, json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n")
 
 
 def _csv(args: argparse.Namespace, event: Event) -> int:
-    from eventplan.frab import to_csv
-
     return _emit(args.output, to_csv(event))
 
 
