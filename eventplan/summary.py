@@ -229,7 +229,10 @@ class Summary:
     def _repr_html_(self) -> str:
         """The summary in Jupyter: the heading, then the programme and participation as tables."""
         event, counts = self.event, self.counts
-        heading = "".join(f"<div>{html.escape(str(line))}</div>" for line in self._heading()[1:])
+        heading = "".join(
+            f"<div>{html.escape(line if isinstance(line, str) else line[0])}</div>"
+            for line in self._heading()[1:]
+        )
         programme = "".join(
             "<tr>"
             + "".join(
@@ -255,7 +258,7 @@ class Summary:
             )
         )
         findings = "".join(
-            f"<li><b>{f.severity.value}</b> {html.escape(f.message)} <code>{f.code}</code></li>"
+            f"<li><b>{f.severity.value}</b> {html.escape(f.message)} <code>{html.escape(f.code)}</code></li>"
             for f in self.findings
         )
         return (

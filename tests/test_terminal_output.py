@@ -99,6 +99,8 @@ def test_summary_prints_as_text_and_as_html():
     page = summary._repr_html_()
     assert page.startswith("<h3>Signing ceremony of the United Nations Convention")
     assert "<td>national delegations</td><td>110</td>" in page
+    assert "<div>Theme: “Combating Cybercrime – Sharing Responsibility" in page
+    assert "', 2)" not in page
 
 
 def test_validate_says_ok_with_the_counts_on_one_line(capsys):
