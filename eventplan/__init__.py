@@ -6,8 +6,9 @@ what sources reported — then summarise it, check it and export it.
 Layers, each importing only from those above it (or from its own layer;
 ``tests/test_layers.py`` holds the code to this list):
 
-1. ``errors``, ``enums``, ``count``, ``_fields``, ``_atomic``, ``_shipping``,
-   ``intervals``: vocabulary, values and small helpers;
+1. ``_version``, ``errors``, ``enums``, ``count``, ``_fields``, ``_atomic``,
+   ``_shipping``, ``_text`` (terminal width, wrapping, plurals), ``intervals``:
+   vocabulary, values and small helpers;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``resources``, ``norms`` (the sourced planning
    figures), ``meetings`` (bilateral requests), ``event`` (frozen attrs
@@ -27,20 +28,17 @@ Layers, each importing only from those above it (or from its own layer;
    (matplotlib), ``testing``;
 6. ``cli`` and ``__main__``.
 
-Users import from here only; the modules are private.
+Users import from here only; the modules are private. Names from the heavier
+modules (calendars, simulate, plots, checks, scenarios) load on first use.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from eventplan._version import __version__ as __version__
 from eventplan.audiences import Audience, AudienceKind
-from eventplan.calendars import (
-    CalendarWriter,
-    Published,
-    to_calendar,
-    to_ics,
-    write_calendars,
-    write_ics,
-)
 from eventplan.changes import Move, ProgrammeChanges, diff
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_participation
@@ -78,7 +76,6 @@ from eventplan.eventfile import (
 from eventplan.findings import Finding, Margin
 from eventplan.frab import to_csv, to_frab, to_frab_xml
 from eventplan.meetings import BilateralRequest
-from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -90,45 +87,10 @@ from eventplan.organisation import (
     Task,
 )
 from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
-from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_seating, plot_tasks
 from eventplan.programme import AudienceRule, Session, SpeakersList, Statement, StatementCount
-from eventplan.protocol import (
-    BilateralPlan,
-    Blocker,
-    Placement,
-    Seating,
-    Signing,
-    SigningOrder,
-    SpeakerOrder,
-    Speakers,
-    Unplaced,
-    draw_letter,
-    place_bilaterals,
-    place_bilaterals_greedy,
-    seating,
-    signing,
-    speakers,
-    with_protocol,
-)
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
-from eventplan.report import Report, check
 from eventplan.resources import Resources
-from eventplan.scenarios import (
-    AddSession,
-    CancelSession,
-    CloseRoom,
-    MoveSession,
-    ResizeRoom,
-    ScaleCohort,
-    Scenario,
-    SetCohort,
-    SetNorm,
-    SetParties,
-    SetResource,
-    compare,
-    sweep,
-)
 from eventplan.schedules import (
     ScheduleImport,
     load_schedule,
@@ -140,10 +102,128 @@ from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
 
-try:
-    __version__ = version("eventplan")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
-    __version__ = "0+unknown"
+if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _LAZY)
+    from eventplan.calendars import (
+        CalendarWriter,
+        Published,
+        to_calendar,
+        to_ics,
+        write_calendars,
+        write_ics,
+    )
+    from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
+    from eventplan.plots import (
+        plot_demand,
+        plot_overflow,
+        plot_programme,
+        plot_seating,
+        plot_tasks,
+    )
+    from eventplan.protocol import (
+        BilateralPlan,
+        Blocker,
+        Placement,
+        Seating,
+        Signing,
+        SigningOrder,
+        SpeakerOrder,
+        Speakers,
+        Unplaced,
+        draw_letter,
+        place_bilaterals,
+        place_bilaterals_greedy,
+        seating,
+        signing,
+        speakers,
+        with_protocol,
+    )
+    from eventplan.report import Report, check
+    from eventplan.scenarios import (
+        AddSession,
+        CancelSession,
+        CloseRoom,
+        MoveSession,
+        ResizeRoom,
+        ScaleCohort,
+        Scenario,
+        SetCohort,
+        SetNorm,
+        SetParties,
+        SetResource,
+        compare,
+        sweep,
+    )
+
+# Names whose modules import ics (calendars), numpy (montecarlo, plots) or much of the
+# library (checks, scenarios, protocol) load on first use: `import eventplan` and a
+# summary stay fast.
+_LAZY_MODULES = {
+    "eventplan.calendars": (
+        "CalendarWriter",
+        "Published",
+        "to_calendar",
+        "to_ics",
+        "write_calendars",
+        "write_ics",
+    ),
+    "eventplan.montecarlo": ("Risk", "Simulation", "Uncertainty", "simulate", "simulate_sweep"),
+    "eventplan.plots": (
+        "plot_demand",
+        "plot_overflow",
+        "plot_programme",
+        "plot_seating",
+        "plot_tasks",
+    ),
+    "eventplan.protocol": (
+        "BilateralPlan",
+        "Blocker",
+        "Placement",
+        "Seating",
+        "Signing",
+        "SigningOrder",
+        "SpeakerOrder",
+        "Speakers",
+        "Unplaced",
+        "draw_letter",
+        "place_bilaterals",
+        "place_bilaterals_greedy",
+        "seating",
+        "signing",
+        "speakers",
+        "with_protocol",
+    ),
+    "eventplan.report": ("Report", "check"),
+    "eventplan.scenarios": (
+        "AddSession",
+        "CancelSession",
+        "CloseRoom",
+        "MoveSession",
+        "ResizeRoom",
+        "ScaleCohort",
+        "Scenario",
+        "SetCohort",
+        "SetNorm",
+        "SetParties",
+        "SetResource",
+        "compare",
+        "sweep",
+    ),
+}
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eventplan' has no attribute {name!r}")
+    loaded = importlib.import_module(module)
+    globals().update({each: getattr(loaded, each) for each in _LAZY_MODULES[module]})
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "AddSession",

@@ -6,8 +6,11 @@ Messages follow attrs: name the field, state the rule, show the value.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
-from collections.abc import Iterable
+import types
+import typing
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -79,3 +82,103 @@ def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """Collections are held as tuples, so frozen objects stay unchangeable."""
     return tuple(items)
+
+
+# --- field types ---------------------------------------------------------------------------------
+# Every model class is declared ``@attrs.frozen(field_transformer=_fields.typed)``: a value of the
+# wrong type then fails at once with a TypeError naming the field and the type it expects, instead
+# of deep inside a later comparison ("'<' not supported between 'Count' and 'int'").
+
+
+def typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs field transformer: each field checks its value's type before its own validators."""
+    return [field.evolve(validator=_TypeCheck(field.validator)) for field in fields]
+
+
+class _TypeCheck:
+    """A field's type test, compiled on first use (annotations resolve once the module has
+    loaded), followed by the field's own validators."""
+
+    __slots__ = ("accepts", "expected", "ready", "then")
+
+    def __init__(self, then: Callable[[Any, attrs.Attribute[Any], Any], None] | None) -> None:
+        self.then = then
+        self.ready = False
+        self.accepts: Callable[[Any], bool] | None = None
+        self.expected = ""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not self.ready:
+            kind = _resolved_type(type(instance), attribute.name)
+            self.accepts, self.expected, self.ready = _compile(kind), _describe(kind), True
+        if self.accepts is not None and not self.accepts(value):
+            raise TypeError(
+                f"'{attribute.name}' must be {self.expected}: {value!r} is {type(value).__name__}"
+            )
+        if self.then is not None:
+            self.then(instance, attribute, value)
+
+
+def _resolved_type(cls: type, name: str) -> Any:
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):  # an annotation that cannot be resolved here: no check
+        return Any
+    return hints.get(name, Any)
+
+
+def _compile(kind: Any) -> Callable[[Any], bool] | None:
+    """A fast test for values of ``kind``; ``None`` when anything goes."""
+    origin = typing.get_origin(kind)
+    if kind is Any or isinstance(kind, typing.TypeVar):
+        return None
+    if kind is None or kind is type(None):
+        return lambda value: value is None
+    if origin in (typing.Union, types.UnionType):
+        options = [_compile(arg) for arg in typing.get_args(kind)]
+        if any(option is None for option in options):
+            return None
+        return lambda value: any(option(value) for option in options if option is not None)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        item = _compile(args[0]) if len(args) == 2 and args[1] is Ellipsis else None
+        if item is None:
+            return lambda value: isinstance(value, tuple)
+        return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
+    if origin is not None:
+        return lambda value: isinstance(value, origin)
+    if not isinstance(kind, type):
+        return None
+    if kind is float:
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
+    if kind is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if issubclass(kind, enum.Enum):  # a valid member's value still reads as the member
+        values = {member.value for member in kind}
+        return lambda value: isinstance(value, kind) or (_hashable(value) and value in values)
+    if issubclass(kind, dt.datetime):  # pendulum.DateTime fields take any aware datetime
+        return lambda value: isinstance(value, dt.datetime)
+    return lambda value: isinstance(value, kind)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _describe(kind: Any) -> str:
+    origin = typing.get_origin(kind)
+    if kind is None or kind is type(None):
+        return "None"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_describe(arg) for arg in typing.get_args(kind))
+    if origin is tuple:
+        args = typing.get_args(kind)
+        inner = _describe(args[0]) if len(args) == 2 and args[1] is Ellipsis else "values"
+        return f"a tuple of {inner}"
+    if isinstance(kind, type):
+        return kind.__name__
+    return str(kind)

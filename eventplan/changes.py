@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from eventplan.event import Event
@@ -37,6 +39,24 @@ class ProgrammeChanges:
     def __bool__(self) -> bool:
         return bool(self.added or self.cancelled or self.moved or self.retitled)
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": list(self.added),
+            "cancelled": list(self.cancelled),
+            "moved": [
+                {
+                    "session": move.session,
+                    "before": _place(move.before),
+                    "after": _place(move.after),
+                }
+                for move in self.moved
+            ],
+            "retitled": [
+                {"session": session, "before": old, "after": new}
+                for session, old, new in self.retitled
+            ],
+        }
+
     def __str__(self) -> str:
         if not self:
             return "no changes to the programme"
@@ -70,6 +90,14 @@ def diff(old: Event, new: Event) -> ProgrammeChanges:
         if was.title != now.title:
             retitled.append((session_id, was.title, now.title))
     return ProgrammeChanges(added, cancelled, tuple(moved), tuple(retitled))
+
+
+def _place(session: Session) -> dict[str, str | None]:
+    return {
+        "start": session.start.isoformat(),
+        "end": session.end.isoformat(),
+        "room": session.room,
+    }
 
 
 def _when(session: Session) -> str:

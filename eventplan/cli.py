@@ -8,19 +8,21 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from eventplan import __version__
+from eventplan import _text
 from eventplan._atomic import write_text
+from eventplan._version import __version__
 from eventplan.audiences import Audience, every_audience
-from eventplan.calendars import Published, to_ics, write_calendars, write_ics
 from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
-from eventplan.eventfile import reference_event
+from eventplan.eventfile import reference_event, starter_text
 from eventplan.frab import to_csv, to_frab, to_frab_xml
-from eventplan.montecarlo import simulate
-from eventplan.report import check
 from eventplan.schedules import read_event_or_schedule
 from eventplan.summary import summarise
+
+if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
+    from eventplan.calendars import Published
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -60,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     checks.add_argument("--format", choices=("text", "json"), default="text")
     checks.add_argument("--all", action="store_true", help="list the checks that passed too")
+    checks.add_argument(
+        "--verbose",
+        action="store_true",
+        help="print each norm in full under every finding (default: a numbered list, once each)",
+    )
 
     monte_carlo = commands.add_parser(
         "simulate",
@@ -143,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
                 "(default: xml for an -o FILE ending in .xml, else json)",
             )
     _protocol_parsers(commands)
+    _add_everyday_commands(commands)
     return parser
 
 
@@ -215,6 +223,44 @@ def _protocol_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     seating.add_argument("--session", required=True, metavar="ID", help="the session to seat")
 
 
+def _add_everyday_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="read an event file and report every problem, or 'ok' with what it holds",
+        description="Read an event file. Exit status: 0 when it is sound, 2 with its problems.",
+    )
+    validate.add_argument("file", metavar="EVENT.toml")
+
+    difference = commands.add_parser(
+        "diff",
+        help="what changed in the programme between two revisions of an event file",
+        description="Sessions added, cancelled, moved and retitled from OLD to NEW (eventplan.diff).",
+    )
+    difference.add_argument("old", metavar="OLD.toml")
+    difference.add_argument("new", metavar="NEW.toml")
+    difference.add_argument("--format", choices=("text", "json"), default="text")
+
+    init = commands.add_parser(
+        "init",
+        help="write a commented starter event file to edit",
+        description="Write a small commented event that loads and checks cleanly; never overwrites.",
+    )
+    init.add_argument("file", metavar="FILE.toml")
+
+    norms = commands.add_parser(
+        "norms",
+        help="the planning norms the checks apply, with range, basis and source",
+        description="Every norm the capacity checks apply: its range, basis, confidence and source.",
+    )
+    norms.add_argument(
+        "event",
+        nargs="?",
+        metavar="EVENT.toml",
+        help="apply this event's norm overrides (default: eventplan's own norms)",
+    )
+    norms.add_argument("--format", choices=("text", "json"), default="text")
+
+
 def _event_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "event",
@@ -236,6 +282,12 @@ def _event(path: str | None) -> Event:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    standalone: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": _validate,
+        "diff": _diff,
+        "init": _init,
+        "norms": _norms,
+    }
     commands = {
         "summary": _summary,
         "check": _check,
@@ -249,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seating": _seating,
     }
     try:
+        if args.command in standalone:
+            return standalone[args.command](args)
         return commands[args.command](args, _event(args.event))
     except EventPlanError as error:
         print(f"eventplan: {error}", file=sys.stderr)
@@ -268,15 +322,23 @@ def _summary(args: argparse.Namespace, event: Event) -> int:
 
 
 def _check(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.report import check
+
     report = check(event, args.turnout)
-    _print(args.format, report.to_json, lambda: report.render_text(show_ok=args.all))
+    _print(
+        args.format,
+        report.to_json,
+        lambda: report.render_text(show_ok=args.all, verbose=args.verbose),
+    )
     return EXIT_OK if report.passed else EXIT_FINDINGS
 
 
 def _simulate(args: argparse.Namespace, event: Event) -> int:
     if args.draws < 1:
         raise UsageError(f"--draws must be at least 1: {args.draws}")
-    result = simulate(event, args.draws, args.seed, turnout=args.turnout)
+    from eventplan.montecarlo import simulate
+
+    result = simulate(event, args.turnout, draws=args.draws, seed=args.seed)
     _print(args.format, result.to_json, result.render_text)
     return EXIT_OK
 
@@ -289,6 +351,8 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
     if any(minutes < 0 for minutes in args.alarm):
         raise UsageError(f"--alarm takes minutes before the session, 0 or more: {min(args.alarm)}")
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
+    from eventplan.calendars import to_ics, write_calendars, write_ics
+
     if args.protocol:
         from eventplan.protocol import with_protocol
 
@@ -326,7 +390,7 @@ def _report(published: Published) -> None:
     ]
     said = ", ".join(c for c in changes if c) or "no changes"
     print(
-        f"{published.path}: {published.events} items for {published.audience} ({said})",
+        f"{published.path}: {_text.plural(published.events, 'item')} for {published.audience} ({said})",
         file=sys.stderr,
     )
 
@@ -409,3 +473,57 @@ def _seating(args: argparse.Namespace, event: Event) -> int:
     result = seating(event, args.session, args.turnout, first=_first(args))
     _print(args.format, result.to_json, result.render_text)
     return EXIT_OK if result.passed else EXIT_FINDINGS
+
+
+def _validate(args: argparse.Namespace) -> int:
+    event = _event(args.file)  # an unsound file raises EventFileError: exit 2, every problem
+    turnouts = event.turnouts
+    holds = ", ".join(  # one line, for scripts and logs: what the file holds, zeros left out
+        _text.plural(n, what)
+        for n, what in (
+            (len(event.sessions), "session"),
+            (len(event.rooms), "room"),
+            (len(turnouts), "turnout"),
+            (sum(len(t.delegations) + len(t.cohorts) for t in turnouts), "party group"),
+            (len(event.organisation.tasks), "task"),
+            (len(event.reported), "reported figure"),
+            (len(event.sources), "source"),
+        )
+        if n
+    )
+    print(f"ok: {args.file}: {holds}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from eventplan.changes import diff
+
+    changes = diff(_event(args.old), _event(args.new))
+    _print(
+        args.format,
+        changes.to_json,
+        lambda: _text.fit_all(str(changes).splitlines(), _text.width()),
+    )
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    if os.path.exists(args.file):
+        raise UsageError(f"{args.file}: already exists; init never overwrites a file")
+    write_text(args.file, starter_text())
+    print(f"wrote {args.file}: edit it, then run `eventplan check {args.file}`", file=sys.stderr)
+    return EXIT_OK
+
+
+def _norms(args: argparse.Namespace) -> int:
+    from eventplan.norms import default_norms, render_norms
+
+    norms = default_norms()
+    if args.event is not None:
+        norms = norms.with_overrides(_event(args.event).norm_overrides)
+    _print(
+        args.format,
+        lambda: [norm.to_json() for norm in norms.values()],
+        lambda: render_norms(norms.values(), _text.width()),
+    )
+    return EXIT_OK

@@ -86,9 +86,10 @@ class ParticipationCounts:
         return values.get(measure)
 
 
-def count_participation(event: Event, turnout: str | None = None) -> ParticipationCounts:
+def count_participation(event: Event, turnout: str | Turnout | None = None) -> ParticipationCounts:
     """Add up the named delegations, cohorts and press of one turnout (the default one if unnamed)."""
-    return count_turnout(event.turnout(turnout))
+    event, name = event.resolve_turnout(turnout)
+    return count_turnout(event.turnout(name))
 
 
 def count_turnout(turnout: Turnout) -> ParticipationCounts:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from eventplan.count import Count
 from eventplan.event import Event
+from eventplan.participation import Turnout
 from eventplan.parties import Parties
 from eventplan.programme import Session
 
 
-def session_demand(event: Event, session: Session, turnout: str | None = None) -> Count:
-    """People ``session`` must hold in ``turnout`` (the event's default if unnamed)."""
-    return Parties(event.turnout(turnout)).demand(session)
+def session_demand(
+    event: Event, turnout: str | Turnout | None = None, *, session: Session | str
+) -> Count:
+    """People ``session`` (a session or its id) must hold in ``turnout`` (the event's default)."""
+    event, name = event.resolve_turnout(turnout)
+    chosen = event.session(session) if isinstance(session, str) else session
+    return Parties(event.turnout(name)).demand(chosen)

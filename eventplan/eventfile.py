@@ -403,6 +403,11 @@ def reference_file() -> Path:
 
 
 @functools.cache
+def starter_text() -> str:
+    """A small commented event file to start from (``eventplan init``); it loads and checks cleanly."""
+    return (resources.files("eventplan") / "data" / "starter.toml").read_text(encoding="utf-8")
+
+
 def reference_event() -> Event:
     """The signing ceremony of the UN Convention against Cybercrime, Hanoi, 25–26 October 2025."""
     return load_event(reference_file())

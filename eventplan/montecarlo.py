@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eventplan import _shipping, formulas
+from eventplan import _shipping, _text, formulas
 from eventplan.checks import (
     Context,
     check_accreditation,
@@ -57,6 +57,7 @@ from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import NormSet, default_norms
+from eventplan.participation import Turnout
 from eventplan.parties import PRESS_CORPS, Member, Parties
 from eventplan.programme import ALL_DELEGATIONS, PRESS
 
@@ -66,7 +67,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Draws per chunk: the unit of work handed to an executor, each with its own seed.
 CHUNK = 25_000
-#: The Hanoi outcome, about 1.7× the forecast delegates (research notes §6), is ln 1.7 ≈ 1.5 σ at σ = 0.35.
+#: The Hanoi outcome, about 1.7× the forecast delegates (more than 2,500 came against about 1,500
+#: forecast on 23 Oct, in the reference event), is ln 1.7 ≈ 1.5 σ at σ = 0.35.
 HANOI_SIGMA = 0.35
 #: An assumption: "more than N" is drawn as if it were N to 2 N.
 OPEN_TAIL = 2.0
@@ -161,21 +163,43 @@ class Simulation:
                 return risk
         raise KeyError(subject)
 
-    def render_text(self) -> str:
-        lines = [
-            f"Monte Carlo for {self.event}, around turnout {self.turnout!r}: {self.draws:,} draws, seed {self.seed}",
-            f"  {'subject':<34} {'capacity':>13} {'P(over)':>8} {'demand 5–50–95 %':>24} {f'holds {self.probability:.0%}':>10}",
-        ]
-        for r in sorted(self.risks, key=lambda r: -(r.p_overflow or 0)):
-            band = "–".join(
-                "no limit" if math.isinf(q) else f"{q:,.0f}"
-                for q in (r.demand_q05, r.demand_q50, r.demand_q95)
+    def render_text(self, *, width: int | None = None) -> str:
+        """A row per subject, likeliest overflow first, fitted to ``width`` (the terminal's)."""
+        columns = _text.width(width)
+        holds = f"holds {self.probability:.0%}"
+        rows = [
+            (
+                r.subject,
+                str(r.capacity) if r.capacity is not None else "not known",
+                f"{r.p_overflow:.1%}" if r.p_overflow is not None else "info",
+                "–".join(
+                    "no limit" if math.isinf(q) else f"{q:,.0f}"
+                    for q in (r.demand_q05, r.demand_q50, r.demand_q95)
+                ),
+                f"{r.holds_with:,}" if r.holds_with is not None else "none",
             )
-            capacity = str(r.capacity) if r.capacity is not None else "not known"
-            p = f"{r.p_overflow:.1%}" if r.p_overflow is not None else "info"
-            holds = f"{r.holds_with:,}" if r.holds_with is not None else "none"
-            lines.append(f"  {r.subject[:34]:<34} {capacity:>13} {p:>8} {band:>24} {holds:>10}")
-        return "\n".join(lines)
+            for r in sorted(self.risks, key=lambda r: -(r.p_overflow or 0))
+        ]
+        head = ("subject", "capacity", "P(over)", "demand 5–50–95 %", holds)
+        sizes = [max(len(row[i]) for row in [head, *rows]) for i in range(1, 5)]
+        numbers = sum(sizes) + 2 * len(sizes)
+        name = max(columns - 2 - numbers, 12)
+        lines = [
+            _text.fit(
+                f"Monte Carlo for {self.event}, around turnout {self.turnout!r}: "
+                f"{self.draws:,} draws, seed {self.seed}",
+                columns,
+                2,
+            )
+        ]
+        for row in [head, *rows]:
+            cells = "  ".join(f"{cell:>{size}}" for cell, size in zip(row[1:], sizes, strict=True))
+            label = row[0]
+            if len(label) > name:  # a long name gets its own line; the numbers stay in columns
+                lines.append(_text.fit(f"  {label}", columns, 4))
+                label = ""
+            lines.append([f"  {label:<{name}}  {cells}".rstrip()])
+        return "\n".join(line for group in lines for line in group)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -192,11 +216,14 @@ class Simulation:
             import pandas
         except ImportError:
             raise MissingExtraError("Simulation.to_frame", "notebooks") from None
-        return pandas.DataFrame([_row(r) for r in self.risks])
+        return pandas.DataFrame([_row(r, self.turnout) for r in self.risks])
 
 
-def _row(risk: Risk) -> dict[str, Any]:
-    row = {k: v for k, v in attrs.asdict(risk).items() if k != "capacity"}
+def _row(risk: Risk, turnout: str) -> dict[str, Any]:
+    """A frame row, in the ``turnout``, ``code``, ``subjects`` and ``capacity_*`` columns of the
+    check frames (:func:`eventplan.report.finding_row`), so the two can be joined."""
+    row: dict[str, Any] = {"turnout": turnout}
+    row.update((k, v) for k, v in attrs.asdict(risk).items() if k != "capacity")
     row["subjects"] = ", ".join(risk.subjects)
     row["capacity_low"] = risk.capacity.low if risk.capacity is not None else None
     row["capacity_high"] = risk.capacity.high if risk.capacity is not None else None
@@ -604,11 +631,11 @@ def _norms_of(event: Event, norms: NormSet | None) -> NormSet:
 
 def simulate(
     event: Event,
+    turnout: str | Turnout | None = None,
     draws: int = 10_000,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
     *,
-    turnout: str | None = None,
     probability: float = 0.95,
     norms: NormSet | None = None,
     executor: concurrent.futures.Executor | None = None,
@@ -624,7 +651,7 @@ def simulate(
         raise ValueError(f"'draws' must be >= 1: {draws}")
     if not 0 < probability < 1:
         raise ValueError(f"'probability' must be between 0 and 1: {probability}")
-    name = event.turnout(turnout).name
+    event, name = event.resolve_turnout(turnout)
     job = _Job(
         event if executor is None else _shipping.pack(event),
         name,
@@ -703,12 +730,12 @@ def _share_above(cumulative: np.ndarray, limit: int | None, unbounded: int) -> f
 
 def simulate_sweep(
     event: Event,
+    turnout: str | Turnout | None = None,
+    *,
     grid: Mapping[str, Sequence[Any]],
     draws: int = 10_000,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
-    *,
-    turnout: str | None = None,
     executor: concurrent.futures.Executor | None = None,
     progress: bool | None = None,
 ) -> pandas.DataFrame:
@@ -721,7 +748,7 @@ def simulate_sweep(
         import pandas
     except ImportError:
         raise MissingExtraError("simulate_sweep", "notebooks") from None
-    name = event.turnout(turnout).name
+    event, name = event.resolve_turnout(turnout)
     shipped = event if executor is None else _shipping.pack(event)
     points = grid_points(grid)
     jobs = [
@@ -749,8 +776,5 @@ def simulate_sweep(
             named, part = next(parts)
             subjects = named if named is not None else subjects
             total = _merge(total, part)
-        rows += [
-            {**point, **_row(r), "capacity": r.capacity.low if r.capacity else None}
-            for r in _risks(subjects, total or [], 0.95)
-        ]
+        rows += [{**point, **_row(r, name)} for r in _risks(subjects, total or [], 0.95)]
     return pandas.DataFrame(rows)

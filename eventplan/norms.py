@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from eventplan import _fields
+from eventplan import _fields, _text
 from eventplan.errors import UnknownNameError
 
 
@@ -56,6 +56,19 @@ class Norm:
     source: str = attrs.field(validator=_fields.not_blank)
     confidence: Confidence = attrs.field(converter=Confidence)
     url: str | None = None
+    #: The publication a user can look up: its title, publisher and year (``None``: undated).
+    publication: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+
+    @property
+    def citation(self) -> str | None:
+        """The publication as "Title, Publisher, 2019" (its address is ``url``); ``None`` when the
+        norm rests on an assumption."""
+        if self.publication is None:
+            return None
+        parts = [self.publication, self.publisher, str(self.year) if self.year else "undated"]
+        return ", ".join(p for p in parts if p)
 
     @property
     def cautious_value(self) -> float:
@@ -80,6 +93,9 @@ class Norm:
             "confidence": self.confidence.value,
             "source": self.source,
             "url": self.url,
+            "publication": self.publication,
+            "publisher": self.publisher,
+            "year": self.year,
         }
 
 
@@ -136,6 +152,29 @@ class NormSet(Mapping[str, Norm]):
         for override in overrides:
             result = result.replace(override.id, override.low, override.high, override.source)
         return result
+
+
+def render_norms(norms: Iterable[Norm], width: int | None = None) -> str:
+    """Every norm with its range, basis, confidence and source, fitted to ``width``."""
+    lines: list[str | tuple[str, int]] = []
+    for norm in norms:
+        value = f"{norm.low:g}" if norm.low == norm.high else f"{norm.low:g}–{norm.high:g}"
+        safer = "" if norm.low == norm.high else f" (cautious end: {norm.cautious.value})"
+        lines += [
+            *([""] if lines else []),
+            (f"{norm.id}: {norm.name}", 4),
+            (
+                f"    {value} {norm.unit}{safer} · {norm.basis.value} · "
+                f"{norm.confidence.value} confidence",
+                6,
+            ),
+            (f"    source: {norm.source}", 6),
+        ]
+        if norm.citation:
+            lines.append((f"    in: {norm.citation}", 6))
+        if norm.url:
+            lines.append((f"    {norm.url}", 4))
+    return _text.fit_all(lines, _text.width(width))
 
 
 @functools.cache

@@ -9,7 +9,7 @@ import attrs
 from eventplan import _fields
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Agency:
     """A ministry, office or organisation that officials belong to and committees report to."""
 
@@ -19,9 +19,10 @@ class Agency:
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Official:
     """A person with a title: "Deputy Prime Minister Bui Thanh Son"."""
 
@@ -32,9 +33,10 @@ class Official:
     )
     agency: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class SteeringCommittee:
     """The body that steers the event; members are official ids."""
 
@@ -50,17 +52,19 @@ class SteeringCommittee:
     )
     established_by: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Secretariat:
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     permanent: bool = True
     lead: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class SubCommittee:
     """A sub-committee under the steering committee; ``lead`` is an agency id."""
 
@@ -74,7 +78,7 @@ class SubCommittee:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Task:
     """Work owned by a sub-committee, due by a date; a milestone marks a moment."""
 
@@ -89,7 +93,7 @@ class Task:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Organisation:
     steering_committee: SteeringCommittee | None = None
     secretariat: Secretariat | None = None

@@ -13,7 +13,7 @@ from eventplan.count import Count
 from eventplan.enums import HeadRank, PartyKind, SignatoryStatus
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Delegation:
     """A named delegation: a state, an organisation, an institute, a media outlet."""
 
@@ -40,7 +40,7 @@ def _signatories_fit(instance: Cohort, attribute: attrs.Attribute[Any], value: i
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Cohort:
     """Parties known only by how many there are: "150 organisations, 4 to 6 each".
 
@@ -67,7 +67,7 @@ class Cohort:
         return self.parties * self.delegates_per_party
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class PressCorps:
     """Accredited reporters and the agencies they come from."""
 
@@ -82,7 +82,7 @@ class TurnoutKind(enum.StrEnum):
     OUTCOME = "outcome"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Turnout:
     """Who comes, as forecast on a date or as it turned out."""
 

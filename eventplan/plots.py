@@ -11,25 +11,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import textwrap
 from typing import TYPE_CHECKING, Any
 
-from eventplan.errors import MissingExtraError
+from eventplan.errors import MissingExtraError, UnknownNameError
 from eventplan.event import Event
 from eventplan.montecarlo import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
-    from eventplan.protocol.seating import Seating
+    from eventplan.protocol import Seating
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
     from matplotlib.figure import Figure
 
 
-def _figure(width: float, height: float) -> Figure:
+#: Text wider than this many characters wraps onto the next line, so no label is cut.
+LABEL_WIDTH = 48
+#: Markers paired with the 10 colours of ``tab10``: 20 subjects get distinct pairs.
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
+
+
+def _matplotlib() -> None:
+    """Raise :class:`MissingExtraError` before anything else touches matplotlib."""
     try:
-        from matplotlib.figure import Figure
+        import matplotlib  # noqa: F401
     except ImportError:
         raise MissingExtraError("plots", "notebooks") from None
+
+
+def _figure(width: float, height: float) -> Figure:
+    _matplotlib()
+    from matplotlib.figure import Figure
+
     return Figure(figsize=(width, height), layout="constrained")
 
 
@@ -40,35 +55,78 @@ def _colours(names: list[str]) -> dict[str, Any]:
     return {name: palette(i % 20) for i, name in enumerate(names)}
 
 
+def _styles(names: list[str]) -> dict[str, tuple[Any, str]]:
+    """A (colour, marker) pair per name; the first 20 pairs are all different in both."""
+    from matplotlib import colormaps
+
+    palette = colormaps["tab10"]
+    return {
+        name: (palette(i % 10), _MARKERS[(i + i // 10) % len(_MARKERS)])
+        for i, name in enumerate(names)
+    }
+
+
+def _wrapped(text: str, width: int = LABEL_WIDTH) -> str:
+    return textwrap.fill(text, width, break_long_words=True) or text
+
+
+def _hours(moment: Any, day: dt.date, zone: str) -> float:
+    """Hours from the start of ``day`` to ``moment``: beyond 24 for a session past midnight."""
+    local = moment.in_timezone(zone)
+    days = (local.date() - day).days
+    return float(days * 24 + local.hour + local.minute / 60 + local.second / 3600)
+
+
 def plot_programme(event: Event) -> Figure:
-    """One panel per day: a bar per session in its room, coloured by kind, in the event's local time."""
+    """One panel per day, a row per session labelled with its title and room, coloured by kind,
+    in the event's local time; the hour axis spans every session, past midnight included."""
+    _matplotlib()
     zone = event.timezone
     live = sorted((s for s in event.sessions if not s.is_cancelled), key=lambda s: (s.start, s.id))
     days = sorted({s.start.in_timezone(zone).date() for s in live})
-    rooms = [r.id for r in event.rooms if any(s.room == r.id for s in live)]
     names = {r.id: r.name for r in event.rooms}
     colours = _colours(sorted({s.kind.value for s in live}))
-    figure = _figure(12, 1.2 + 0.35 * len(rooms) * max(1, len(days)))
-    axes = figure.subplots(len(days) or 1, 1, squeeze=False)[:, 0]
-    for ax, day in zip(axes, days, strict=False):
-        for session in (s for s in live if s.start.in_timezone(zone).date() == day and s.room):
-            start = session.start.in_timezone(zone)
-            hours = start.hour + start.minute / 60
-            length = session.duration.total_seconds() / 3600
+    by_day = {day: [s for s in live if s.start.in_timezone(zone).date() == day] for day in days}
+    spans = [
+        (_hours(s.start, day, zone), _hours(s.end, day, zone))
+        for day, sessions in by_day.items()
+        for s in sessions
+    ]
+    first = math.floor(min((a for a, _ in spans), default=8.0))
+    last = math.ceil(max((b for _, b in spans), default=18.0))
+    labels = {
+        s.id: _wrapped(f"{s.title} · {names.get(s.room or '', s.room or 'no room')}") for s in live
+    }
+    lines = [sum(labels[s.id].count("\n") + 1 for s in sessions) for sessions in by_day.values()]
+    figure = _figure(13, 1.4 + 0.2 * sum(lines) + 0.9 * len(days))
+    axes = figure.subplots(
+        len(days) or 1,
+        1,
+        squeeze=False,
+        sharex=True,
+        height_ratios=[max(n, 1) for n in lines] or None,
+    )[:, 0]
+    for ax, (day, sessions) in zip(axes, by_day.items(), strict=False):
+        for row, session in enumerate(sessions):
+            start, end = _hours(session.start, day, zone), _hours(session.end, day, zone)
             ax.barh(
-                rooms.index(session.room or ""),
-                length,
-                left=hours,
+                row,
+                end - start,
+                left=start,
                 color=colours[session.kind.value],
                 edgecolor="white",
+                label=session.title,
             )
-        ax.set_yticks(range(len(rooms)), [names[r] for r in rooms], fontsize=8)
-        ax.invert_yaxis()
-        ax.set_xlim(7, 23)
-        ax.set_xticks(range(7, 24))
+        ax.set_yticks(range(len(sessions)), [labels[s.id] for s in sessions], fontsize=7)
+        ax.set_ylim(len(sessions) - 0.5, -0.5)
         ax.set_title(f"{day:%A %d %B %Y}", loc="left", fontsize=10)
         ax.grid(axis="x", alpha=0.3)
-    axes[-1].set_xlabel(f"hour ({zone})")
+    step = 1 if last - first <= 18 else 2
+    axes[-1].set_xlim(first, last)
+    axes[-1].set_xticks(
+        range(first, last + 1, step), [f"{h % 24:02d}" for h in range(first, last + 1, step)]
+    )
+    axes[-1].set_xlabel(f"hour ({zone}; past 24 is the next morning)")
     from matplotlib.patches import Patch
 
     figure.legend(
@@ -76,7 +134,7 @@ def plot_programme(event: Event) -> Figure:
         loc="outside right upper",
         fontsize=8,
     )
-    figure.suptitle(f"{event.short_name or event.name}: programme by room", fontsize=11)
+    figure.suptitle(_wrapped(f"{event.short_name or event.name}: programme", 100), fontsize=11)
     return figure
 
 
@@ -87,7 +145,7 @@ def plot_demand(simulation: Simulation) -> Figure:
     known = [(r, r.capacity) for r in simulation.risks if r.capacity is not None]
     risks = [r for r, _ in sorted(known, key=lambda rc: rc[0].demand_q95 / max(rc[1].low, 1))]
     capacities = {id(r): c for r, c in known}
-    figure = _figure(10, 1 + 0.3 * len(risks))
+    figure = _figure(10, 1.6 + 0.3 * len(risks))
     ax = figure.subplots()
     for row, risk in enumerate(risks):
         capacity = capacities[id(risk)]
@@ -110,12 +168,15 @@ def plot_demand(simulation: Simulation) -> Figure:
         "demand ÷ cautious capacity (band: 5–95 %, dot: median, green tick: optimistic capacity)"
     )
     ax.set_title(
-        f"{simulation.event}, around turnout {simulation.turnout!r}: {simulation.draws:,} draws "
-        "(in brackets: probability of overflow)",
+        _wrapped(
+            f"{simulation.event}, around turnout {simulation.turnout!r}: "
+            f"{simulation.draws:,} draws (in brackets: probability of overflow)",
+            70,
+        ),
         loc="left",
         fontsize=10,
     )
-    ax.legend(loc="lower right", fontsize=8)
+    figure.legend(loc="outside right upper", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
     return figure
 
@@ -123,61 +184,106 @@ def plot_demand(simulation: Simulation) -> Figure:
 def plot_overflow(
     frame: pandas.DataFrame, parameter: str, subjects: list[str] | None = None
 ) -> Figure:
-    """Probability of overflow (cautious capacity) against a swept parameter, a line per subject.
+    """Overflow against a swept parameter, a line per subject (by default those that overflow).
 
-    ``frame`` is what :func:`eventplan.simulate_sweep` returns.
+    ``frame`` is what :func:`eventplan.simulate_sweep` returns (the probability of overflow at
+    the cautious capacity) or what :func:`eventplan.sweep` returns (the cautious margin: below
+    zero, short). Where the grid has other parameters, each point shows the worst of them.
     """
-    chosen = subjects or sorted(frame.loc[frame.p_overflow > 0, "subject"].unique())
-    figure = _figure(9, 5)
+    _matplotlib()
+    if parameter not in frame.columns:
+        raise UnknownNameError("frame column", parameter, [str(c) for c in frame.columns])
+    simulated = "p_overflow" in frame.columns
+    if simulated:
+        # the Monte Carlo names each subject ("cars", "opening"); its findings' ids are in subjects
+        keyed = frame.assign(_key=frame["subject"], _y=frame.p_overflow)
+        worst = keyed.groupby(["_key", parameter])["_y"].max()
+        at_risk = worst[worst > 0]
+    else:
+        measured = frame[frame.margin_cautious.notna()]
+        keyed = measured.assign(
+            _key=measured.subjects.where(measured.subjects != "", measured.code)
+            + " ("
+            + measured.code
+            + ")",
+            _y=measured.margin_cautious.astype(float),
+        )
+        worst = keyed.groupby(["_key", parameter])["_y"].min()
+        at_risk = worst[worst < 0]
+    chosen = subjects or sorted(at_risk.index.get_level_values(0).unique())
+    known = set(worst.index.get_level_values(0))
+    unknown = [s for s in chosen if s not in known]
+    if unknown:
+        raise UnknownNameError("subject", unknown[0], sorted(known))
+    figure = _figure(10, 5)
     ax = figure.subplots()
-    for subject in chosen:
-        rows = frame[frame.subject == subject].sort_values(parameter)
-        ax.plot(rows[parameter], rows.p_overflow, marker="o", label=subject)
+    for subject, (colour, marker) in _styles(chosen).items():
+        points = worst[subject].sort_index()
+        ax.plot(points.index, points.values, marker=marker, color=colour, label=subject)
     ax.set_xlabel(parameter)
-    ax.set_ylabel("probability of overflow")
-    ax.set_ylim(-0.02, 1.02)
+    if simulated:
+        ax.set_ylabel("probability of overflow (cautious capacity)")
+        ax.set_ylim(-0.02, 1.02)
+    else:
+        ax.set_ylabel("capacity left, cautious case (below 0: short)")
+        ax.axhline(0, color="tab:red", linestyle="--", linewidth=1)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
+    if chosen:
+        figure.legend(loc="outside right upper", fontsize=8)
     return figure
 
 
 def plot_tasks(event: Event) -> Figure:
-    """Tasks (bars from the task it depends on) and milestones (diamonds) by sub-committee, with the event's start."""
-    tasks = sorted(event.organisation.tasks, key=lambda t: (t.due, t.id))
-    owners = [c.id for c in event.organisation.subcommittees] + ["(no owner)"]
-    names = {c.id: c.name for c in event.organisation.subcommittees} | {"(no owner)": "(no owner)"}
-    used = [o for o in owners if any((t.owner or "(no owner)") == o for t in tasks)]
-    figure = _figure(11, 1.5 + 0.45 * max(1, len(used)))
+    """A row per task, grouped by sub-committee: bars from the task it depends on (or a week
+    before), diamonds for milestones, and the event's start."""
+    _matplotlib()
+    no_owner = "(no owner)"
+    order = {c.id: i for i, c in enumerate(event.organisation.subcommittees)}
+    names = {c.id: c.name for c in event.organisation.subcommittees} | {no_owner: no_owner}
+    tasks = sorted(
+        event.organisation.tasks,
+        key=lambda t: (order.get(t.owner or no_owner, len(order)), t.due, t.id),
+    )
+    owners = list(dict.fromkeys(t.owner or no_owner for t in tasks))
+    colours = _colours(owners)
+    labels = [_wrapped(t.title) for t in tasks]
+    lines = sum(label.count("\n") + 1 for label in labels)
+    figure = _figure(12, 1.6 + 0.2 * lines)
     ax = figure.subplots()
     due = {t.id: t.due for t in tasks}
-    for task in tasks:
-        row = used.index(task.owner or "(no owner)")
-        when = _day(task.due)
+    for row, task in enumerate(tasks):
+        colour = colours[task.owner or no_owner]
         if task.milestone:
-            ax.plot(when, row, "D", color="tab:orange")
+            ax.plot(_day(task.due), row, "D", color=colour)
         else:
             since = max(
                 (due[d] for d in task.depends_on if d in due),
                 default=task.due - dt.timedelta(days=7),
             )
-            ax.barh(row, (task.due - since).days, left=_day(since), color="tab:blue", alpha=0.6)
-        lift = 6 + 9 * (tasks.index(task) % 2)  # alternate heights, so neighbours do not overlap
-        ax.annotate(
-            task.title[:40], (when, row), xytext=(4, lift), textcoords="offset points", fontsize=7
-        )
-    ax.axvline(_day(event.start_date), color="tab:red", linestyle="--", label="event starts")
-    ax.set_yticks(range(len(used)), [names[o] for o in used], fontsize=8)
-    ax.invert_yaxis()
+            ax.barh(row, (task.due - since).days, left=_day(since), color=colour, alpha=0.7)
+    ax.axvline(_day(event.start_date), color="tab:red", linestyle="--")
+    ax.set_yticks(range(len(tasks)), labels, fontsize=7)
+    ax.set_ylim(len(tasks) - 0.5, -0.5)
     ax.set_title(
-        f"{event.short_name or event.name}: tasks and milestones by sub-committee",
+        _wrapped(f"{event.short_name or event.name}: tasks and milestones (◆)", 90),
         loc="left",
         fontsize=10,
     )
-    ax.legend(loc="lower left", fontsize=8)
-    ax.grid(axis="x", alpha=0.3)
-    from matplotlib.dates import DateFormatter
+    from matplotlib.artist import Artist
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+    handles: list[Artist] = [
+        Patch(color=colours[o], label=_wrapped(names.get(o, o), 40)) for o in owners
+    ]
+    handles.append(Line2D([], [], color="tab:red", linestyle="--", label="event starts"))
+    figure.legend(handles=handles, loc="outside right upper", fontsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(maxticks=10)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     return figure
 
 

@@ -42,7 +42,7 @@ def _check_selectors(
         raise ValueError(f"unknown party {selector!r}; one of: {choices}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class AudienceRule:
     """Who holds seats in a session, and how many each.
 
@@ -133,7 +133,7 @@ def _languages(instance: Session, attribute: attrs.Attribute[Any], value: tuple[
             raise ValueError(f"languages are ISO 639 codes such as 'en' or 'vi': {language!r}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Session:
     """One item of the programme, breaks included.
 

@@ -10,7 +10,7 @@ from eventplan import _fields
 from eventplan.enums import Measure, Qualifier, SessionKind
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Source:
     """A publication that gives facts: "Dan Tri, 26 Oct 2025"."""
 
@@ -30,7 +30,7 @@ class Source:
         return f"{self.outlet}{when}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class ReportedFigure:
     """A figure as a source reported it: "more than 2,500 delegates (Dan Tri, 26 Oct 2025)".
 
@@ -51,6 +51,7 @@ class ReportedFigure:
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
 
     def describe(self) -> str:
         """The figure in words: "more than 2,500 delegates"."""

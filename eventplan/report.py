@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eventplan import _text
+from eventplan._text import plural
 from eventplan.checks import run_checks
 from eventplan.enums import Severity
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.findings import Finding
-from eventplan.norms import NormSet
+from eventplan.norms import Norm, NormSet
+from eventplan.participation import Turnout
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -52,19 +55,50 @@ class Report:
     def __str__(self) -> str:
         return self.render_text()
 
-    def render_text(self, *, show_ok: bool = False) -> str:
+    def headline(self) -> str:
+        """``Capacity checks for EVENT, turnout 'NAME': 1 error, 5 warnings, 2 info, 20 ok``."""
         tally = self.tally()
-        lines = [
-            f"Capacity checks for {self.event}, turnout {self.turnout!r}: "
-            + ", ".join(f"{n} {severity}" for severity, n in tally.items())
-        ]
+        counts = ", ".join(
+            plural(n, severity) if severity in ("error", "warning") else f"{n:,} {severity}"
+            for severity, n in tally.items()
+        )
+        return f"Capacity checks for {self.event}, turnout {self.turnout!r}: {counts}"
+
+    def render_text(
+        self, *, show_ok: bool = False, verbose: bool = False, width: int | None = None
+    ) -> str:
+        """The findings, worst first, fitted to ``width`` (the terminal's by default).
+
+        Each norm is cited once, in a numbered list under the findings that refer to it;
+        ``verbose`` prints every norm in full under each finding instead.
+        """
+        columns = _text.width(width)
+        lines: list[str | tuple[str, int]] = [self.headline()]
+        numbers: dict[str, int] = {}
+        cited: list[Norm] = []
+        hang = 11
         for finding in sorted(self.findings, key=lambda f: _ORDER[f.severity]):
             if finding.severity is Severity.OK and not show_ok:
                 continue
-            lines.append(f"  {finding.severity.value:<8} {finding.message} [{finding.code}]")
+            line = f"  {finding.severity.value:<8} {finding.message} [{finding.code}]"
+            if verbose:
+                lines.append((line, hang))
+                lines += [(f"{'':<{hang}}norm: {norm}", hang + 6) for norm in finding.norms]
+                continue
             for norm in finding.norms:
-                lines.append(f"           norm: {norm}")
-        return "\n".join(lines)
+                if norm.id not in numbers:
+                    cited.append(norm)
+                    numbers[norm.id] = len(cited)
+            refs = [numbers[n.id] for n in dict.fromkeys(finding.norms)]
+            if refs:
+                line += f" ({'norm' if len(refs) == 1 else 'norms'} {', '.join(map(str, refs))})"
+            lines.append((line, hang))
+        if cited:
+            lines.append("Norms")
+            digits = len(str(len(cited)))
+            for number, norm in enumerate(cited, start=1):
+                lines.append((f"  [{number:>{digits}}] {norm}", digits + 5))
+        return _text.fit_all(lines, columns)
 
     def _repr_html_(self) -> str:
         rows = []
@@ -96,7 +130,7 @@ class Report:
                 "norms",
             )
         )
-        title = html.escape(self.render_text().splitlines()[0])
+        title = html.escape(self.headline())
         return f"<p><b>{title}</b></p><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
     def to_json(self) -> dict[str, Any]:
@@ -113,37 +147,62 @@ class Report:
             import pandas
         except ImportError:
             raise MissingExtraError("Report.to_frame", "notebooks") from None
-        rows = []
-        for finding in self.findings:
-            margin = finding.margin
-            rows.append(
-                {
-                    "turnout": self.turnout,
-                    "code": finding.code,
-                    "severity": finding.severity.value,
-                    "subjects": ", ".join(finding.subjects),
-                    "demand_low": finding.demand.low if finding.demand else None,
-                    "demand_high": finding.demand.high if finding.demand else None,
-                    "capacity_low": finding.capacity.low if finding.capacity else None,
-                    "capacity_high": finding.capacity.high if finding.capacity else None,
-                    "margin_cautious": margin.cautious if margin else None,
-                    "margin_optimistic": margin.optimistic if margin else None,
-                    "norm": finding.norms[0].id if finding.norms else None,
-                    "message": finding.message,
-                }
-            )
-        return pandas.DataFrame(rows)
+        return pandas.DataFrame([finding_row(self.turnout, f) for f in self.findings])
+
+
+#: The columns of a finding's frame row: ``Report.to_frame``, ``compare`` and ``sweep`` share
+#: them, and the Monte Carlo frames share ``turnout``, ``code``, ``subjects`` and ``capacity_*``.
+FINDING_COLUMNS = (
+    "turnout",
+    "code",
+    "severity",
+    "subjects",
+    "demand_low",
+    "demand_high",
+    "capacity_low",
+    "capacity_high",
+    "margin_cautious",
+    "margin_optimistic",
+    "norm",
+    "message",
+)
+
+
+def finding_values(turnout: str, finding: Finding) -> tuple[Any, ...]:
+    """A finding's row in :data:`FINDING_COLUMNS` order: compact to send back from a worker."""
+    margin = finding.margin
+    return (
+        turnout,
+        finding.code,
+        finding.severity.value,
+        ", ".join(finding.subjects),
+        finding.demand.low if finding.demand else None,
+        finding.demand.high if finding.demand else None,
+        finding.capacity.low if finding.capacity else None,
+        finding.capacity.high if finding.capacity else None,
+        margin.cautious if margin else None,
+        margin.optimistic if margin else None,
+        finding.norms[0].id if finding.norms else None,
+        finding.message,
+    )
+
+
+def finding_row(turnout: str, finding: Finding) -> dict[str, Any]:
+    """A finding as a frame row, keyed by :data:`FINDING_COLUMNS`."""
+    return dict(zip(FINDING_COLUMNS, finding_values(turnout, finding), strict=True))
 
 
 def _signed(value: int | None) -> str:
     return "open" if value is None else f"{value:+,}"
 
 
-def check(event: Event, turnout: str | None = None, norms: NormSet | None = None) -> Report:
+def check(
+    event: Event, turnout: str | Turnout | None = None, norms: NormSet | None = None
+) -> Report:
     """Run every capacity check on ``event`` for one turnout (the event's default if unnamed).
 
     ``norms`` replaces eventplan's norms (see :func:`eventplan.default_norms`);
     by default they apply with the event's own ``norm_overrides``.
     """
-    chosen = event.turnout(turnout).name
+    event, chosen = event.resolve_turnout(turnout)
     return Report(event.id, chosen, run_checks(event, chosen, norms))

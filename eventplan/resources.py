@@ -7,7 +7,7 @@ import attrs
 from eventplan import _fields
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_fields.typed)
 class Resources:
     """The plan's resources beyond the rooms; ``None`` where not known (the check says so).
 

@@ -26,11 +26,10 @@ from eventplan.errors import (
     UnknownNameError,
 )
 from eventplan.event import Event
-from eventplan.findings import Finding
 from eventplan.norms import NormOverride
 from eventplan.participation import Cohort, Turnout
 from eventplan.programme import Session
-from eventplan.report import check
+from eventplan.report import FINDING_COLUMNS, check, finding_row, finding_values
 from eventplan.resources import Resources
 from eventplan.validation import validate
 from eventplan.venue import SeatCount
@@ -266,9 +265,9 @@ class Scenario:
     name: str
     changes: tuple[Change, ...] = attrs.field(default=(), converter=_fields.to_tuple)
 
-    def apply(self, event: Event, turnout: str | None = None) -> Event:
+    def apply(self, event: Event, turnout: str | Turnout | None = None) -> Event:
         """The event as this scenario has it; the original is unchanged. Raises if the result is unsound."""
-        name = event.turnout(turnout).name
+        event, name = event.resolve_turnout(turnout)
         for change in self.changes:
             try:
                 event = change.apply(event, name)
@@ -348,49 +347,16 @@ def _pandas() -> Any:
     return pandas
 
 
-#: The columns of a finding's row in a sweep or comparison.
-FINDING_COLUMNS = (
-    "code",
-    "subjects",
-    "severity",
-    "demand_low",
-    "demand_high",
-    "capacity_low",
-    "capacity_high",
-    "margin_cautious",
-    "margin_optimistic",
-)
-
-
-def finding_values(finding: Finding) -> tuple[Any, ...]:
-    """A finding's row in :data:`FINDING_COLUMNS` order."""
-    margin = finding.margin
-    return (
-        finding.code,
-        ", ".join(finding.subjects),
-        finding.severity.value,
-        finding.demand.low if finding.demand else None,
-        finding.demand.high if finding.demand else None,
-        finding.capacity.low if finding.capacity else None,
-        finding.capacity.high if finding.capacity else None,
-        margin.cautious if margin else None,
-        margin.optimistic if margin else None,
-    )
-
-
-def finding_row(finding: Finding) -> dict[str, Any]:
-    return dict(zip(FINDING_COLUMNS, finding_values(finding), strict=True))
-
-
 def compare(
-    event: Event, scenarios: Sequence[Scenario], turnout: str | None = None
+    event: Event, turnout: str | Turnout | None = None, *, scenarios: Sequence[Scenario]
 ) -> pandas.DataFrame:
     """One table: a row per check and subject, the baseline and each scenario side by side."""
     pandas = _pandas()
+    event, turnout = event.resolve_turnout(turnout)
     frames = []
     for scenario in (Scenario("baseline"), *scenarios):
         report = check(scenario.apply(event, turnout), turnout)
-        frame = pandas.DataFrame([finding_row(f) for f in report.findings]).set_index(
+        frame = pandas.DataFrame([finding_row(turnout, f) for f in report.findings]).set_index(
             ["code", "subjects"]
         )
         frames.append(frame[["severity", "margin_cautious", "margin_optimistic"]])
@@ -405,7 +371,7 @@ def _sweep_point(
     base: Event = _shipping.unpack(event) if isinstance(event, _shipping.Parcel) else event
     scenario = Scenario(_point_name(point), tuple(knob(p, v) for p, v in point.items()))
     report = check(scenario.apply(base, turnout), turnout)
-    return [finding_values(f) for f in report.findings]
+    return [finding_values(report.turnout, f) for f in report.findings]
 
 
 def _point_name(point: Mapping[str, Any]) -> str:
@@ -423,9 +389,9 @@ def grid_points(grid: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
 
 def sweep(
     event: Event,
-    grid: Mapping[str, Sequence[Any]],
-    turnout: str | None = None,
+    turnout: str | Turnout | None = None,
     *,
+    grid: Mapping[str, Sequence[Any]],
     executor: concurrent.futures.Executor | None = None,
     progress: bool | None = None,
 ) -> pandas.DataFrame:
@@ -437,12 +403,13 @@ def sweep(
     client's executor); the numbers are the same either way.
     """
     pandas = _pandas()
+    event, name = event.resolve_turnout(turnout)
     points = grid_points(grid)
     rows: list[tuple[Any, ...]] = []
     for point, found in zip(
         points,
         _progress(
-            _run(_sweep_point, event, turnout, points, executor), len(points), "sweep", progress
+            _run(_sweep_point, event, name, points, executor), len(points), "sweep", progress
         ),
         strict=True,
     ):

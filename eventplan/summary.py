@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from typing import Any
 
 import attrs
 
+from eventplan import _text
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
 from eventplan.enums import Measure, Qualifier
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.items import programme_items
+from eventplan.participation import Turnout
 from eventplan.programme import Session
 from eventplan.provenance import ReportedFigure
 from eventplan.reconciliation import reconcile
+
+#: A line of text, or a line and the column its continuation lines start at.
+Line = str | tuple[str, int]
+#: The width of a session's time span: "20:00–01:30 +1d" and two spaces.
+_SPAN = 17
 
 
 @attrs.frozen
@@ -71,8 +79,12 @@ class Summary:
             "findings": [finding.to_json() for finding in self.findings],
         }
 
-    def render_text(self) -> str:
-        return "\n".join(
+    def __str__(self) -> str:
+        return self.render_text()
+
+    def render_text(self, *, width: int | None = None) -> str:
+        """The summary as text, fitted to ``width`` (the terminal's by default)."""
+        return _text.fit_all(
             [
                 *self._heading(),
                 "",
@@ -83,23 +95,25 @@ class Summary:
                 *self._participation(),
                 "",
                 *self._findings(),
-            ]
+            ],
+            _text.width(width),
         )
 
-    def _heading(self) -> list[str]:
+    def _heading(self) -> list[Line]:
         event = self.event
         place = ", ".join(p for p in (event.host_city, event.host_country) if p)
-        lines = [event.name, f"{place} · {_date_range(event)} · {event.timezone}"]
+        lines: list[Line] = [event.name, f"{place} · {_date_range(event)} · {event.timezone}"]
         for theme in event.themes:
-            lines.append(f"Theme: “{theme.text}” ({_cite(event, theme.sources)})")
+            lines.append((f"Theme: “{theme.text}” ({_cite(event, theme.sources)})", 2))
         return lines
 
-    def _programme(self) -> list[str]:
+    def _programme(self) -> list[Line]:
         event = self.event
         kinds = ", ".join(
-            f"{count} {kind.replace('_', ' ')}" for kind, count in self.sessions_by_kind.items()
+            _text.plural(count, kind.replace("_", " "))
+            for kind, count in self.sessions_by_kind.items()
         )
-        lines = [f"Programme ({kinds})"]
+        lines: list[Line] = [(f"Programme ({kinds})", 2)]
         day = None
         for session in _in_order(event.sessions):
             start = session.start.in_timezone(event.timezone)
@@ -107,56 +121,63 @@ class Summary:
             if start.date() != day:
                 day = start.date()
                 lines.append(f"  {start.format('dddd D MMMM YYYY')}")
-            until = end.format("HH:mm") if end.date() == start.date() else end.format("D MMM HH:mm")
-            span = f"{start.format('HH:mm')}–{until}"
-            room = event.room(session.room).name if session.room else "(no room)"
+            later = (end.date() - start.date()).days
+            span = f"{start.format('HH:mm')}–{end.format('HH:mm')}" + (
+                f" +{later}d" if later else ""
+            )
+            room = event.room(session.room).name if session.room else "no room"
             status = "" if session.status.value == "confirmed" else f" [{session.status.value}]"
+            kind = session.kind.replace("_", " ")
             lines.append(
-                f"    {span:<11}  {_clip(room, 24):<24}  "
-                f"{session.kind.replace('_', ' '):<21}  {session.title}{status}"
+                (f"    {span:<{_SPAN}}{session.title}{status} · {room} · {kind}", 4 + _SPAN)
             )
         return lines
 
-    def _organisation(self) -> list[str]:
+    def _organisation(self) -> list[Line]:
         event = self.event
         organisation = event.organisation
-        lines = ["Organisation"]
+        lines: list[Line] = ["Organisation"]
         committee = organisation.steering_committee
         if committee is not None:
             lines.append(f"  {committee.name}")
             if committee.head:
-                lines.append(f"    head: {_person(event, committee.head)}")
+                lines.append((f"    head: {_person(event, committee.head)}", 6))
             if committee.standing_deputy_head:
                 lines.append(
-                    f"    standing deputy head: {_person(event, committee.standing_deputy_head)}"
+                    (
+                        f"    standing deputy head: {_person(event, committee.standing_deputy_head)}",
+                        6,
+                    )
                 )
             for deputy in committee.deputy_heads:
                 if deputy != committee.standing_deputy_head:
-                    lines.append(f"    deputy head: {_person(event, deputy)}")
+                    lines.append((f"    deputy head: {_person(event, deputy)}", 6))
             for member in committee.members:
-                lines.append(f"    member: {_person(event, member)}")
+                lines.append((f"    member: {_person(event, member)}", 6))
             if committee.members_note:
-                lines.append(f"    members: {committee.members_note}")
+                lines.append((f"    members: {committee.members_note}", 6))
         if organisation.secretariat is not None:
             lines.append(f"  ├─ {organisation.secretariat.name}")
         subcommittees = organisation.subcommittees
         for index, subcommittee in enumerate(subcommittees):
             branch = "└─" if index == len(subcommittees) - 1 else "├─"
             lead = _agency_name(event, subcommittee.lead) or "lead not known"
-            lines.append(f"  {branch} {subcommittee.name} (lead: {lead})")
+            lines.append((f"  {branch} {subcommittee.name} (lead: {lead})", 7))
         if organisation.tasks:
             lines.append("  Milestones and tasks")
             for task in sorted(organisation.tasks, key=lambda t: (t.due, t.id)):
                 owner = f" — {_subcommittee_name(event, task.owner)}" if task.owner else ""
                 marker = "◆" if task.milestone else "•"
-                lines.append(f"    {marker} {task.due.isoformat()}  {task.title}{owner}")
+                lines.append((f"    {marker} {task.due.isoformat()}  {task.title}{owner}", 18))
         return lines
 
-    def _participation(self) -> list[str]:
+    def _participation(self) -> list[Line]:
         counts = self.counts
         turnout = self.event.turnout(counts.turnout)
         when = f", as of {turnout.as_of.isoformat()}" if turnout.as_of else ""
-        lines = [f"Participation (turnout {turnout.name!r}: {turnout.kind.value}{when})"]
+        lines: list[Line] = [
+            f"Participation (turnout {turnout.name!r}: {turnout.kind.value}{when})"
+        ]
         rows: list[tuple[str, Measure | None, Count | None]] = [
             ("national delegations", Measure.NATIONAL_DELEGATIONS, counts.national_delegations),
             ("organisations", Measure.ORGANISATIONS, counts.organisations),
@@ -170,8 +191,8 @@ class Summary:
         ]
         lines.append(f"  {'':<22} {'model':<18} reported")
         for label, measure, value in rows:
-            shown = str(value) if value is not None else "not modelled"
-            lines.append(f"  {label:<22} {shown:<18} {self._reported(measure)}".rstrip())
+            shown = str(value) if value is not None else "not known"
+            lines.append((f"  {label:<22} {shown:<18} {self._reported(measure)}".rstrip(), 44))
         regions = counts.signatories_by_region
         if regions:
             shown = ", ".join(
@@ -181,7 +202,7 @@ class Summary:
                 shown = ", ".join(
                     p for p in (shown, f"{regions[NO_REGION]} with no region recorded") if p
                 )
-            lines.append(f"  {'signatories by region':<22} {shown}")
+            lines.append((f"  {'signatories by region':<22} {shown}", 25))
         return lines
 
     def _reported(self, measure: Measure | None) -> str:
@@ -193,19 +214,66 @@ class Summary:
         ]
         return "; ".join(f"{_qualified(f)} ({_cite(self.event, f.sources[:1])})" for f in figures)
 
-    def _findings(self) -> list[str]:
+    def _findings(self) -> list[Line]:
         if not self.findings:
             return ["Reported figures: all agree with the model"]
-        lines = [f"Reported figures against the model ({len(self.findings)} findings)"]
+        lines: list[Line] = [
+            f"Reported figures against the model ({_text.plural(len(self.findings), 'finding')})"
+        ]
         order = {"error": 0, "warning": 1, "info": 2}
         for finding in sorted(self.findings, key=lambda f: order[f.severity.value]):
-            lines.append(f"  {finding.severity.value:<8} {finding.message} [{finding.code}]")
+            lines.append((f"  {finding.severity.value:<8} {finding.message} [{finding.code}]", 11))
         return lines
 
+    def _repr_html_(self) -> str:
+        """The summary in Jupyter: the heading, then the programme and participation as tables."""
+        event, counts = self.event, self.counts
+        heading = "".join(
+            f"<div>{html.escape(line if isinstance(line, str) else line[0])}</div>"
+            for line in self._heading()[1:]
+        )
+        programme = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(cell)}</td>"
+                for cell in (
+                    s.start.in_timezone(event.timezone).format("ddd D MMM HH:mm"),
+                    s.end.in_timezone(event.timezone).format("HH:mm"),
+                    s.title,
+                    event.room(s.room).name if s.room else "no room",
+                    s.kind.replace("_", " "),
+                    s.status.value,
+                )
+            )
+            + "</tr>"
+            for s in _in_order(event.sessions)
+        )
+        participation = "".join(
+            f"<tr><td>{html.escape(label)}</td><td>{html.escape(shown)}</td></tr>"
+            for label, shown in (
+                (k.replace("_", " "), "not known" if v is None else str(v))
+                for k, v in self.to_json()["participation"].items()
+                if k != "attendees"
+            )
+        )
+        findings = "".join(
+            f"<li><b>{f.severity.value}</b> {html.escape(f.message)} <code>{html.escape(f.code)}</code></li>"
+            for f in self.findings
+        )
+        return (
+            f"<h3>{html.escape(event.name)}</h3>{heading}"
+            f"<h4>Programme</h4><table><thead><tr><th>start</th><th>end</th><th>title</th>"
+            f"<th>room</th><th>kind</th><th>status</th></tr></thead><tbody>{programme}</tbody></table>"
+            f"<h4>Participation (turnout {html.escape(repr(counts.turnout))})</h4>"
+            f"<table><tbody>{participation}</tbody></table>"
+            f"<h4>Reported figures against the model</h4><ul>{findings}</ul>"
+        )
 
-def summarise(event: Event, turnout: str | None = None) -> Summary:
+
+def summarise(event: Event, turnout: str | Turnout | None = None) -> Summary:
     """The summary of ``event`` for one turnout (the default one if unnamed)."""
-    return Summary(event, count_participation(event, turnout), reconcile(event))
+    event, name = event.resolve_turnout(turnout)
+    return Summary(event, count_participation(event, name), reconcile(event))
 
 
 def _qualified(figure: ReportedFigure) -> str:
@@ -263,7 +331,3 @@ def _agency_name(event: Event, agency_id: str | None) -> str | None:
 def _subcommittee_name(event: Event, subcommittee_id: str) -> str:
     found = next((c for c in event.organisation.subcommittees if c.id == subcommittee_id), None)
     return found.name if found else subcommittee_id
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -10,18 +10,18 @@ from eventplan import Layout, ResizeRoom, Scenario, SetParties
 hanoi = eventplan.reference_event()
 table = eventplan.compare(
     hanoi,
-    [
+    "planned",
+    scenarios=[
         Scenario("150 delegations", [SetParties("member_state", 150)]),
         Scenario("banquet hall seats 1,000", [ResizeRoom("banquet-hall", 1000, Layout.BANQUET)]),
     ],
-    "planned",
 )
 problems = table.xs("severity", axis=1, level=1).ne("ok").any(axis=1)
 print(table[problems].xs("severity", axis=1, level=1).to_string())
 print()
 
 swept = eventplan.sweep(
-    hanoi, {"parties:member_state": range(80, 161, 20)}, "planned", progress=False
+    hanoi, "planned", grid={"parties:member_state": range(80, 161, 20)}, progress=False
 )
 failing = swept[swept.severity.isin(["error", "warning"])]
 print(
@@ -33,6 +33,4 @@ print(
 )
 print()
 
-print(
-    eventplan.simulate(hanoi, draws=20_000, seed=1, turnout="planned", progress=False).render_text()
-)
+print(eventplan.simulate(hanoi, "planned", draws=20_000, seed=1, progress=False).render_text())

@@ -13,7 +13,8 @@ from builders import DATA
 from eventplan.cli import main
 
 
-def test_summary_of_the_reference_event_by_default(capsys):
+def test_summary_of_the_reference_event_by_default(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
     assert main(["summary"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Signing ceremony of the United Nations Convention against Cybercrime\n")

@@ -57,7 +57,7 @@ MIRRORED = {  # every code a Monte Carlo subject mirrors
 def disagreements(event, turnout, end):
     """Every mirrored finding whose demand at ``end`` the Monte Carlo at the forecast misses."""
     findings = [f for f in check(event, turnout).findings if f.code in MIRRORED]
-    result = simulate(event, 1, uncertainty=Uncertainty.none(end), turnout=turnout, progress=False)
+    result = simulate(event, draws=1, uncertainty=Uncertainty.none(end), turnout=turnout, progress=False)
     risks = {(r.code, r.subjects): r for r in result.risks}
     wrong = []
     for finding in findings:
@@ -170,7 +170,7 @@ def test_monte_carlo_at_the_forecast_is_what_the_checks_say(event, turnout, end)
 def demands(event, turnout, code):
     """The cautious demand of ``code`` in the checks and in the Monte Carlo at the forecast."""
     (finding,) = [f for f in check(event, turnout).findings if f.code == code]
-    result = simulate(event, 1, uncertainty=Uncertainty.none(), turnout=turnout, progress=False)
+    result = simulate(event, draws=1, uncertainty=Uncertainty.none(), turnout=turnout, progress=False)
     (risk,) = [r for r in result.risks if r.code == code]
     return finding.demand.high, risk.demand_q50
 
@@ -219,11 +219,11 @@ def test_open_range_is_drawn_from_the_stated_tail_not_pinned_at_its_bound():
         turnouts=(attrs.evolve(turnout, press=PressCorps(Count(401, None))),),
         default_turnout="actual",
     )
-    result = simulate(event, 20_000, seed=1, progress=False)
+    result = simulate(event, draws=20_000, seed=1, progress=False)
     press = result.risk("press-centre")
     assert press.demand_q95 > press.demand_q05
     assert press.p_overflow > 0
-    at_forecast = simulate(event, 1, uncertainty=Uncertainty.none(), progress=False)
+    at_forecast = simulate(event, draws=1, uncertainty=Uncertainty.none(), progress=False)
     assert math.isinf(at_forecast.risk("press-centre").demand_q50)
 
 
@@ -251,7 +251,7 @@ def test_room_without_a_booth_count_says_not_known_in_check_and_simulate():
         ("interpretation-booths-unknown", "info")
     }
     assert booths[0].to_json()["capacity"] is None
-    result = simulate(event, 100, turnout="actual", progress=False)
+    result = simulate(event, "actual", draws=100, progress=False)
     risks = [
         r
         for r in result.risks
@@ -295,7 +295,7 @@ def test_a_party_named_twice_in_a_rule_is_seated_once_and_reported():
         HANOI, sessions=(session,), turnouts=(turnout,), default_turnout="planned", reported=()
     )
     # 10 states once, 20 reporters of the corps and the outlet's 5 reporters, not the outlet again
-    assert eventplan.session_demand(event, session) == Count.exactly(35)
+    assert eventplan.session_demand(event, session=session) == Count.exactly(35)
     assert [str(p) for p in eventplan.find_problems(event)] == [
         "sessions.opening.audience[0].parties: 'member_state' names parties 'all_delegations' "
         "already names; each is seated once",

@@ -114,3 +114,36 @@ def test_cautious_end_is_the_safer_one():
         norms["area.theatre"].cautious_value == norms["area.theatre"].high
     )  # more room per person
     assert norms["screening.lane_rate"].cautious_value == 100  # fewer screened per hour
+
+
+def test_every_norm_cites_a_publication_or_says_it_is_an_assumption():
+    from eventplan import default_norms
+
+    unsourced = [
+        norm.id
+        for norm in default_norms().values()
+        if not (norm.publication and norm.publisher and norm.url)
+        and not (norm.basis.value == "assumption" and "ssum" in norm.source)
+    ]
+    assert unsourced == []
+
+
+def test_nothing_shipped_refers_to_notes_that_do_not_ship():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shipped = [
+        *sorted((root / "eventplan").rglob("*.py")),
+        *(root / "eventplan" / "data").iterdir(),
+    ]
+    shipped.append(root / "seeds" / "hanoi_convention_2025.toml")
+    mentions = [
+        str(path.relative_to(root))
+        for path in shipped
+        if path.is_file()
+        and any(
+            word in path.read_text(encoding="utf-8")
+            for word in ("capacity_norms", "research notes", "shared notes")
+        )
+    ]
+    assert mentions == []

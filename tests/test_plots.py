@@ -37,7 +37,7 @@ def test_programme_has_a_panel_per_day_and_a_bar_per_session():
 
 
 def test_demand_plot_has_a_row_per_risk():
-    result = simulate(HANOI, 2_000, seed=1, turnout="planned", progress=False)
+    result = simulate(HANOI, "planned", 2_000, seed=1, progress=False)
     (ax,) = plot_demand(result).axes
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == len(result.risks)
@@ -47,10 +47,10 @@ def test_demand_plot_has_a_row_per_risk():
 def test_overflow_plot_has_a_line_per_subject_at_risk():
     frame = simulate_sweep(
         HANOI,
-        {"parties:member_state": [80, 160]},
+        "planned",
+        grid={"parties:member_state": [80, 160]},
         draws=2_000,
         seed=1,
-        turnout="planned",
         progress=False,
     )
     (ax,) = plot_overflow(frame, "parties:member_state", ["cars", "hotel-rooms"]).axes

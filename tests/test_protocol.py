@@ -43,7 +43,7 @@ from eventplan import (
 from eventplan.cli import main
 from eventplan.eventfile import dumps_event, loads_event
 from eventplan.protocol import SigningOrder, SpeakerOrder, draw_letter, un_order
-from eventplan.protocol.speakers import order_entries
+from eventplan.protocol._speakers import order_entries
 from eventplan.resources import Resources
 from eventplan.testing import synthetic_event, with_bilaterals
 

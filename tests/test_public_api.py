@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import eventplan
 
 
@@ -13,8 +18,9 @@ def test_all_names_exist():
 def test_every_public_class_and_function_is_listed():
     public = {
         name
-        for name, value in vars(eventplan).items()
-        if not name.startswith("_") and getattr(value, "__module__", "").startswith("eventplan.")
+        for name in dir(eventplan)
+        if not name.startswith("_")
+        and getattr(getattr(eventplan, name), "__module__", "").startswith("eventplan.")
     }
     assert public == set(eventplan.__all__)
 
@@ -24,3 +30,52 @@ def test_errors_share_one_root_and_refine_builtins():
     assert issubclass(eventplan.InvalidEventError, eventplan.EventPlanError)
     assert issubclass(eventplan.InvalidEventError, ValueError)
     assert issubclass(eventplan.UnknownNameError, KeyError)
+
+
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter, with this checkout on the path."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def test_import_loads_no_heavy_library():
+    code = (
+        "import eventplan, sys; "
+        "print(sorted(m for m in ('numpy','ics','pandas','matplotlib') if m in sys.modules))"
+    )
+    assert fresh_python(code) == "[]\n"
+
+
+def test_version_comes_without_importlib_metadata():
+    code = (
+        "import eventplan, sys; print(eventplan.__version__, 'importlib.metadata' in sys.modules)"
+    )
+    assert fresh_python(code) == f"{eventplan.__version__} False\n"
+
+
+def test_lazy_names_import_by_name():
+    from eventplan import check, plot_programme, simulate, to_ics
+
+    assert (
+        check.__module__,
+        plot_programme.__module__,
+        simulate.__module__,
+        to_ics.__module__,
+    ) == (
+        "eventplan.report",
+        "eventplan.plots",
+        "eventplan.montecarlo",
+        "eventplan.calendars",
+    )
+
+
+def test_a_function_keeps_its_name_after_its_module_is_imported():
+    code = (
+        "import eventplan.testing, eventplan.calendars; from eventplan import simulate; "
+        "print(callable(simulate), type(simulate).__name__)"
+    )
+    assert fresh_python(code) == "True function\n"

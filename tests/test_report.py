@@ -13,18 +13,27 @@ REPORT = check(eventplan.reference_event(), "actual")
 
 
 def test_report_text_opens_with_the_tally_and_lists_problems_with_norms():
-    lines = REPORT.render_text().splitlines()
+    lines = REPORT.render_text(width=200).splitlines()
     assert (
         lines[0]
-        == "Capacity checks for hanoi-convention-2025, turnout 'actual': 4 error, 3 warning, 0 info, 31 ok"
+        == "Capacity checks for hanoi-convention-2025, turnout 'actual': 4 errors, 3 warnings, 0 info, 31 ok"
     )
     assert lines[1].startswith("  error    signing: 64 signatories at 2–4 min each")
-    assert lines[2].startswith(
-        "           norm: minutes per state signing at a treaty signing session: 2–4 min/signatory"
+    assert lines[1].endswith("[signing-time] (norm 1)")
+    assert lines[lines.index("Norms") + 1].startswith(
+        "  [ 1] minutes per state signing at a treaty signing session: 2–4 min/signatory"
     )
     assert not any(line.startswith("  ok") for line in lines)
     assert (
-        sum(line.startswith("  ok") for line in REPORT.render_text(show_ok=True).splitlines()) == 31
+        sum(
+            line.startswith("  ok")
+            for line in REPORT.render_text(show_ok=True, width=200).splitlines()
+        )
+        == 31
+    )
+    verbose = REPORT.render_text(verbose=True, width=200).splitlines()
+    assert verbose[2].startswith(
+        "           norm: minutes per state signing at a treaty signing session: 2–4 min/signatory"
     )
 
 

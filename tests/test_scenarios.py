@@ -88,11 +88,11 @@ def test_unknown_names_are_refused():
 def test_compare_puts_scenarios_side_by_side():
     table = compare(
         HANOI,
-        [
+        "actual",
+        scenarios=[
             Scenario("forecast plan, more lanes", [SetResource("screening_lanes", 14)]),
             Scenario("faster signing", [SetNorm("signing.minutes_per_signature", 1.5)]),
         ],
-        "actual",
     )
     assert list(table.columns.get_level_values(0).unique()) == [
         "baseline",
@@ -114,8 +114,8 @@ def test_compare_puts_scenarios_side_by_side():
 def test_sweep_gives_a_tidy_row_per_point_and_finding():
     frame = sweep(
         HANOI,
-        {"parties:member_state": [80, 160], "resource:cars": [300, 400]},
         "actual",
+        grid={"parties:member_state": [80, 160], "resource:cars": [300, 400]},
         progress=False,
     )
     assert set(frame["parties:member_state"]) == {80, 160}
@@ -130,23 +130,25 @@ def test_sweep_gives_a_tidy_row_per_point_and_finding():
 
 def test_sweep_on_a_process_pool_gives_the_same_numbers():
     grid = {"parties:member_state": [90, 130]}
-    alone = sweep(HANOI, grid, "actual", progress=False)
+    alone = sweep(HANOI, "actual", grid=grid, progress=False)
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-        pooled = sweep(HANOI, grid, "actual", executor=pool, progress=False)
+        pooled = sweep(HANOI, "actual", grid=grid, executor=pool, progress=False)
     assert pooled.equals(alone)
 
 
 def test_sweep_on_a_local_dask_cluster_gives_the_same_numbers():
     distributed = pytest.importorskip("distributed")
     grid = {"parties:member_state": [90, 130], "norm:screening.lane_rate": [100, 150]}
-    alone = sweep(HANOI, grid, "actual", progress=False)
+    alone = sweep(HANOI, "actual", grid=grid, progress=False)
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        on_cluster = sweep(HANOI, grid, "actual", executor=client.get_executor(), progress=False)
+        on_cluster = sweep(
+            HANOI, "actual", grid=grid, executor=client.get_executor(), progress=False
+        )
     assert on_cluster.equals(alone)
 
 
@@ -154,7 +156,7 @@ def test_unknown_sweep_parameter_lists_the_forms():
     with pytest.raises(
         UnknownNameError, match="unknown sweep parameter 'delegations'; one of: parties:KIND"
     ):
-        sweep(HANOI, {"delegations": [1]}, progress=False)
+        sweep(HANOI, grid={"delegations": [1]}, progress=False)
 
 
 def test_scenario_errors_name_what_is_wrong():

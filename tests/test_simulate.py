@@ -44,7 +44,11 @@ def test_overflow_probability_matches_the_exact_answer():
     exact = poisson_tail(20, 25)
     draws = 200_000
     result = simulate(
-        small_event(), draws, seed=7, uncertainty=Uncertainty(turnout_sigma=0.0), progress=False
+        small_event(),
+        draws=draws,
+        seed=7,
+        uncertainty=Uncertainty(turnout_sigma=0.0),
+        progress=False,
     )
     estimate = result.risk("opening").p_overflow
     standard_error = math.sqrt(exact * (1 - exact) / draws)
@@ -53,23 +57,23 @@ def test_overflow_probability_matches_the_exact_answer():
 
 
 def test_same_seed_same_numbers_other_seed_other_numbers():
-    first = simulate(HANOI, 30_000, seed=3, turnout="planned", progress=False)
-    again = simulate(HANOI, 30_000, seed=3, turnout="planned", progress=False)
-    other = simulate(HANOI, 30_000, seed=4, turnout="planned", progress=False)
+    first = simulate(HANOI, "planned", 30_000, seed=3, progress=False)
+    again = simulate(HANOI, "planned", 30_000, seed=3, progress=False)
+    other = simulate(HANOI, "planned", 30_000, seed=4, progress=False)
     assert first == again
     assert first != other
 
 
 def test_executor_does_not_change_the_numbers():
-    alone = simulate(HANOI, 60_000, seed=5, turnout="planned", progress=False)
+    alone = simulate(HANOI, "planned", 60_000, seed=5, progress=False)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        pooled = simulate(HANOI, 60_000, seed=5, turnout="planned", executor=pool, progress=False)
+        pooled = simulate(HANOI, "planned", 60_000, seed=5, executor=pool, progress=False)
     assert pooled == alone
 
 
 def test_vectorised_and_one_draw_at_a_time_agree():
     draws = 5_000
-    vectorised = simulate(HANOI, draws, seed=11, turnout="planned", progress=False)
+    vectorised = simulate(HANOI, "planned", draws, seed=11, progress=False)
     looped = simulate_by_loop(HANOI, draws, seed=12, turnout="planned")
     assert set(looped) == {(r.code, r.subjects) for r in vectorised.risks if r.capacity}
     for risk in vectorised.risks:
@@ -81,7 +85,7 @@ def test_vectorised_and_one_draw_at_a_time_agree():
 
 
 def test_over_attendance_is_as_likely_as_no_shows():
-    result = simulate(HANOI, 50_000, seed=1, turnout="planned", progress=False)
+    result = simulate(HANOI, "planned", 50_000, seed=1, progress=False)
     cars = result.risk("cars")  # one car per head of delegation: the number of parties that came
     assert cars.demand_q05 < 221 < cars.demand_q95
     assert cars.demand_q50 == pytest.approx(
@@ -90,14 +94,14 @@ def test_over_attendance_is_as_likely_as_no_shows():
 
 
 def test_capacity_that_holds_is_the_quantile():
-    result = simulate(HANOI, 50_000, seed=1, turnout="planned", probability=0.9, progress=False)
+    result = simulate(HANOI, "planned", 50_000, seed=1, probability=0.9, progress=False)
     hotel = result.risk("hotel-rooms")
     assert hotel.demand_q50 < hotel.holds_with < hotel.demand_q95
 
 
 def test_simulation_as_text_json_and_frame():
-    result = simulate(HANOI, 5_000, seed=1, turnout="planned", progress=False)
-    assert result.render_text().startswith(
+    result = simulate(HANOI, "planned", 5_000, seed=1, progress=False)
+    assert result.render_text(width=100).startswith(
         "Monte Carlo for hanoi-convention-2025, around turnout 'planned': 5,000 draws, seed 1"
     )
     data = json.loads(json.dumps(result.to_json()))
@@ -109,19 +113,19 @@ def test_simulation_as_text_json_and_frame():
 
 def test_draws_must_be_positive():
     with pytest.raises(ValueError, match="'draws' must be >= 1: 0"):
-        simulate(HANOI, 0)
+        simulate(HANOI, draws=0)
 
 
 def test_probability_must_be_between_0_and_1():
     with pytest.raises(ValueError, match=r"'probability' must be between 0 and 1: 1\.5"):
-        simulate(HANOI, 10, probability=1.5)
+        simulate(HANOI, draws=10, probability=1.5)
 
 
 def test_room_of_unknown_capacity_is_not_known_not_reported_full():
     event = small_event()
     venue = event.venues[0]
     bare = attrs.evolve(venue, rooms=(attrs.evolve(venue.rooms[0], seat_counts=()),))
-    result = simulate(attrs.evolve(event, venues=(bare,)), 100, progress=False)
+    result = simulate(attrs.evolve(event, venues=(bare,)), draws=100, progress=False)
     room = result.risk("opening")
     assert (room.code, room.capacity, room.p_overflow, room.severity) == (
         "room-capacity-unknown",
@@ -135,10 +139,10 @@ def test_room_of_unknown_capacity_is_not_known_not_reported_full():
 def test_simulate_sweep_on_a_process_pool_gives_the_same_numbers():
     # every chunk of every point is one task; the event is pickled once for all of them
     grid = {"parties:member_state": [90, 130]}
-    alone = eventplan.simulate_sweep(HANOI, grid, 30_000, turnout="planned", progress=False)
+    alone = eventplan.simulate_sweep(HANOI, "planned", grid=grid, draws=30_000, progress=False)
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
         pooled = eventplan.simulate_sweep(
-            HANOI, grid, 30_000, turnout="planned", executor=pool, progress=False
+            HANOI, "planned", grid=grid, draws=30_000, executor=pool, progress=False
         )
     assert pooled.equals(alone)
     assert sorted(alone["parties:member_state"].unique()) == [90, 130]

@@ -8,8 +8,7 @@ not be placed; ``seating`` seats delegations row by row; ``with_protocol``
 turns statements and signing slots into sessions, so calendars show them.
 """
 
-from eventplan.protocol._common import draw_letter, un_order
-from eventplan.protocol.bilaterals import (
+from eventplan.protocol._bilaterals import (
     BilateralPlan,
     Blocker,
     Commitment,
@@ -19,10 +18,11 @@ from eventplan.protocol.bilaterals import (
     place_bilaterals,
     place_bilaterals_greedy,
 )
-from eventplan.protocol.calendar import with_protocol
-from eventplan.protocol.seating import SeatBlock, Seating, seating
-from eventplan.protocol.signing import Signing, SigningOrder, SigningSlot, signing
-from eventplan.protocol.speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
+from eventplan.protocol._calendar import with_protocol
+from eventplan.protocol._common import draw_letter, un_order
+from eventplan.protocol._seating import SeatBlock, Seating, seating
+from eventplan.protocol._signing import Signing, SigningOrder, SigningSlot, signing
+from eventplan.protocol._speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
 
 __all__ = [
     "BilateralPlan",

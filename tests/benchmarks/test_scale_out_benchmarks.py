@@ -33,14 +33,16 @@ def on_pool(function, *args, **kwargs):
 
 @pytest.mark.benchmark(group="sweep-10k-sessions")
 def test_sweep_in_process(benchmark, ten_thousand):
-    frame = benchmark.pedantic(sweep, (ten_thousand, STATES), {"progress": False}, rounds=2)
+    frame = benchmark.pedantic(
+        sweep, (ten_thousand,), {"grid": STATES, "progress": False}, rounds=2
+    )
     assert frame["parties:member_state"].nunique() == 9
 
 
 @pytest.mark.benchmark(group="sweep-10k-sessions")
 def test_sweep_on_two_processes(benchmark, ten_thousand):
     frame = benchmark.pedantic(
-        on_pool, (sweep, ten_thousand, STATES), {"progress": False}, rounds=2
+        on_pool, (sweep, ten_thousand), {"grid": STATES, "progress": False}, rounds=2
     )
     assert frame["parties:member_state"].nunique() == 9
 
@@ -48,7 +50,10 @@ def test_sweep_on_two_processes(benchmark, ten_thousand):
 @pytest.mark.benchmark(group="simulate-sweep-100k")
 def test_simulate_sweep_in_process(benchmark):
     frame = benchmark.pedantic(
-        simulate_sweep, (HANOI, STATES, 100_000), {"progress": False}, rounds=2
+        simulate_sweep,
+        (HANOI,),
+        {"grid": STATES, "draws": 100_000, "progress": False},
+        rounds=2,
     )
     assert frame["parties:member_state"].nunique() == 9
 
@@ -56,18 +61,25 @@ def test_simulate_sweep_in_process(benchmark):
 @pytest.mark.benchmark(group="simulate-sweep-100k")
 def test_simulate_sweep_on_two_processes(benchmark):
     frame = benchmark.pedantic(
-        on_pool, (simulate_sweep, HANOI, STATES, 100_000), {"progress": False}, rounds=2
+        on_pool,
+        (simulate_sweep, HANOI),
+        {"grid": STATES, "draws": 100_000, "progress": False},
+        rounds=2,
     )
     assert frame["parties:member_state"].nunique() == 9
 
 
 @pytest.mark.benchmark(group="simulate-growth")
 def test_simulate_100k_draws(benchmark):
-    result = benchmark.pedantic(simulate, (HANOI, 100_000, 1), {"progress": False}, rounds=5)
+    result = benchmark.pedantic(
+        simulate, (HANOI,), {"draws": 100_000, "seed": 1, "progress": False}, rounds=5
+    )
     assert result.draws == 100_000
 
 
 @pytest.mark.benchmark(group="simulate-growth")
 def test_simulate_1m_draws(benchmark):
-    result = benchmark.pedantic(simulate, (HANOI, 1_000_000, 1), {"progress": False}, rounds=2)
+    result = benchmark.pedantic(
+        simulate, (HANOI,), {"draws": 1_000_000, "seed": 1, "progress": False}, rounds=2
+    )
     assert result.draws == 1_000_000

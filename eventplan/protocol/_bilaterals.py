@@ -411,7 +411,7 @@ def _sizes(event: Event, turnout: str | None, request: BilateralRequest) -> tupl
 def commitments(event: Event, turnout: str | Turnout | None = None) -> tuple[Commitment, ...]:
     """What each official and delegation must attend: chairs, speakers, seats by name, statements,
     signing slots and meetings already in the programme."""
-    from eventplan.protocol.signing import signing
+    from eventplan.protocol._signing import signing
 
     found: list[Commitment] = []
     for s in event.sessions:

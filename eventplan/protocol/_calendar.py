@@ -21,8 +21,8 @@ import pendulum
 from eventplan.event import Event
 from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
-from eventplan.protocol.signing import signing
-from eventplan.protocol.speakers import speakers
+from eventplan.protocol._signing import signing
+from eventplan.protocol._speakers import speakers
 
 
 def with_protocol(event: Event, turnout: str | Turnout | None = None) -> Event:

@@ -1,0 +1,129 @@
+"""One calling convention: every public function that reads a turnout takes it the same way, and
+their frames share column names."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import eventplan
+from eventplan import Count, Scenario, SetParties
+
+HANOI = eventplan.reference_event()
+READERS = (
+    "check",
+    "compare",
+    "count_participation",
+    "session_demand",
+    "simulate",
+    "simulate_sweep",
+    "summarise",
+    "sweep",
+)
+
+
+def readers_of_turnout():
+    """Every public function with a parameter called 'turnout'."""
+    return sorted(
+        name
+        for name in eventplan.__all__
+        if inspect.isfunction(getattr(eventplan, name))
+        and "turnout" in inspect.signature(getattr(eventplan, name)).parameters
+    )
+
+
+def test_the_readers_of_a_turnout_are_the_known_ones():
+    assert set(READERS) <= set(readers_of_turnout())
+
+
+@pytest.mark.parametrize("name", readers_of_turnout())
+def test_every_reader_takes_turnout_by_keyword_defaulting_to_none(name):
+    turnout = inspect.signature(getattr(eventplan, name)).parameters["turnout"]
+    assert turnout.kind in (
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        inspect.Parameter.KEYWORD_ONLY,
+    )
+    assert turnout.default is None
+
+
+@pytest.mark.parametrize("name", READERS)
+def test_turnout_is_the_second_parameter_by_position_or_keyword_defaulting_to_none(name):
+    parameters = list(inspect.signature(getattr(eventplan, name)).parameters.values())
+    turnout = parameters[1]
+    assert (parameters[0].name, turnout.name, turnout.kind, turnout.default) == (
+        "event",
+        "turnout",
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        None,
+    )
+    assert turnout.annotation == "str | Turnout | None"
+
+
+def test_simulate_takes_the_turnout_by_position():
+    by_position = eventplan.simulate(HANOI, "planned", draws=500, progress=False)
+    by_keyword = eventplan.simulate(HANOI, turnout="planned", draws=500, progress=False)
+    assert by_position == by_keyword
+    assert by_position.turnout == "planned"
+
+
+def test_a_turnout_made_in_code_counts_like_the_named_one():
+    planned = HANOI.turnout("planned")
+    assert eventplan.check(HANOI, planned) == eventplan.check(HANOI, "planned")
+    assert eventplan.count_participation(HANOI, planned) == eventplan.count_participation(
+        HANOI, "planned"
+    )
+
+
+def test_a_changed_turnout_made_in_code_is_the_one_counted():
+    more = SetParties("member_state", 130).apply(HANOI, "planned").turnout("planned")
+    assert HANOI.turnout("planned") != more
+    assert eventplan.count_participation(HANOI, more).national_delegations == Count.exactly(130)
+    assert eventplan.summarise(HANOI, more).counts.national_delegations == Count.exactly(130)
+
+
+def test_something_else_in_the_turnout_place_is_a_clear_type_error():
+    with pytest.raises(
+        TypeError, match=r"^'turnout' must be a turnout name \(str\), a Turnout or None: 10000$"
+    ):
+        eventplan.simulate(HANOI, 10_000)
+
+
+def test_session_demand_takes_a_session_or_its_id():
+    session = HANOI.session("opening")
+    assert eventplan.session_demand(HANOI, "planned", session="opening") == (
+        eventplan.session_demand(HANOI, "planned", session=session)
+    )
+
+
+SHARED = ["turnout", "subjects", "capacity_low", "capacity_high"]
+
+
+def test_frames_share_column_names():
+    pytest.importorskip("pandas")
+    grid = {"parties:member_state": [100]}
+    frames = {
+        "Report.to_frame": eventplan.check(HANOI, "planned").to_frame(),
+        "sweep": eventplan.sweep(HANOI, "planned", grid=grid, progress=False),
+        "Simulation.to_frame": eventplan.simulate(
+            HANOI, "planned", draws=200, progress=False
+        ).to_frame(),
+        "simulate_sweep": eventplan.simulate_sweep(
+            HANOI, "planned", grid=grid, draws=200, progress=False
+        ),
+    }
+    missing = {name: [c for c in SHARED if c not in f.columns] for name, f in frames.items()}
+    assert missing == {name: [] for name in frames}
+    checks = ["code", "severity", "margin_cautious", "margin_optimistic"]
+    assert [c for c in frames["sweep"].columns if c in checks + SHARED] == [
+        c for c in frames["Report.to_frame"].columns if c in checks + SHARED
+    ]
+    compared = eventplan.compare(
+        HANOI, "planned", scenarios=[Scenario("more", [SetParties("member_state", 150)])]
+    )
+    assert list(compared.index.names) == ["code", "subjects"]
+    assert set(compared.columns.get_level_values(1)) <= set(frames["Report.to_frame"].columns)
+    assert set(frames["simulate_sweep"].columns) == {
+        *frames["Simulation.to_frame"].columns,
+        "parties:member_state",
+    }

@@ -1,0 +1,101 @@
+"""Editing an event in code: validated edits, typed fields, assumptions on every record."""
+
+from __future__ import annotations
+
+import pytest
+from builders import at, make_event, make_session
+
+import eventplan
+from eventplan import (
+    Cohort,
+    Count,
+    Delegation,
+    InvalidEventError,
+    Layout,
+    PartyKind,
+    Room,
+    SeatCount,
+    UnknownNameError,
+)
+
+
+def test_with_session_adds_and_the_original_stays():
+    event = make_event()
+    added = event.with_session(make_session("closing", start=at(26, 11), end=at(26, 12)))
+    assert [s.id for s in added.sessions] == ["opening", "closing"]
+    assert [s.id for s in event.sessions] == ["opening"]
+
+
+def test_with_session_refuses_a_duplicate_id_and_an_unknown_room():
+    event = make_event()
+    with pytest.raises(InvalidEventError, match=r"sessions\.opening: duplicate id 'opening'"):
+        event.with_session(make_session("opening"))
+    with pytest.raises(
+        InvalidEventError,
+        match=r"sessions.closing.room: unknown room 'hall-z'; known: hall-a, hall-b",
+    ):
+        event.with_session(make_session("closing", room="hall-z"))
+
+
+def test_replace_and_remove_a_session():
+    event = make_event()
+    moved = event.replace_session(make_session("opening", room="hall-b"))
+    assert moved.session("opening").room == "hall-b"
+    assert event.without_session("opening").sessions == ()
+    with pytest.raises(UnknownNameError, match="unknown session 'gala'; one of: opening"):
+        event.without_session("gala")
+    with pytest.raises(UnknownNameError, match="unknown session 'gala'"):
+        event.replace_session(make_session("gala"))
+
+
+def test_rooms_are_added_replaced_and_removed_only_when_unused():
+    event = make_event()
+    annex = Room(id="annex", name="Annex", seat_counts=(SeatCount(Layout.THEATRE, 50),))
+    assert "annex" in [r.id for r in event.with_room(annex).rooms]
+    bigger = Room(id="hall-a", name="Hall A", seat_counts=(SeatCount(Layout.THEATRE, 900),))
+    assert event.replace_room(bigger).room("hall-a").seats(Layout.THEATRE) == Count.exactly(900)
+    assert [r.id for r in event.without_room("hall-b").rooms] == ["hall-a"]
+    with pytest.raises(InvalidEventError, match=r"sessions\.opening\.room: unknown room 'hall-a'"):
+        event.without_room("hall-a")
+
+
+def test_delegations_are_edited_in_a_turnout():
+    event = make_event()
+    austria = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE)
+    added = event.with_delegation(austria)
+    assert [d.id for d in added.turnout().delegations] == ["at"]
+    bigger = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE, size=Count(4, 6))
+    assert added.replace_delegation(bigger).turnout().delegations == (bigger,)
+    assert added.without_delegation("at").turnout().delegations == ()
+    with pytest.raises(InvalidEventError, match="duplicate id 'at'"):
+        added.with_delegation(austria)
+
+
+def test_a_field_of_the_wrong_type_names_the_field_and_the_type():
+    with pytest.raises(
+        TypeError,
+        match=r"^'signed_at_plenary' must be int: Count\(low=100, high=100\) is Count$",
+    ):
+        Cohort(
+            id="states",
+            kind=PartyKind.MEMBER_STATE,
+            parties=Count.exactly(120),
+            signed_at_plenary=Count.exactly(100),
+        )
+    with pytest.raises(TypeError, match=r"^'parties' must be Count: 100 is int$"):
+        Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=100)
+    with pytest.raises(TypeError, match=r"^'rooms' must be a tuple of Room: "):
+        eventplan.Venue(id="v", name="V", rooms=("hall-a",))
+
+
+@pytest.mark.parametrize(
+    "record",
+    ["officials", "agencies", "organisation.steering_committee", "organisation.secretariat"],
+)
+def test_assumption_is_accepted_on_records_that_hold_figures_or_names(record):
+    text = eventplan.reference_file().read_text(encoding="utf-8")
+    header = f"[[{record}]]" if record in ("officials", "agencies") else f"[{record}]"
+    assert header in text
+    changed = text.replace(header, f'{header}\nassumption = "a test assumption"', 1)
+    event = eventplan.loads_event(changed)
+    assert eventplan.loads_event(eventplan.dumps_event(event)) == event
