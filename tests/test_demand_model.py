@@ -57,7 +57,9 @@ MIRRORED = {  # every code a Monte Carlo subject mirrors
 def disagreements(event, turnout, end):
     """Every mirrored finding whose demand at ``end`` the Monte Carlo at the forecast misses."""
     findings = [f for f in check(event, turnout).findings if f.code in MIRRORED]
-    result = simulate(event, draws=1, uncertainty=Uncertainty.none(end), turnout=turnout, progress=False)
+    result = simulate(
+        event, draws=1, uncertainty=Uncertainty.none(end), turnout=turnout, progress=False
+    )
     risks = {(r.code, r.subjects): r for r in result.risks}
     wrong = []
     for finding in findings:
@@ -170,7 +172,9 @@ def test_monte_carlo_at_the_forecast_is_what_the_checks_say(event, turnout, end)
 def demands(event, turnout, code):
     """The cautious demand of ``code`` in the checks and in the Monte Carlo at the forecast."""
     (finding,) = [f for f in check(event, turnout).findings if f.code == code]
-    result = simulate(event, draws=1, uncertainty=Uncertainty.none(), turnout=turnout, progress=False)
+    result = simulate(
+        event, draws=1, uncertainty=Uncertainty.none(), turnout=turnout, progress=False
+    )
     (risk,) = [r for r in result.risks if r.code == code]
     return finding.demand.high, risk.demand_q50
 
