@@ -131,7 +131,7 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
         agencies = total(outlets) + press_agencies
     return ParticipationCounts(
         turnout=turnout.name,
-        parties_by_kind=_totals(by_kind),
+        parties_by_kind={kind: parties.count(kind.value) for kind in by_kind},
         parties_by_region=_totals(by_region),
         delegates=parties.delegate_count(),
         reporters=reporters,

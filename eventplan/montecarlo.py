@@ -144,7 +144,7 @@ class Risk:
             if math.isinf(data[key]):
                 data[key] = None  # JSON has no infinity: no upper bound
         if self.capacity is None:
-            data["note"] = "capacity not known"
+            data.update(severity="info", note="capacity not known")
         return data
 
 

@@ -133,7 +133,12 @@ def test_room_of_unknown_capacity_is_not_known_not_reported_full():
         None,
         "info",
     )
-    assert result.to_json()["risks"][0]["note"] == "capacity not known"
+    data = result.to_json()["risks"][0]
+    assert (data["severity"], data["note"], data["p_overflow"]) == (
+        "info",
+        "capacity not known",
+        None,
+    )
 
 
 def test_simulate_sweep_on_a_process_pool_gives_the_same_numbers():
