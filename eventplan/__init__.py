@@ -14,7 +14,8 @@ Layers, each importing only from those above it:
    ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
 4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
-   (schedule.json, CSV), ``plots`` (matplotlib), ``testing``;
+   (schedule.json), ``spreadsheets`` (CSV, Excel), ``plots`` (matplotlib),
+   ``testing``; ``_atomic`` writes every file safely;
 5. ``cli``.
 
 Users import from here only; the modules are private.
@@ -24,7 +25,6 @@ from importlib.metadata import PackageNotFoundError, version
 
 from eventplan.audiences import Audience, AudienceKind
 from eventplan.calendars import (
-    CalendarError,
     CalendarWriter,
     Published,
     to_calendar,
@@ -48,8 +48,10 @@ from eventplan.enums import (
     SignatoryStatus,
 )
 from eventplan.errors import (
+    CalendarError,
     EventFileError,
     EventPlanError,
+    ForeignFileError,
     InvalidEventError,
     MissingExtraError,
     Problem,
@@ -65,7 +67,7 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding, Margin
-from eventplan.frab import to_csv, to_frab
+from eventplan.frab import to_frab
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
     Agency,
@@ -99,6 +101,7 @@ from eventplan.scenarios import (
     sweep,
 )
 from eventplan.simulate import Risk, Simulation, Uncertainty, simulate, simulate_sweep
+from eventplan.spreadsheets import to_csv, to_xlsx
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
@@ -125,6 +128,7 @@ __all__ = [
     "EventFileError",
     "EventPlanError",
     "Finding",
+    "ForeignFileError",
     "HeadRank",
     "Instrument",
     "InvalidEventError",
@@ -203,6 +207,7 @@ __all__ = [
     "to_csv",
     "to_frab",
     "to_ics",
+    "to_xlsx",
     "validate",
     "write_calendars",
     "write_ics",

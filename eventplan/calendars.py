@@ -25,7 +25,7 @@ import ics
 
 from eventplan import _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe, sessions_for
-from eventplan.errors import EventPlanError
+from eventplan.errors import CalendarError, EventPlanError, ForeignFileError, UnknownNameError
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
@@ -33,10 +33,6 @@ from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
 UID_DOMAIN = "eventplan"
 PRODUCT = "-//eventplan//eventplan calendar export//EN"
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
-
-
-class CalendarError(EventPlanError, ValueError):
-    """A calendar could not be written, such as when the previous one cannot be read."""
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -90,8 +86,13 @@ class CalendarWriter:
         self._committees = {c.id: c.name for c in event.organisation.subcommittees}
         self._places = {r.id: (r.name, v) for v in event.venues for r in v.rooms}
         self._seats: SeatIndex | None = None
+        # audiences whose calendar is still on disk but which the event no longer has
+        # (a delegation dropped from the turnout, a room removed), with their former names
+        self._gone: dict[Audience, str] = {}
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
+        if audience in self._gone:
+            return ()
         if audience.kind is AudienceKind.DELEGATION:
             describe(self.event, audience, self.turnout)  # an unknown delegation is an error
             if self._seats is None:
@@ -104,13 +105,15 @@ class CalendarWriter:
         """The calendar for ``audience``; ``previous`` is the text published before, if any."""
         return self._assemble(audience, previous)[0]
 
-    def _assemble(self, audience: Audience, previous: str | None) -> tuple[str, Published]:
+    def _assemble(
+        self, audience: Audience, previous: str | _ical.Component | None
+    ) -> tuple[str, Published]:
         items = [self._session(s) for s in self.sessions(audience)]
         if audience.kind is AudienceKind.SUBCOMMITTEE:
             tasks = [t for t in self.event.organisation.tasks if t.owner == audience.target]
             items += [self._task(t) for t in sorted(tasks, key=lambda t: (t.due, t.id))]
         before = _read_previous(previous)
-        name = f"{self.event.short_name or self.event.name} — {describe(self.event, audience, self.turnout)}"
+        name = f"{self._calendar_name_prefix} — {self._describe(audience)}"
         parts = [
             _ical.lines(
                 "BEGIN:VCALENDAR",
@@ -158,28 +161,137 @@ class CalendarWriter:
         )
         return "".join(parts), published
 
-    def write(self, path: str | os.PathLike[str], audience: Audience = PROGRAMME) -> Published:
-        """Write one calendar atomically, carrying SEQUENCE forward from the file already there."""
+    def write(
+        self,
+        path: str | os.PathLike[str],
+        audience: Audience = PROGRAMME,
+        *,
+        force: bool = False,
+    ) -> Published:
+        """Write one calendar safely, carrying SEQUENCE forward from the file already there.
+
+        A file there that is not a calendar of this event is refused (:class:`ForeignFileError`)
+        unless ``force``, which overwrites it without reading it.
+        """
         target = Path(path)
-        previous = None
-        if target.exists():
+        previous = None if force else self.previous(target)
+        text, published = self._render(target, audience, previous)
+        _atomic.write_text(target, text, newline="")
+        return published
+
+    def write_all(
+        self,
+        directory: str | os.PathLike[str],
+        audiences: Iterable[Audience],
+        *,
+        force: bool = False,
+    ) -> tuple[Published, ...]:
+        """One file per audience in ``directory``, written all together or not at all.
+
+        Every other calendar of this event already in ``directory`` is rewritten too,
+        audiences that now select nobody or no longer exist included: their sessions
+        go out as CANCELLED, so subscribers learn of a move or a withdrawal.
+        """
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        jobs: list[tuple[Path, Audience, _ical.Component | None]] = []
+        for audience in dict.fromkeys(audiences):
+            path = folder / f"{audience.file_stem}.ics"
+            jobs.append((path, audience, None if force else self.previous(path)))
+        asked = {path for path, _, _ in jobs}
+        for path in sorted(folder.glob("*.ics")):
+            former = _audience_of_file(path)
+            if path in asked or former is None:
+                continue
             try:
-                previous = target.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise CalendarError(
-                    f"{target}: cannot read the previous calendar: {error}"
-                ) from None
+                calendar = self.previous(path)
+            except CalendarError:
+                continue  # someone else's file: left alone
+            if calendar is None:
+                continue
+            if not self._exists(former):
+                self._gone[former] = self._former_description(calendar, former)
+            jobs.append((path, former, calendar))
+        rendered = [self._render(path, audience, previous) for path, audience, previous in jobs]
+        _atomic.write_many(
+            (published.path, _atomic.encode(text, newline="")) for text, published in rendered
+        )
+        return tuple(published for _, published in rendered)
+
+    def previous(self, path: Path) -> _ical.Component | None:
+        """The calendar of this event eventplan wrote at ``path`` before, if there is one.
+
+        Raises :class:`ForeignFileError` when the file holds something else, so that
+        nobody's private appointments are merged into a published programme.
+        """
+        try:
+            if not path.is_file():
+                return None  # nothing there, or a device or FIFO: nothing to carry forward
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ForeignFileError(str(path), "not UTF-8 text") from None
+        except OSError as error:
+            raise CalendarError(
+                f"{path}: cannot read the previous calendar: {error.strerror or error}"
+            ) from None
+        if not text.strip():
+            return None
+        try:
+            calendar = _ical.parse(text)
+        except ValueError as error:
+            raise ForeignFileError(str(path), f"not an iCalendar file: {error}") from None
+        found = self._whose(calendar)
+        if found is not None:
+            raise ForeignFileError(str(path), found)
+        return calendar
+
+    def _whose(self, calendar: _ical.Component) -> str | None:
+        """What shows that ``calendar`` is not eventplan's calendar of this event, if anything."""
+        product = calendar.first("PRODID")
+        if product != PRODUCT:
+            return f"a calendar made by {product!r}" if product else "a calendar without PRODID"
+        ours = f".{self.event.id}@{UID_DOMAIN}"
+        for component in calendar.children:
+            uid = component.first("UID")
+            if uid is not None and not uid.endswith(ours):
+                return f"an eventplan calendar of another event: {component.name} {uid!r}"
+        return None
+
+    def _render(
+        self, path: Path, audience: Audience, previous: _ical.Component | None
+    ) -> tuple[str, Published]:
         try:
             text, published = self._assemble(audience, previous)
         except ValueError as error:
             if isinstance(error, EventPlanError):
                 raise
             raise CalendarError(
-                f"{target}: the file there is not a calendar eventplan can update ({error}); "
+                f"{path}: the file there is not a calendar eventplan can update ({error}); "
                 "move it away to start afresh"
             ) from None
-        _atomic.write_text(target, text, newline="")
-        return attrs.evolve(published, path=target)
+        return text, attrs.evolve(published, path=path)
+
+    def _exists(self, audience: Audience) -> bool:
+        try:
+            describe(self.event, audience, self.turnout)
+            self.sessions(audience)
+        except UnknownNameError:
+            return False
+        return True
+
+    @property
+    def _calendar_name_prefix(self) -> str:
+        return self.event.short_name or self.event.name
+
+    def _describe(self, audience: Audience) -> str:
+        gone = self._gone.get(audience)
+        return gone if gone is not None else describe(self.event, audience, self.turnout)
+
+    def _former_description(self, calendar: _ical.Component, audience: Audience) -> str:
+        """The words the calendar's name gave the audience when it still existed."""
+        name = _ical.unescape_text(calendar.first("X-WR-CALNAME") or "")
+        prefix = f"{self._calendar_name_prefix} — "
+        return name.removeprefix(prefix) if name.startswith(prefix) else str(audience)
 
     def _wrap(self, component: str, uid: str, sequence: int, body: str) -> str:
         head = _ical.lines(
@@ -291,11 +403,13 @@ def _audience_words(rule: AudienceRule) -> str:
     return f"{', '.join(names)} ({seats} each)" if names != ["press"] else "press"
 
 
-def _read_previous(text: str | None) -> dict[str, tuple[int, tuple[str, ...], _ical.Component]]:
+def _read_previous(
+    text: str | _ical.Component | None,
+) -> dict[str, tuple[int, tuple[str, ...], _ical.Component]]:
     """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before."""
     if not text:
         return {}
-    calendar = _ical.parse(text)
+    calendar = text if isinstance(text, _ical.Component) else _ical.parse(text)
     found = {}
     for component in calendar.children:
         uid = component.first("UID")
@@ -376,10 +490,15 @@ def write_ics(
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
+    force: bool = False,
 ) -> Published:
-    """Write the calendar to ``path`` atomically; a calendar already there is the previous revision."""
+    """Write the calendar to ``path`` safely; a calendar already there is the previous revision.
+
+    A file there that is not eventplan's calendar of this event is refused with
+    :class:`ForeignFileError` and left as it is; ``force`` overwrites it.
+    """
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
-    return writer.write(path, _audience(audience))
+    return writer.write(path, _audience(audience), force=force)
 
 
 def write_calendars(
@@ -390,19 +509,32 @@ def write_calendars(
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
+    force: bool = False,
 ) -> tuple[Published, ...]:
-    """One file per audience in ``directory`` (``programme.ics``, ``delegation-vn.ics``, …)."""
+    """One file per audience in ``directory`` (``programme.ics``, ``delegation-vn.ics``, …).
+
+    All are written or none. Calendars of this event already in ``directory`` for
+    other audiences are brought up to date too (see :meth:`CalendarWriter.write_all`).
+    """
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    results = []
-    for audience in audiences:
-        chosen = _audience(audience)
-        results.append(writer.write(folder / f"{chosen.file_stem}.ics", chosen))
-    return tuple(results)
+    return writer.write_all(directory, [_audience(a) for a in audiences], force=force)
 
 
 def _audience(audience: Audience | str | None) -> Audience:
     if audience is None:
         return PROGRAMME
     return audience if isinstance(audience, Audience) else Audience.parse(audience)
+
+
+def _audience_of_file(path: Path) -> Audience | None:
+    """The audience a file name of :attr:`Audience.file_stem` stands for; None for other names."""
+    stem = path.stem
+    if stem == PROGRAMME.file_stem:
+        return PROGRAMME
+    kind, dash, target = stem.partition("-")
+    if not dash or not target:
+        return None
+    try:
+        return Audience(AudienceKind(kind), target)
+    except ValueError:
+        return None

@@ -10,15 +10,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from eventplan import __version__
-from eventplan._atomic import write_text
+from eventplan._atomic import encode, write_bytes, write_text
 from eventplan.audiences import Audience, every_audience
 from eventplan.calendars import Published, to_ics, write_calendars, write_ics
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
 from eventplan.eventfile import load_event, reference_event
-from eventplan.frab import to_csv, to_frab
+from eventplan.frab import to_frab
 from eventplan.report import check
 from eventplan.simulate import simulate
+from eventplan.spreadsheets import to_csv, to_xlsx
 from eventplan.summary import summarise
 
 EXIT_OK = 0
@@ -113,10 +114,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MINUTES",
         help="add a reminder MINUTES before each session",
     )
+    calendar.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite a file that is not this event's calendar (refused otherwise)",
+    )
 
+    exports = {}
     for name, help_text in (
         ("frab", "the programme as frab/C3VOC schedule.json for conference apps"),
         ("csv", "the programme as CSV"),
+        ("xlsx", "the programme as an Excel workbook, a sheet per day (eventplan[xlsx])"),
     ):
         command = commands.add_parser(
             name, help=help_text, description=help_text.capitalize() + "."
@@ -125,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "-o", "--output", metavar="FILE", help="write here (default: standard output)"
         )
+        exports[name] = command
+    exports["csv"].add_argument(
+        "--excel",
+        action="store_true",
+        help="UTF-8 with a byte-order mark, so Excel and LibreOffice read the accents right",
+    )
     return parser
 
 
@@ -147,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ics": _ics,
         "frab": _frab,
         "csv": _csv,
+        "xlsx": _xlsx,
     }
     try:
         return commands[args.command](args, _event(args.event))
@@ -197,12 +212,21 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         audiences = [Audience.parse(args.audience)]
     if args.out_dir:
         written = write_calendars(
-            event, args.out_dir, audiences, alarms=alarms, turnout=args.turnout
+            event, args.out_dir, audiences, alarms=alarms, turnout=args.turnout, force=args.force
         )
         for published in written:
             _report(published)
     elif args.output:
-        _report(write_ics(event, args.output, audiences[0], alarms=alarms, turnout=args.turnout))
+        _report(
+            write_ics(
+                event,
+                args.output,
+                audiences[0],
+                alarms=alarms,
+                turnout=args.turnout,
+                force=args.force,
+            )
+        )
     else:
         sys.stdout.write(to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout))
     return EXIT_OK
@@ -226,7 +250,26 @@ def _frab(args: argparse.Namespace, event: Event) -> int:
 
 
 def _csv(args: argparse.Namespace, event: Event) -> int:
-    return _emit(args.output, to_csv(event))
+    if not args.excel:
+        return _emit(args.output, to_csv(event))
+    data = encode(to_csv(event), newline="", encoding="utf-8-sig")
+    return _emit_bytes(args.output, data)
+
+
+def _xlsx(args: argparse.Namespace, event: Event) -> int:
+    if args.output is None and sys.stdout.isatty():
+        raise UsageError("a workbook is binary and would garble the terminal: give -o FILE")
+    return _emit_bytes(args.output, to_xlsx(event))
+
+
+def _emit_bytes(path: str | None, data: bytes) -> int:
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes(path, data)
+    return EXIT_OK
 
 
 def _emit(path: str | None, text: str) -> int:

@@ -7,6 +7,8 @@ catch either::
     ├── InvalidEventError(EventPlanError, ValueError)   an event breaks its own rules
     │   └── EventFileError(InvalidEventError)           ...and it came from a file
     ├── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
+    ├── CalendarError(EventPlanError, ValueError)       a calendar could not be written
+    │   └── ForeignFileError(CalendarError)             ...the file there is not this event's calendar
     └── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
 
 Errors carry their data as attributes (``problems``, ``source``) and build the
@@ -80,6 +82,26 @@ class UnknownNameError(EventPlanError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])
+
+
+class CalendarError(EventPlanError, ValueError):
+    """A calendar could not be written, such as when the previous one cannot be read."""
+
+
+class ForeignFileError(CalendarError):
+    """The file to be written over is not a calendar eventplan wrote for this event.
+
+    Nothing is written: merging it would publish someone else's events as
+    cancelled ones of this event. ``found`` says what the file holds instead.
+    """
+
+    def __init__(self, path: str, found: str) -> None:
+        self.path = path
+        self.found = found
+        super().__init__(
+            f"{path}: not an eventplan calendar of this event ({found}); nothing was written. "
+            "Move it away, or overwrite it with --force (force=True)"
+        )
 
 
 class MissingExtraError(EventPlanError, ImportError):

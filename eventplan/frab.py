@@ -1,4 +1,4 @@
-"""The programme for conference apps: frab/C3VOC ``schedule.json``, and a CSV.
+"""The programme for conference apps: frab/C3VOC ``schedule.json``.
 
 Giggity, ConfClerk and EventFahrplan read ``schedule.json``; its format is
 the C3VOC schema (https://c3voc.de/schedule/schema.json). GUIDs are UUIDv5
@@ -7,9 +7,7 @@ of the event's and the session's ids, so they stay stable across exports.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -122,55 +120,6 @@ def to_frab(event: Event) -> dict[str, Any]:
             },
         },
     }
-
-
-def to_csv(event: Event) -> str:
-    """The programme as CSV, one row per session in time order, times in the event's zone."""
-    zone = event.zone
-    rooms = {r.id: r.name for r in event.rooms}
-    names = {o.id: o.name for o in event.officials}
-    committees = {c.id: c.name for c in event.organisation.subcommittees}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [
-            "id",
-            "date",
-            "start",
-            "end",
-            "timezone",
-            "kind",
-            "status",
-            "title",
-            "room",
-            "series",
-            "subcommittee",
-            "chairs",
-            "languages",
-        ]
-    )
-    for session in sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)):
-        start, end = session.start.in_timezone(zone), session.end.in_timezone(zone)
-        writer.writerow(
-            [
-                session.id,
-                start.date().isoformat(),
-                start.format("HH:mm"),
-                end.format("HH:mm")
-                if end.date() == start.date()
-                else end.format("YYYY-MM-DD HH:mm"),
-                event.timezone,
-                session.kind.value,
-                session.status.value,
-                session.title,
-                rooms.get(session.room or "", ""),
-                session.series or "",
-                committees.get(session.subcommittee or "", session.subcommittee or ""),
-                "; ".join(names.get(c, c) for c in session.chairs),
-                " ".join(session.languages),
-            ]
-        )
-    return out.getvalue()
 
 
 def _capacity(room: Room) -> int | None:
