@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -208,3 +211,23 @@ def test_workbook_without_openpyxl_names_the_extra(monkeypatch):
     assert str(caught.value) == (
         "the Excel workbook needs the 'xlsx' extra: pip install \"eventplan[xlsx]\""
     )
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_workbook_text_as_text(tmp_path: Path):
+    """LibreOffice Calc opens the workbook: Vietnamese intact, formula-like titles not run."""
+    book = tmp_path / "programme.xlsx"
+    book.write_bytes(to_xlsx(EVENT))
+    utf8_csv = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", utf8_csv, "--outdir", str(tmp_path), str(book)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(tmp_path)},  # a fresh profile, no stale lock
+    )
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "programme-Programme.csv").read_text("utf-8")))
+    )
+    assert [r["title"] for r in rows] == [row.title for row in programme_table(EVENT)]
+    assert rows[0]["speakers"] == "Bùi Thanh Sơn; Nguyễn Thị Lan"
