@@ -19,7 +19,9 @@ Every file eventplan writes goes through here, so each of these holds for all of
   flushed to disk before the first rename. Flushing one file at a time costs a
   disk round trip each (half the time of writing a thousand calendars); the
   files are flushed concurrently instead, which the file system commits
-  together, then renamed, then each directory is flushed once.
+  together, then renamed (concurrently too: replacing a file frees the old
+  one's blocks, which costs milliseconds each), then each directory is
+  flushed once.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
@@ -39,7 +42,9 @@ import attrs
 NAME_MAX = 255
 TEMPORARY_SUFFIX = ".eventplan-tmp"
 _TEMPORARY = re.compile(r"^\..*\.(?P<pid>\d+)-[0-9a-f]{8}" + re.escape(TEMPORARY_SUFFIX) + "$")
-_FLUSHERS = 16  # concurrent writers: enough for the file system to commit them together
+_WORKERS = 16  # concurrent flushes and renames: measured best between 4 and 32
+_A = TypeVar("_A")
+_B = TypeVar("_B")
 
 
 @attrs.frozen
@@ -99,11 +104,10 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
         remove_debris(directory)
     staged = _stage(replaced)
     try:
-        for target, temporary in zip(replaced, staged, strict=True):
-            os.replace(temporary, target.path)
+        _each(os.replace, staged, [t.path for t in replaced])
     except BaseException:
         for temporary in staged:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
         raise
     for directory in directories:
         _flush_directory(directory)
@@ -152,36 +156,46 @@ def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
 def _stage(targets: Sequence[_Target]) -> list[Path]:
     """Write and flush every temporary file; on any failure remove them all and raise."""
     names = [temporary_name(t.path) for t in targets]
-    if len(targets) <= 1:
-        results = [_write_temporary(t, n) for t, n in zip(targets, names, strict=True)]
-    else:
-        with ThreadPoolExecutor(max_workers=min(_FLUSHERS, len(targets))) as pool:
-            results = list(pool.map(_write_temporary, targets, names))
-    failures = [r for r in results if isinstance(r, BaseException)]
-    if failures:
+    try:
+        _each(_write_temporary, targets, names)
+    except BaseException:
         for name in names:
             name.unlink(missing_ok=True)
-        raise failures[0]
+        raise
     return names
 
 
-def _write_temporary(target: _Target, name: Path) -> BaseException | None:
-    """Create ``name`` (mode 0666 less the umask), fill and flush it; the error, if any."""
+def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Sequence[_B]) -> None:
+    """``action`` on every pair, concurrently; the first error, raised once all are done.
+
+    Flushes and renames wait on the disk, not on Python, so they overlap: the
+    file system commits concurrent flushes together, and frees the blocks of
+    the files that renames replace in parallel.
+    """
+    if len(firsts) <= 1:
+        for first, second in zip(firsts, seconds, strict=True):
+            action(first, second)
+        return
+    with ThreadPoolExecutor(max_workers=min(_WORKERS, len(firsts))) as pool:
+        futures = [pool.submit(action, a, b) for a, b in zip(firsts, seconds, strict=True)]
+    errors = [e for e in (f.exception() for f in futures) if e is not None]
+    if errors:
+        raise errors[0]
+
+
+def _write_temporary(target: _Target, name: Path) -> None:
+    """Create ``name`` (mode 0666 less the umask), fill it and flush it to disk."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(name, flags, 0o666)
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-        descriptor = os.open(name, flags, 0o666)
-        try:
-            if target.existing is not None:
-                _keep_ownership(descriptor, target.existing)
-            view = memoryview(target.data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-    except BaseException as error:  # handed back to _stage, which cleans up and raises it
-        return error
-    return None
+        if target.existing is not None:
+            _keep_ownership(descriptor, target.existing)
+        view = memoryview(target.data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _keep_ownership(descriptor: int, existing: os.stat_result) -> None:
