@@ -54,6 +54,7 @@ class _Target:
     path: Path  # symbolic links resolved
     data: bytes
     existing: os.stat_result | None
+    given: str  # as the caller named it, for messages
 
     @property
     def direct(self) -> bool:
@@ -150,7 +151,7 @@ def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise IsADirectoryError(21, "is a directory, not a file", str(path))
-    return _Target(resolved, data, existing)
+    return _Target(resolved, data, existing, os.fspath(path))
 
 
 def _stage(targets: Sequence[_Target]) -> list[Path]:
@@ -186,7 +187,10 @@ def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Seq
 def _write_temporary(target: _Target, name: Path) -> None:
     """Create ``name`` (mode 0666 less the umask), fill it and flush it to disk."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    descriptor = os.open(name, flags, 0o666)
+    try:
+        descriptor = os.open(name, flags, 0o666)
+    except OSError as error:  # say which file could not be written, not the temporary name
+        raise type(error)(error.errno, error.strerror, target.given) from None
     try:
         if target.existing is not None:
             _keep_ownership(descriptor, target.existing)

@@ -374,3 +374,10 @@ def test_for_all_into_a_fresh_directory_skips_audiences_with_nothing(tmp_path: P
         "programme.ics",
         "room-hall-a.ics",
     ]
+
+
+def test_a_missing_directory_is_named_in_the_error(tmp_path: Path, capsys):
+    target = tmp_path / "missing" / "programme.csv"
+    assert main(["csv", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"eventplan: {target}: No such file or directory\n"
+    assert list(tmp_path.iterdir()) == []
