@@ -8,7 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -120,29 +120,29 @@ def test_a_dangling_link_creates_its_target(tmp_path: Path):
     assert link.is_symlink() and (tmp_path / "real.json").read_text(encoding="utf-8")[0] == "{"
 
 
-def test_a_fifo_is_written_to_and_never_replaced(tmp_path: Path):
-    fifo = tmp_path / "pipe"
+def through_fifo(folder: Path, write: Callable[[Path], object]) -> bytes:
+    """What a reader of a FIFO at ``folder/pipe`` receives while ``write`` writes to it."""
+    fifo = folder / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    assert main(["csv", "-o", str(fifo)]) == 0
+    write(fifo)
     reader.join(timeout=30)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
-    assert received[0].decode("utf-8").startswith("id,date,start,end,")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+    assert sorted(p.name for p in folder.iterdir()) == ["pipe"]
+    return received[0]
+
+
+def test_a_fifo_is_written_to_and_never_replaced(tmp_path: Path):
+    data = through_fifo(tmp_path, lambda fifo: main(["csv", "-o", str(fifo)]))
+    assert data.decode("utf-8").startswith("id,date,start,end,")
 
 
 def test_a_calendar_into_a_fifo_is_the_whole_calendar(tmp_path: Path):
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
-    write_ics(HANOI, fifo, stamp=STAMP)  # nothing is read back from a pipe
-    reader.join(timeout=30)
-    assert received[0].decode("utf-8").count("BEGIN:VEVENT") == len(HANOI.sessions)
-    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    # nothing is read back from a pipe: that would block
+    data = through_fifo(tmp_path, lambda fifo: write_ics(HANOI, fifo, stamp=STAMP))
+    assert data.decode("utf-8").count("BEGIN:VEVENT") == len(HANOI.sessions)
 
 
 def test_a_directory_as_output_is_a_clear_error(tmp_path: Path, capsys):
