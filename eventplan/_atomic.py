@@ -13,7 +13,9 @@ Every file eventplan writes goes through here, so each of these holds for all of
   so a crash or an error mid-write leaves the previous file as it was;
 - temporary names fit within the file-name limit however long the target's
   name is, and name the process that made them: debris of a process that is
-  gone is removed by the next write into that directory, and the names start
+  no longer running on this machine is removed by the next write into that
+  directory (a writer on another machine sharing it would see its rename
+  fail, never a wrong file), and the names start
   with a dot and end in ``.eventplan-tmp``, so nobody mistakes them for output;
 - :func:`write_many` is all or nothing: every temporary file is written and
   flushed to disk before the first rename. Flushing one file at a time costs a
@@ -32,9 +34,9 @@ import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -90,32 +92,53 @@ def encode(text: str, *, newline: str | None = None, encoding: str = "utf-8") ->
 def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
     """Write several files: every one of them or, when something fails first, none.
 
-    The temporary files are written and flushed together before any is renamed
-    into place; a failure up to then leaves every target as it was.
+    ``files`` may be a generator: each file is written and flushed in the
+    background as soon as it comes, while the caller makes the next, so the
+    disk's wait overlaps the work. No file is renamed into place before all
+    are on disk; an error up to then, the caller's included, leaves every
+    target as it was.
     """
-    targets = [_target(path, data) for path, data in files]
+    replaced: list[_Target] = []
+    direct: list[_Target] = []
+    staged: list[Path] = []
+    directories: list[Path] = []
     seen: set[Path] = set()
-    for target in targets:
-        if target.path in seen:
-            raise ValueError(f"{target.path}: written twice in one batch")
-        seen.add(target.path)
-    replaced = [t for t in targets if not t.direct]
-    directories = sorted({t.path.parent for t in replaced})
-    for directory in directories:
-        remove_debris(directory)
-    staged = _stage(replaced)
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        pending = []
+        try:
+            for path, data in files:
+                target = _target(path, data)
+                if target.path in seen:
+                    raise ValueError(f"{target.path}: written twice in one batch")
+                seen.add(target.path)
+                if target.direct:
+                    direct.append(target)
+                    continue
+                if target.path.parent not in directories:
+                    directories.append(target.path.parent)
+                    remove_debris(target.path.parent)
+                replaced.append(target)
+                staged.append(temporary_name(target.path))
+                pending.append(pool.submit(_write_temporary, target, staged[-1]))
+            _first_error(pending)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            wait(pending)
+            for name in staged:
+                name.unlink(missing_ok=True)
+            raise
     try:
         _each(os.replace, staged, [t.path for t in replaced])
     except BaseException:
-        for temporary in staged:
-            temporary.unlink(missing_ok=True)
+        for name in staged:
+            name.unlink(missing_ok=True)
         raise
     for directory in directories:
         _flush_directory(directory)
-    for target in targets:
-        if target.direct:
-            with open(target.path, "wb") as stream:
-                stream.write(target.data)
+    for target in direct:
+        with open(target.path, "wb") as stream:
+            stream.write(target.data)
 
 
 def temporary_name(target: Path) -> Path:
@@ -144,26 +167,21 @@ def remove_debris(directory: Path) -> tuple[Path, ...]:
 
 
 def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
-    resolved = Path(os.path.realpath(path))
+    """Where ``data`` goes: a symbolic link's target (the link stays), else ``path`` itself."""
+    resolved = Path(os.path.abspath(path))
     try:
-        existing: os.stat_result | None = os.stat(resolved)
+        existing: os.stat_result | None = os.lstat(resolved)
     except FileNotFoundError:
         existing = None
+    if existing is not None and stat.S_ISLNK(existing.st_mode):
+        resolved = Path(os.path.realpath(resolved))
+        try:
+            existing = os.stat(resolved)
+        except FileNotFoundError:  # a dangling link: its target is created
+            existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise IsADirectoryError(21, "is a directory, not a file", str(path))
+        raise IsADirectoryError(21, "is a directory, not a file", os.fspath(path))
     return _Target(resolved, data, existing, os.fspath(path))
-
-
-def _stage(targets: Sequence[_Target]) -> list[Path]:
-    """Write and flush every temporary file; on any failure remove them all and raise."""
-    names = [temporary_name(t.path) for t in targets]
-    try:
-        _each(_write_temporary, targets, names)
-    except BaseException:
-        for name in names:
-            name.unlink(missing_ok=True)
-        raise
-    return names
 
 
 def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Sequence[_B]) -> None:
@@ -179,9 +197,16 @@ def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Seq
         return
     with ThreadPoolExecutor(max_workers=min(_WORKERS, len(firsts))) as pool:
         futures = [pool.submit(action, a, b) for a, b in zip(firsts, seconds, strict=True)]
-    errors = [e for e in (f.exception() for f in futures) if e is not None]
-    if errors:
-        raise errors[0]
+    _first_error(futures)
+
+
+def _first_error(futures: Sequence[Future[Any]]) -> None:
+    """Wait for all of ``futures``; raise the first error any of them met."""
+    wait(futures)
+    for future in futures:
+        error = future.exception()
+        if error is not None:
+            raise error
 
 
 def _write_temporary(target: _Target, name: Path) -> None:

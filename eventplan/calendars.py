@@ -11,13 +11,15 @@ Updates in place: every session keeps one UID (from the event's and the
 session's ids). Re-exporting over a calendar eventplan wrote before reads it
 back and raises SEQUENCE for exactly the events whose content changed; events
 that left the calendar are kept as CANCELLED so subscribed clients remove them.
+A file that is not eventplan's calendar of this event is never taken for the
+previous revision: writing over it is refused unless forced.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -89,6 +91,7 @@ class CalendarWriter:
         # audiences whose calendar is still on disk but which the event no longer has
         # (a delegation dropped from the turnout, a room removed), with their former names
         self._gone: dict[Audience, str] = {}
+        self._read: dict[_ical.Component, tuple[str, _Previous] | None] = {}
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
         if audience in self._gone:
@@ -112,7 +115,7 @@ class CalendarWriter:
         if audience.kind is AudienceKind.SUBCOMMITTEE:
             tasks = [t for t in self.event.organisation.tasks if t.owner == audience.target]
             items += [self._task(t) for t in sorted(tasks, key=lambda t: (t.due, t.id))]
-        before = _read_previous(previous)
+        before = _read_previous(previous, self._read)
         name = f"{self._calendar_name_prefix} — {self._describe(audience)}"
         parts = [
             _ical.lines(
@@ -212,11 +215,16 @@ class CalendarWriter:
             if not self._exists(former):
                 self._gone[former] = self._former_description(calendar, former)
             jobs.append((path, former, calendar))
-        rendered = [self._render(path, audience, previous) for path, audience, previous in jobs]
-        _atomic.write_many(
-            (published.path, _atomic.encode(text, newline="")) for text, published in rendered
-        )
-        return tuple(published for _, published in rendered)
+        results: list[Published] = []
+
+        def files() -> Iterator[tuple[Path, bytes]]:
+            for path, audience, previous in jobs:
+                text, published = self._render(path, audience, previous)
+                results.append(published)
+                yield path, _atomic.encode(text, newline="")
+
+        _atomic.write_many(files())  # each file goes to disk while the next is rendered
+        return tuple(results)
 
     def previous(self, path: Path) -> _ical.Component | None:
         """The calendar of this event eventplan wrote at ``path`` before, if there is one.
@@ -403,26 +411,43 @@ def _audience_words(rule: AudienceRule) -> str:
     return f"{', '.join(names)} ({seats} each)" if names != ["press"] else "press"
 
 
+_Previous = tuple[int, tuple[str, ...], _ical.Component]
+
+
 def _read_previous(
     text: str | _ical.Component | None,
-) -> dict[str, tuple[int, tuple[str, ...], _ical.Component]]:
-    """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before."""
+    known: dict[_ical.Component, tuple[str, _Previous] | None] | None = None,
+) -> dict[str, _Previous]:
+    """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before.
+
+    ``known`` remembers components already read: the calendars of one directory
+    repeat the same events many times over.
+    """
     if not text:
         return {}
     calendar = text if isinstance(text, _ical.Component) else _ical.parse(text)
     found = {}
     for component in calendar.children:
-        uid = component.first("UID")
-        if uid is None:
-            continue
-        sequence_text = component.first("SEQUENCE") or "0"
-        if not sequence_text.isdigit():
-            raise ValueError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
-        content = tuple(
-            line for line in component.content(_VOLATILE) if not line.startswith("UID:")
-        )
-        found[uid] = (int(sequence_text), content, component)
+        if known is None:
+            read = _read_component(component)
+        elif component in known:
+            read = known[component]
+        else:
+            read = known[component] = _read_component(component)
+        if read is not None:
+            found[read[0]] = read[1]
     return found
+
+
+def _read_component(component: _ical.Component) -> tuple[str, _Previous] | None:
+    uid = component.first("UID")
+    if uid is None:
+        return None
+    sequence_text = component.first("SEQUENCE") or "0"
+    if not sequence_text.isdigit():
+        raise ValueError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
+    content = tuple(line for line in component.content(_VOLATILE) if not line.startswith("UID:"))
+    return uid, (int(sequence_text), content, component)
 
 
 # --- the public functions ---------------------------------------------------------------

@@ -183,9 +183,11 @@ def _fill(
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
-    for index, name in enumerate(COLUMNS, start=1):
-        longest = max([len(name), *(len(_shown(r.values()[index - 1])) for r in rows)])
-        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, 60)
+    widths = [len(name) for name in COLUMNS]
+    for row in rows:
+        widths = [max(w, len(_shown(v))) for w, v in zip(widths, row.values(), strict=True)]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
 
 
 def _local(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
