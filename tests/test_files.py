@@ -18,6 +18,7 @@ from calendar_readers import read_with_icalendar
 
 from eventplan import (
     AudienceRule,
+    CalendarError,
     Delegation,
     Event,
     ForeignFileError,
@@ -381,3 +382,13 @@ def test_a_missing_directory_is_named_in_the_error(tmp_path: Path, capsys):
     assert main(["csv", "-o", str(target)]) == 2
     assert capsys.readouterr().err == f"eventplan: {target}: No such file or directory\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_calendar_that_fails_midway_through_out_dir_writes_none(tmp_path: Path):
+    write_calendars(HANOI, tmp_path, ["room:lobby"], stamp=STAMP)
+    lobby = tmp_path / "room-lobby.ics"
+    broken = lobby.read_bytes().replace(b"SEQUENCE:0", b"SEQUENCE:x")
+    lobby.write_bytes(broken)
+    with pytest.raises(CalendarError, match=r"SEQUENCE of .* is not a whole number: 'x'"):
+        write_calendars(HANOI, tmp_path, every_audience(HANOI), stamp=STAMP)
+    assert listing(tmp_path) == {"room-lobby.ics": broken}  # nothing else, no temporary files
