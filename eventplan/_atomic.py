@@ -29,6 +29,7 @@ Every file eventplan writes goes through here, so each of these holds for all of
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -180,7 +181,10 @@ def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
         except FileNotFoundError:  # a dangling link: its target is created
             existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise IsADirectoryError(21, "is a directory, not a file", os.fspath(path))
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", os.fspath(path))
+    if existing is None and len(os.fsencode(resolved.name)) > _name_max(resolved.parent):
+        # found now, before any file of the batch is renamed into place
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), os.fspath(path))
     return _Target(resolved, data, existing, os.fspath(path))
 
 

@@ -392,3 +392,11 @@ def test_a_calendar_that_fails_midway_through_out_dir_writes_none(tmp_path: Path
     with pytest.raises(CalendarError, match=r"SEQUENCE of .* is not a whole number: 'x'"):
         write_calendars(HANOI, tmp_path, every_audience(HANOI), stamp=STAMP)
     assert listing(tmp_path) == {"room-lobby.ics": broken}  # nothing else, no temporary files
+
+
+def test_a_name_too_long_for_the_file_system_stops_the_batch_first(tmp_path: Path):
+    too_long = tmp_path / ("delegation-" + "x" * 250 + ".ics")
+    with pytest.raises(OSError, match="File name too long") as caught:
+        _atomic.write_many([(tmp_path / "programme.ics", b"a"), (too_long, b"b")])
+    assert caught.value.filename == str(too_long)
+    assert list(tmp_path.iterdir()) == []
