@@ -12,18 +12,17 @@ Every file eventplan writes goes through here, so each of these holds for all of
 - a regular file is replaced by renaming a temporary file written beside it,
   so a crash or an error mid-write leaves the previous file as it was;
 - temporary names fit within the file-name limit however long the target's
-  name is, and name the process that made them: debris of a process that is
-  no longer running on this machine is removed by the next write into that
-  directory (a writer on another machine sharing it would see its rename
-  fail, never a wrong file), and the names start
-  with a dot and end in ``.eventplan-tmp``, so nobody mistakes them for output;
+  name is, start with a dot, end in ``.eventplan-tmp`` and name the process
+  that made them: debris of a process no longer running on this machine is
+  removed by the next write into that directory (a writer on another machine
+  sharing it would see its rename fail, never a wrong file);
 - :func:`write_many` is all or nothing: every temporary file is written and
-  flushed to disk before the first rename. Flushing one file at a time costs a
-  disk round trip each (half the time of writing a thousand calendars); the
-  files are flushed concurrently instead, which the file system commits
-  together, then renamed (concurrently too: replacing a file frees the old
-  one's blocks, which costs milliseconds each), then each directory is
-  flushed once.
+  flushed to disk before the first rename. Flushing one file at a time costs
+  a disk round trip each; the files are flushed concurrently instead, in the
+  background while the caller makes the next one, which lets the file system
+  commit them together; then they are renamed (concurrently too: replacing
+  a file frees the old one's blocks, milliseconds each), then each directory
+  is flushed once.
 """
 
 from __future__ import annotations
