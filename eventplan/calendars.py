@@ -354,7 +354,7 @@ class CalendarWriter:
             lines.append(f"Broadcast: {session.broadcast}")
         if session.audience:
             lines.append(
-                f"Audience: {'; '.join(_audience_words(rule) for rule in session.audience)}"
+                f"Audience: {'; '.join(audience_words(rule) for rule in session.audience)}"
             )
         if session.subcommittee:
             lines.append(
@@ -398,7 +398,8 @@ _PARTY_WORDS = {
 }
 
 
-def _audience_words(rule: AudienceRule) -> str:
+def audience_words(rule: AudienceRule) -> str:
+    """An audience rule in words: "member states (1 + 3 each)"; spreadsheets say the same."""
     if rule.seats is not None:
         return f"{rule.label or 'reserved'} ({rule.seats} seats)"
     names = []

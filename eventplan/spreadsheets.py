@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eventplan.calendars import _audience_words
+from eventplan.calendars import audience_words
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 
@@ -101,7 +101,7 @@ def programme_table(event: Event) -> tuple[Row, ...]:
                 chairs="; ".join(names.get(c, c) for c in session.chairs),
                 speakers="; ".join(names.get(s, s) for s in session.speakers),
                 languages=" ".join(session.languages),
-                audience="; ".join(_audience_words(rule) for rule in session.audience),
+                audience="; ".join(audience_words(rule) for rule in session.audience),
                 subcommittee=committees.get(session.subcommittee or "", session.subcommittee or ""),
                 series=session.series or "",
             )
