@@ -23,9 +23,9 @@ Layers, each importing only from those above it (or from its own layer;
    solver, ``seating``, ``calendar``: protocol items as sessions);
 5. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
-   (schedule.json and schedule.xml out, CSV), ``schedules`` (schedule.json and
-   schedule.xml in, from pretalx, frab and the C3VOC tools), ``plots``
-   (matplotlib), ``testing``;
+   (schedule.json and schedule.xml out), ``schedules`` (schedule.json and
+   schedule.xml in, from pretalx, frab and the C3VOC tools), ``spreadsheets``
+   (CSV, Excel), ``plots`` (matplotlib), ``testing``;
 6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private. Names from the heavier
@@ -59,6 +59,7 @@ from eventplan.errors import (
     CalendarError,
     EventFileError,
     EventPlanError,
+    ForeignFileError,
     InvalidEventError,
     MissingExtraError,
     Problem,
@@ -74,7 +75,7 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding, Margin
-from eventplan.frab import to_csv, to_frab, to_frab_xml
+from eventplan.frab import to_frab, to_frab_xml
 from eventplan.meetings import BilateralRequest
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
@@ -153,6 +154,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
         compare,
         sweep,
     )
+    from eventplan.spreadsheets import to_csv, to_xlsx
 
 # Names whose modules import ics (calendars), numpy (montecarlo, plots) or much of the
 # library (checks, scenarios, protocol) load on first use: `import eventplan` and a
@@ -166,6 +168,7 @@ _LAZY_MODULES = {
         "write_calendars",
         "write_ics",
     ),
+    "eventplan.spreadsheets": ("to_csv", "to_xlsx"),
     "eventplan.montecarlo": ("Risk", "Simulation", "Uncertainty", "simulate", "simulate_sweep"),
     "eventplan.plots": (
         "plot_demand",
@@ -245,6 +248,7 @@ __all__ = [
     "EventFileError",
     "EventPlanError",
     "Finding",
+    "ForeignFileError",
     "HeadRank",
     "Instrument",
     "InvalidEventError",
@@ -348,6 +352,7 @@ __all__ = [
     "to_frab",
     "to_frab_xml",
     "to_ics",
+    "to_xlsx",
     "validate",
     "with_protocol",
     "write_calendars",

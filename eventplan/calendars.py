@@ -12,6 +12,8 @@ Updates in place: every session keeps one UID (from the event's and the
 session's ids). Re-exporting over a calendar eventplan wrote before reads it
 back and raises SEQUENCE for exactly the events whose content changed; events
 that left the calendar are kept as CANCELLED so subscribed clients remove them.
+A file that is not eventplan's calendar of this event is never taken for the
+previous revision: writing over it is refused unless forced.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,7 @@ import attrs
 from eventplan import _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
 from eventplan.enums import SessionStatus
-from eventplan.errors import CalendarError, EventPlanError
+from eventplan.errors import CalendarError, EventPlanError, ForeignFileError, UnknownNameError
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
@@ -96,8 +98,14 @@ class CalendarWriter:
         self._committees = {c.id: c.name for c in event.organisation.subcommittees}
         self._places = {r.id: (r.name, v) for v in event.venues for r in v.rooms}
         self._seats: SeatIndex | None = None
+        # audiences whose calendar is still on disk but which the event no longer has
+        # (a delegation dropped from the turnout, a room removed), with their former names
+        self._gone: dict[Audience, str] = {}
+        self._read: dict[_ical.Component, tuple[str, _Previous] | None] = {}
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
+        if audience in self._gone:
+            return ()
         if self._seats is None:  # every audience's sessions, found once for all calendars
             self._seats = SeatIndex(self.event, self.turnout)
         return self._seats.sessions(audience)
@@ -106,12 +114,14 @@ class CalendarWriter:
         """The calendar for ``audience``; ``previous`` is the text published before, if any."""
         return self._assemble(audience, previous)[0]
 
-    def _assemble(self, audience: Audience, previous: str | None) -> tuple[str, Published]:
+    def _assemble(
+        self, audience: Audience, previous: str | _ical.Component | None
+    ) -> tuple[str, Published]:
         items = [self._session(s) for s in self.sessions(audience)]
         if audience.kind is AudienceKind.SUBCOMMITTEE:
             tasks = [t for t in self.event.organisation.tasks if t.owner == audience.target]
             items += [self._task(t) for t in sorted(tasks, key=lambda t: (t.due, t.id))]
-        before = _read_previous(previous)
+        before = _read_previous(previous, self._read)
         parts = [""]  # the header, once the components are known
         components = {item.component for item in items}
         span = self._event_span if self.times.zone_name is not None else None
@@ -171,7 +181,7 @@ class CalendarWriter:
         return "".join(parts), published
 
     def _header(self, audience: Audience, *, publish: bool) -> str:
-        name = f"{self.event.short_name or self.event.name} — {describe(self.event, audience, self.turnout)}"
+        name = f"{self._calendar_name_prefix} — {self._describe(audience)}"
         return _ical.lines(
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -186,28 +196,142 @@ class CalendarWriter:
             f"X-WR-TIMEZONE:{self.event.timezone}",
         )
 
-    def write(self, path: str | os.PathLike[str], audience: Audience = PROGRAMME) -> Published:
-        """Write one calendar atomically, carrying SEQUENCE forward from the file already there."""
+    def write(
+        self,
+        path: str | os.PathLike[str],
+        audience: Audience = PROGRAMME,
+        *,
+        force: bool = False,
+    ) -> Published:
+        """Write one calendar safely, carrying SEQUENCE forward from the file already there.
+
+        A file there that is not a calendar of this event is refused (:class:`ForeignFileError`)
+        unless ``force``, which overwrites it without reading it.
+        """
         target = Path(path)
-        previous = None
-        if target.exists():
+        previous = None if force else self.previous(target)
+        text, published = self._render(target, audience, previous)
+        _atomic.write_text(target, text, newline="")
+        return published
+
+    def write_all(
+        self,
+        directory: str | os.PathLike[str],
+        audiences: Iterable[Audience],
+        *,
+        force: bool = False,
+    ) -> tuple[Published, ...]:
+        """One file per audience in ``directory``, written all together or not at all.
+
+        Every other calendar of this event already in ``directory`` is rewritten too,
+        audiences that now select nobody or no longer exist included: their sessions
+        go out as CANCELLED, so subscribers learn of a move or a withdrawal.
+        """
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        jobs: list[tuple[Path, Audience, _ical.Component | None]] = []
+        for audience in dict.fromkeys(audiences):
+            path = folder / f"{audience.file_stem}.ics"
+            jobs.append((path, audience, None if force else self.previous(path)))
+        asked = {path for path, _, _ in jobs}
+        for path in sorted(folder.glob("*.ics")):
+            former = _audience_of_file(path)
+            if path in asked or former is None:
+                continue
             try:
-                previous = target.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise CalendarError(
-                    f"{target}: cannot read the previous calendar: {error}"
-                ) from None
+                calendar = self.previous(path)
+            except CalendarError:
+                continue  # someone else's file: left alone
+            if calendar is None:
+                continue
+            if not self._exists(former):
+                self._gone[former] = self._former_description(calendar, former)
+            jobs.append((path, former, calendar))
+        results: list[Published] = []
+
+        def files() -> Iterator[tuple[Path, bytes]]:
+            for path, audience, previous in jobs:
+                text, published = self._render(path, audience, previous)
+                results.append(published)
+                yield path, _atomic.encode(text, newline="")
+
+        _atomic.write_many(files())  # each file goes to disk while the next is rendered
+        return tuple(results)
+
+    def previous(self, path: Path) -> _ical.Component | None:
+        """The calendar of this event eventplan wrote at ``path`` before, if there is one.
+
+        Raises :class:`ForeignFileError` when the file holds something else, so that
+        nobody's private appointments are merged into a published programme.
+        """
+        try:
+            if not path.is_file():
+                return None  # nothing there, or a device or FIFO: nothing to carry forward
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ForeignFileError(str(path), "not UTF-8 text") from None
+        except OSError as error:
+            raise CalendarError(
+                f"{path}: cannot read the previous calendar: {error.strerror or error}"
+            ) from None
+        if not text.strip():
+            return None
+        try:
+            calendar = _ical.parse(text)
+        except ValueError as error:
+            raise ForeignFileError(str(path), f"not an iCalendar file: {error}") from None
+        found = self._whose(calendar)
+        if found is not None:
+            raise ForeignFileError(str(path), found)
+        return calendar
+
+    def _whose(self, calendar: _ical.Component) -> str | None:
+        """What shows that ``calendar`` is not eventplan's calendar of this event, if anything."""
+        product = calendar.first("PRODID")
+        if product != PRODUCT:
+            return f"a calendar made by {product!r}" if product else "a calendar without PRODID"
+        ours = f".{self.event.id}@{UID_DOMAIN}"
+        for component in calendar.children:
+            uid = component.first("UID")
+            if uid is not None and not uid.endswith(ours):
+                return f"an eventplan calendar of another event: {component.name} {uid!r}"
+        return None
+
+    def _render(
+        self, path: Path, audience: Audience, previous: _ical.Component | None
+    ) -> tuple[str, Published]:
         try:
             text, published = self._assemble(audience, previous)
         except ValueError as error:
             if isinstance(error, EventPlanError) and not isinstance(error, CalendarError):
                 raise  # a calendar's text that cannot be read is reported with the file below
             raise CalendarError(
-                f"{target}: the file there is not a calendar eventplan can update ({error}); "
+                f"{path}: the file there is not a calendar eventplan can update ({error}); "
                 "move it away to start afresh"
             ) from None
-        _atomic.write_text(target, text, newline="")
-        return attrs.evolve(published, path=target)
+        return text, attrs.evolve(published, path=path)
+
+    def _exists(self, audience: Audience) -> bool:
+        try:
+            describe(self.event, audience, self.turnout)
+            self.sessions(audience)
+        except UnknownNameError:
+            return False
+        return True
+
+    @property
+    def _calendar_name_prefix(self) -> str:
+        return self.event.short_name or self.event.name
+
+    def _describe(self, audience: Audience) -> str:
+        gone = self._gone.get(audience)
+        return gone if gone is not None else describe(self.event, audience, self.turnout)
+
+    def _former_description(self, calendar: _ical.Component, audience: Audience) -> str:
+        """The words the calendar's name gave the audience when it still existed."""
+        name = _ical.unescape_text(calendar.first("X-WR-CALNAME") or "")
+        prefix = f"{self._calendar_name_prefix} — "
+        return name.removeprefix(prefix) if name.startswith(prefix) else str(audience)
 
     def _wrap(self, component: str, uid: str, sequence: int, body: str) -> str:
         head = _ical.lines(
@@ -282,7 +406,7 @@ class CalendarWriter:
             lines.append(f"Broadcast: {session.broadcast}")
         if session.audience:
             lines.append(
-                f"Audience: {'; '.join(_audience_words(rule) for rule in session.audience)}"
+                f"Audience: {'; '.join(audience_words(rule) for rule in session.audience)}"
             )
         if session.subcommittee:
             lines.append(
@@ -327,7 +451,8 @@ _PARTY_WORDS = {
 }
 
 
-def _audience_words(rule: AudienceRule) -> str:
+def audience_words(rule: AudienceRule) -> str:
+    """An audience rule in words: "member states (1 + 3 each)"; spreadsheets say the same."""
     if rule.seats is not None:
         return f"{rule.label or 'reserved'} ({rule.seats} seats)"
     names = []
@@ -356,11 +481,21 @@ def _organizer(event: Event) -> tuple[str, ...]:
     return (f'ORGANIZER;CN="{event.organiser.name}":mailto:{event.organiser.email}',)
 
 
-def _read_previous(text: str | None) -> dict[str, tuple[int, tuple[str, ...], _ical.Component]]:
-    """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before."""
+_Previous = tuple[int, tuple[str, ...], _ical.Component]
+
+
+def _read_previous(
+    text: str | _ical.Component | None,
+    known: dict[_ical.Component, tuple[str, _Previous] | None] | None = None,
+) -> dict[str, _Previous]:
+    """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before.
+
+    ``known`` remembers components already read: the calendars of one directory
+    repeat the same events many times over.
+    """
     if not text:
         return {}
-    calendar = _ical.parse(text)
+    calendar = text if isinstance(text, _ical.Component) else _ical.parse(text)
     found = {}
     for component in calendar.children:
         uid = component.first("UID")
@@ -374,6 +509,17 @@ def _read_previous(text: str | None) -> dict[str, tuple[int, tuple[str, ...], _i
         )
         found[uid] = (int(sequence_text), content, component)
     return found
+
+
+def _read_component(component: _ical.Component) -> tuple[str, _Previous] | None:
+    uid = component.first("UID")
+    if uid is None:
+        return None
+    sequence_text = component.first("SEQUENCE") or "0"
+    if not sequence_text.isdigit():
+        raise CalendarError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
+    content = tuple(line for line in component.content(_VOLATILE) if not line.startswith("UID:"))
+    return uid, (int(sequence_text), content, component)
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -450,10 +596,15 @@ def write_ics(
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
     tz: str = "utc",
+    force: bool = False,
 ) -> Published:
-    """Write the calendar to ``path`` atomically; a calendar already there is the previous revision."""
+    """Write the calendar to ``path`` safely; a calendar already there is the previous revision.
+
+    A file there that is not eventplan's calendar of this event is refused with
+    :class:`ForeignFileError` and left as it is; ``force`` overwrites it.
+    """
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
-    return writer.write(path, _audience(audience))
+    return writer.write(path, _audience(audience), force=force)
 
 
 def write_calendars(
@@ -465,19 +616,32 @@ def write_calendars(
     alarms: Sequence[dt.timedelta] = (),
     turnout: str | None = None,
     tz: str = "utc",
+    force: bool = False,
 ) -> tuple[Published, ...]:
-    """One file per audience in ``directory`` (``programme.ics``, ``delegation-vn.ics``, …)."""
+    """One file per audience in ``directory`` (``programme.ics``, ``delegation-vn.ics``, …).
+
+    All are written or none. Calendars of this event already in ``directory`` for
+    other audiences are brought up to date too (see :meth:`CalendarWriter.write_all`).
+    """
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    results = []
-    for audience in audiences:
-        chosen = _audience(audience)
-        results.append(writer.write(folder / f"{chosen.file_stem}.ics", chosen))
-    return tuple(results)
+    return writer.write_all(directory, [_audience(a) for a in audiences], force=force)
 
 
 def _audience(audience: Audience | str | None) -> Audience:
     if audience is None:
         return PROGRAMME
     return audience if isinstance(audience, Audience) else Audience.parse(audience)
+
+
+def _audience_of_file(path: Path) -> Audience | None:
+    """The audience a file name of :attr:`Audience.file_stem` stands for; None for other names."""
+    stem = path.stem
+    if stem == PROGRAMME.file_stem:
+        return PROGRAMME
+    kind, dash, target = stem.partition("-")
+    if not dash or not target:
+        return None
+    try:
+        return Audience(AudienceKind(kind), target)
+    except ValueError:
+        return None

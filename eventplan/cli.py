@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from eventplan import _text
-from eventplan._atomic import write_text
+from eventplan._atomic import encode, write_bytes, write_text
 from eventplan._version import __version__
 from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
 from eventplan.eventfile import reference_event, starter_text
-from eventplan.frab import to_csv, to_frab, to_frab_xml
+from eventplan.frab import to_frab, to_frab_xml
 from eventplan.schedules import read_event_or_schedule
 from eventplan.summary import summarise
 
@@ -130,10 +130,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add each named delegation's statements and signing slot (eventplan.with_protocol)",
     )
+    calendar.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite a file that is not this event's calendar (refused otherwise)",
+    )
 
+    exports = {}
     for name, help_text in (
         ("frab", "the programme as frab/C3VOC schedule.json or schedule.xml for conference apps"),
         ("csv", "the programme as CSV"),
+        ("xlsx", "the programme as an Excel workbook, a sheet per day (eventplan[xlsx])"),
     ):
         command = commands.add_parser(
             name, help=help_text, description=help_text.capitalize() + "."
@@ -149,6 +156,12 @@ def _parser() -> argparse.ArgumentParser:
                 help="schedule.json or schedule.xml, which conference apps read "
                 "(default: xml for an -o FILE ending in .xml, else json)",
             )
+        exports[name] = command
+    exports["csv"].add_argument(
+        "--excel",
+        action="store_true",
+        help="UTF-8 with a byte-order mark, so Excel and LibreOffice read the accents right",
+    )
     _protocol_parsers(commands)
     _add_everyday_commands(commands)
     return parser
@@ -295,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ics": _ics,
         "frab": _frab,
         "csv": _csv,
+        "xlsx": _xlsx,
         "speakers": _speakers,
         "signing": _signing,
         "bilaterals": _bilaterals,
@@ -365,14 +379,26 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         audiences = [Audience.parse(args.audience)]
     if args.out_dir:
         written = write_calendars(
-            event, args.out_dir, audiences, alarms=alarms, turnout=args.turnout, tz=args.tz
+            event,
+            args.out_dir,
+            audiences,
+            alarms=alarms,
+            turnout=args.turnout,
+            tz=args.tz,
+            force=args.force,
         )
         for published in written:
             _report(published)
     elif args.output:
         _report(
             write_ics(
-                event, args.output, audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz
+                event,
+                args.output,
+                audiences[0],
+                alarms=alarms,
+                turnout=args.turnout,
+                tz=args.tz,
+                force=args.force,
             )
         )
     else:
@@ -405,7 +431,30 @@ def _frab(args: argparse.Namespace, event: Event) -> int:
 
 
 def _csv(args: argparse.Namespace, event: Event) -> int:
-    return _emit(args.output, to_csv(event))
+    from eventplan.spreadsheets import to_csv
+
+    if not args.excel:
+        return _emit(args.output, to_csv(event))
+    data = encode(to_csv(event), newline="", encoding="utf-8-sig")
+    return _emit_bytes(args.output, data)
+
+
+def _xlsx(args: argparse.Namespace, event: Event) -> int:
+    if args.output is None and sys.stdout.isatty():
+        raise UsageError("a workbook is binary and would garble the terminal: give -o FILE")
+    from eventplan.spreadsheets import to_xlsx
+
+    return _emit_bytes(args.output, to_xlsx(event))
+
+
+def _emit_bytes(path: str | None, data: bytes) -> int:
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes(path, data)
+    return EXIT_OK
 
 
 def _emit(path: str | None, text: str) -> int:

@@ -9,6 +9,7 @@ catch either::
     ├── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
     ├── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
     ├── CalendarError(EventPlanError, ValueError)       a calendar cannot be read or written
+    │   └── ForeignFileError(CalendarError)             ...the file there is not this event's calendar
     └── UsageError(EventPlanError, ValueError)          the command line asks for the impossible
 
 Errors carry their data as attributes (``problems``, ``source``) and build the
@@ -84,6 +85,27 @@ class UnknownNameError(EventPlanError, KeyError):
         return str(self.args[0])
 
 
+class CalendarError(EventPlanError, ValueError):
+    """A calendar could not be written, such as when the previous one cannot be read, or a
+    calendar's text is not iCalendar."""
+
+
+class ForeignFileError(CalendarError):
+    """The file to be written over is not a calendar eventplan wrote for this event.
+
+    Nothing is written: merging it would publish someone else's events as
+    cancelled ones of this event. ``found`` says what the file holds instead.
+    """
+
+    def __init__(self, path: str, found: str) -> None:
+        self.path = path
+        self.found = found
+        super().__init__(
+            f"{path}: not an eventplan calendar of this event ({found}); nothing was written. "
+            "Move it away, or overwrite it with --force (force=True)"
+        )
+
+
 class MissingExtraError(EventPlanError, ImportError):
     """A feature needs an optional dependency that is not installed."""
 
@@ -91,11 +113,6 @@ class MissingExtraError(EventPlanError, ImportError):
         self.feature = feature
         self.extra = extra
         super().__init__(f"{feature} needs the '{extra}' extra: pip install \"eventplan[{extra}]\"")
-
-
-class CalendarError(EventPlanError, ValueError):
-    """A calendar could not be written, such as when the previous one cannot be read, or a
-    calendar's text is not iCalendar."""
 
 
 class UsageError(EventPlanError, ValueError):

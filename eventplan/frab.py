@@ -1,4 +1,4 @@
-"""The programme for conference apps: frab/C3VOC ``schedule.json`` and ``schedule.xml``, and a CSV.
+"""The programme for conference apps: frab/C3VOC ``schedule.json`` and ``schedule.xml``.
 
 Conference apps read ``schedule.xml`` (Giggity and EventFahrplan, as their
 sources show), whose format is the C3VOC XSD
@@ -15,10 +15,8 @@ so adding or removing other sessions never renumbers it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import re
 import uuid
@@ -297,55 +295,6 @@ def _slugs(event: Event) -> dict[str, str]:
         used.add(slug)
         slugs[session_id] = slug
     return slugs
-
-
-def to_csv(event: Event) -> str:
-    """The programme as CSV, one row per session in time order, times in the event's zone."""
-    zone = event.zone
-    rooms = {r.id: r.name for r in event.rooms}
-    names = {o.id: o.name for o in event.officials}
-    committees = {c.id: c.name for c in event.organisation.subcommittees}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [
-            "id",
-            "date",
-            "start",
-            "end",
-            "timezone",
-            "kind",
-            "status",
-            "title",
-            "room",
-            "series",
-            "subcommittee",
-            "chairs",
-            "languages",
-        ]
-    )
-    for session in sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)):
-        start, end = session.start.in_timezone(zone), session.end.in_timezone(zone)
-        writer.writerow(
-            [
-                session.id,
-                start.date().isoformat(),
-                start.format("HH:mm"),
-                end.format("HH:mm")
-                if end.date() == start.date()
-                else end.format("YYYY-MM-DD HH:mm"),
-                event.timezone,
-                session.kind.value,
-                session.status.value,
-                session.title,
-                rooms.get(session.room or "", ""),
-                session.series or "",
-                committees.get(session.subcommittee or "", session.subcommittee or ""),
-                "; ".join(names.get(c, c) for c in session.chairs),
-                " ".join(session.languages),
-            ]
-        )
-    return out.getvalue()
 
 
 def _capacity(room: Room) -> int | None:

@@ -266,7 +266,7 @@ def test_session_removed_from_the_programme_is_withdrawn_as_cancelled(tmp_path: 
 def test_a_file_that_is_not_a_calendar_is_left_as_it_was(tmp_path: Path):
     path = tmp_path / "programme.ics"
     path.write_text("shopping list\n", encoding="utf-8")
-    with pytest.raises(CalendarError, match="not a calendar eventplan can update"):
+    with pytest.raises(CalendarError, match="not an eventplan calendar of this event"):
         write_ics(HANOI, path, stamp=STAMP)
     assert path.read_text(encoding="utf-8") == "shopping list\n"
 

@@ -1,0 +1,90 @@
+"""Writing every audience's calendar to disk, side by side with one programme export.
+
+Run: python -m pytest -o addopts="" tests/benchmarks/test_file_benchmarks.py
+Target (issue 9): all 1,112 calendars of a 2,000-session, 100-room,
+1,000-delegation event written, into a fresh directory and over the files of
+the previous run, in at most 3× one whole-programme export (in memory).
+Compare the means of the group. The fourth benchmark writes the same files
+one at a time, each flushed on its own: the cost the batched write removes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from eventplan import CalendarWriter, _atomic, to_ics, write_calendars
+from eventplan.audiences import every_audience
+from eventplan.testing import synthetic_event
+
+STAMP = dt.datetime(2030, 9, 1, tzinfo=dt.UTC)
+ROUNDS = 5
+
+
+@pytest.fixture(scope="module")
+def two_thousand():
+    return synthetic_event(sessions=2_000, rooms=100, delegations=1_000, seed=2)
+
+
+@pytest.fixture(scope="module")
+def audiences(two_thousand):
+    found = every_audience(two_thousand)
+    assert len(found) == 1_112
+    return found
+
+
+@pytest.fixture
+def scratch():
+    folder = Path(tempfile.mkdtemp(prefix="eventplan-bench-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_one_programme_export_of_2k_sessions(benchmark, two_thousand):
+    text = benchmark(to_ics, two_thousand, stamp=STAMP)
+    assert text.count("BEGIN:VEVENT") == 2_000
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_all_1112_calendars_into_a_fresh_directory(benchmark, two_thousand, audiences, scratch):
+    fresh = (scratch / f"run-{n}" for n in itertools.count())
+
+    def setup():
+        return (two_thousand, next(fresh), audiences), {"stamp": STAMP}
+
+    written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
+    assert len(written) == 1_112
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_all_1112_calendars_over_the_previous_run(benchmark, two_thousand, audiences, scratch):
+    write_calendars(two_thousand, scratch, audiences, stamp=STAMP)
+    written = benchmark.pedantic(
+        write_calendars, (two_thousand, scratch, audiences), {"stamp": STAMP}, rounds=ROUNDS
+    )
+    assert len(written) == 1_112 and not any(p.changed or p.new for p in written)
+
+
+def one_file_at_a_time(event, folder: Path, audiences) -> int:
+    """The same calendars, each written and flushed on its own (the cost before batching)."""
+    writer = CalendarWriter(event, stamp=STAMP)
+    folder.mkdir()
+    for audience in audiences:
+        _atomic.write_text(folder / f"{audience.file_stem}.ics", writer.text(audience), newline="")
+    return len(audiences)
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_all_1112_calendars_flushed_one_at_a_time(benchmark, two_thousand, audiences, scratch):
+    fresh = (scratch / f"run-{n}" for n in itertools.count())
+
+    def setup():
+        return (two_thousand, next(fresh), audiences), {}
+
+    assert benchmark.pedantic(one_file_at_a_time, setup=setup, rounds=ROUNDS) == 1_112
