@@ -5,12 +5,14 @@ what sources reported — then summarise it, check it and export it.
 
 Layers, each importing only from those above it:
 
-1. ``errors``, ``enums``, ``count``, ``_fields``: vocabulary and values;
+1. ``errors``, ``enums``, ``count``, ``_fields``, ``limits`` (every bound an input is held
+   to), ``_arguments`` (public functions' argument checks): vocabulary and values;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``event`` (frozen attrs classes, no I/O);
 3. the domain: ``validation``, ``counts``, ``findings``, ``reconciliation``,
    ``summary``, ``demand``, ``intervals``, ``checks`` and ``report`` (pure
-   functions over an event; ``norms`` holds the sourced planning figures),
+   functions over an event; ``norms`` holds the sourced planning figures;
+   ``bounds`` holds every value of an event to ``limits``),
    ``scenarios`` and ``simulate`` (what-ifs, sweeps, Monte Carlo on numpy);
 4. the boundary: ``eventfile`` (TOML in and out), ``calendars`` (iCalendar,
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
@@ -48,11 +50,14 @@ from eventplan.enums import (
     SignatoryStatus,
 )
 from eventplan.errors import (
+    ArgumentTypeError,
     EventFileError,
     EventPlanError,
+    InvalidArgumentError,
     InvalidEventError,
     MissingExtraError,
     Problem,
+    ResourceLimitError,
     UnknownNameError,
 )
 from eventplan.event import Event, Instrument, Theme
@@ -111,6 +116,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a checkout witho
 __all__ = [
     "AddSession",
     "Agency",
+    "ArgumentTypeError",
     "Audience",
     "AudienceKind",
     "AudienceRule",
@@ -127,6 +133,7 @@ __all__ = [
     "Finding",
     "HeadRank",
     "Instrument",
+    "InvalidArgumentError",
     "InvalidEventError",
     "Layout",
     "Margin",
@@ -149,6 +156,7 @@ __all__ = [
     "Report",
     "ReportedFigure",
     "ResizeRoom",
+    "ResourceLimitError",
     "Resources",
     "Risk",
     "Room",

@@ -65,5 +65,11 @@ def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    """Collections are held as tuples, so frozen objects stay unchangeable."""
+    """Collections are held as tuples, so frozen objects stay unchangeable.
+
+    A string is refused rather than split into characters: ``chairs="chair-a"``
+    is a missing pair of brackets, not six one-letter officials.
+    """
+    if isinstance(items, str | bytes):
+        raise TypeError(f"expected a list such as [{items!r}], not the string {items!r}")
     return tuple(items)

@@ -23,7 +23,7 @@ from pathlib import Path
 import attrs
 import ics
 
-from eventplan import _atomic, _ical
+from eventplan import _arguments, _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe, sessions_for
 from eventplan.errors import EventPlanError
 from eventplan.event import Event
@@ -81,6 +81,7 @@ class CalendarWriter:
         alarms: Sequence[dt.timedelta] = (),
         turnout: str | None = None,
     ) -> None:
+        _arguments.calendar("CalendarWriter", event, turnout, stamp, alarms)
         self.event = event
         self.stamp = _ical.utc(stamp if stamp is not None else dt.datetime.now(dt.UTC))
         self.alarms = tuple(alarms)
@@ -325,10 +326,13 @@ def to_ics(
 ) -> str:
     """The calendar for ``audience`` (the whole programme by default) as iCalendar text.
 
-    ``stamp`` is the DTSTAMP (default: now); the same event and stamp give the
-    same bytes. ``previous`` is the calendar published before, so SEQUENCE
+    ``stamp`` is the DTSTAMP (default: now), a date-time with a time zone (a naive
+    one is refused: it would mean another instant on another machine); the same
+    event and stamp give the same bytes. ``previous`` is the calendar published before, so SEQUENCE
     rises for what changed. ``alarms`` adds a reminder that long before each session.
     """
+    _arguments.calendar("to_ics", event, turnout, stamp, alarms)
+    _arguments.calendar_text("to_ics", "previous", previous)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
     return writer.text(_audience(audience), previous)
 
@@ -348,6 +352,7 @@ def to_calendar(
     followed by ``n`` as a line break (``a\\nb`` becomes ``a\\`` + newline + ``b``);
     the texts of every event are therefore set again from eventplan's own reading.
     """
+    _arguments.calendar("to_calendar", event, turnout, stamp, alarms)
     text = to_ics(event, audience, stamp=stamp, previous=previous, alarms=alarms, turnout=turnout)
     calendar = ics.Calendar(text)
     texts = {
@@ -378,6 +383,7 @@ def write_ics(
     turnout: str | None = None,
 ) -> Published:
     """Write the calendar to ``path`` atomically; a calendar already there is the previous revision."""
+    _arguments.calendar("write_ics", event, turnout, stamp, alarms)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
     return writer.write(path, _audience(audience))
 
@@ -392,6 +398,7 @@ def write_calendars(
     turnout: str | None = None,
 ) -> tuple[Published, ...]:
     """One file per audience in ``directory`` (``programme.ics``, ``delegation-vn.ics``, …)."""
+    _arguments.calendar("write_calendars", event, turnout, stamp, alarms)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)

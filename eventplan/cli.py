@@ -138,7 +138,18 @@ def _event(path: str | None) -> Event:
     return reference_event() if path is None else load_event(path)
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; files are written whole or not
+        print("eventplan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     commands = {
         "summary": _summary,

@@ -7,6 +7,9 @@ catch either::
     ├── InvalidEventError(EventPlanError, ValueError)   an event breaks its own rules
     │   └── EventFileError(InvalidEventError)           ...and it came from a file
     ├── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
+    ├── ArgumentTypeError(EventPlanError, TypeError)    a function got an argument of the wrong type
+    ├── InvalidArgumentError(EventPlanError, ValueError) ...or of the right type, out of range
+    │   └── ResourceLimitError(InvalidArgumentError)    a run would not fit in memory
     └── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
 
 Errors carry their data as attributes (``problems``, ``source``) and build the
@@ -89,3 +92,15 @@ class MissingExtraError(EventPlanError, ImportError):
         self.feature = feature
         self.extra = extra
         super().__init__(f"{feature} needs the '{extra}' extra: pip install \"eventplan[{extra}]\"")
+
+
+class ArgumentTypeError(EventPlanError, TypeError):
+    """A public function got an argument of the wrong type; the message names both."""
+
+
+class InvalidArgumentError(EventPlanError, ValueError):
+    """A public function got an argument outside what it takes; the message says the range."""
+
+
+class ResourceLimitError(InvalidArgumentError):
+    """A run would need more memory than eventplan allows; the message says what to ask instead."""

@@ -16,6 +16,7 @@ from typing import Any
 
 import pendulum
 
+from eventplan import _arguments
 from eventplan.event import Event
 from eventplan.programme import Session
 from eventplan.venue import Room
@@ -32,6 +33,7 @@ def guid(*parts: str) -> str:
 
 def to_frab(event: Event) -> dict[str, Any]:
     """The event's programme as a frab/C3VOC ``schedule.json`` document."""
+    _arguments.event("to_frab", event)
     zone = event.zone
     sessions = sorted(event.sessions, key=lambda s: (s.start, s.end, s.id))
     days: dict[dt.date, list[Session]] = defaultdict(list)
@@ -126,6 +128,7 @@ def to_frab(event: Event) -> dict[str, Any]:
 
 def to_csv(event: Event) -> str:
     """The programme as CSV, one row per session in time order, times in the event's zone."""
+    _arguments.event("to_csv", event)
     zone = event.zone
     rooms = {r.id: r.name for r in event.rooms}
     names = {o.id: o.name for o in event.officials}

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eventplan import _arguments
 from eventplan.checks import run_checks
 from eventplan.enums import Severity
 from eventplan.errors import MissingExtraError
@@ -145,5 +146,8 @@ def check(event: Event, turnout: str | None = None, norms: NormSet | None = None
     ``norms`` replaces eventplan's norms (see :func:`eventplan.default_norms`);
     by default they apply with the event's own ``norm_overrides``.
     """
+    _arguments.event("check", event)
+    _arguments.turnout("check", turnout)
+    norms = _arguments.norm_set("check", norms)
     chosen = event.turnout(turnout).name
     return Report(event.id, chosen, run_checks(event, chosen, norms))

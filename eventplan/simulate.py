@@ -30,10 +30,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
+from eventplan import _arguments, limits
 from eventplan.checks import Context, _opening, layout_for, room_capacity
 from eventplan.count import Count
 from eventplan.enums import ORGANISATION_KINDS, PartyKind, SessionKind
-from eventplan.errors import MissingExtraError
+from eventplan.errors import MissingExtraError, ResourceLimitError
 from eventplan.event import Event
 from eventplan.norms import NormSet, default_norms
 from eventplan.programme import ALL_DELEGATIONS, ALL_ORGANISATIONS, DELEGATION_PREFIX, PRESS
@@ -349,13 +350,12 @@ def simulate(
 ) -> Simulation:
     """Sample turnout ``draws`` times around ``turnout`` (the event's default) and say, per session
     and resource, how likely it overflows and what capacity holds with ``probability``."""
-    if draws < 1:
-        raise ValueError(f"'draws' must be >= 1: {draws}")
-    if not 0 < probability < 1:
-        raise ValueError(f"'probability' must be between 0 and 1: {probability}")
+    _simulation_arguments("simulate", event, turnout, draws, seed, probability, uncertainty)
+    norms = _arguments.norm_set("simulate", norms)
     chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
     name = event.turnout(turnout).name
     model = _Model(event, name, chosen, uncertainty or Uncertainty())
+    refuse_beyond_memory("simulate", draws, len(model.all_subjects))
     starts = range(0, draws, CHUNK)
     sizes = [min(CHUNK, draws - start) for start in starts]
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
@@ -382,6 +382,53 @@ def simulate(
         probability,
         tuple(_risks(model.all_subjects, demand, probability)),
     )
+
+
+def _simulation_arguments(
+    function: str,
+    event: Any,
+    turnout: Any,
+    draws: Any,
+    seed: Any,
+    probability: Any,
+    uncertainty: Any,
+) -> None:
+    """The arguments of a Monte Carlo, checked before any work."""
+    _arguments.event(function, event)
+    _arguments.turnout(function, turnout)
+    _arguments.whole(function, "draws", draws, 1, limits.MAX_DRAWS)
+    _arguments.whole(function, "seed", seed, 0, limits.MAX_SEED)
+    _arguments.fraction(function, "probability", probability)
+    if uncertainty is not None:
+        _arguments.of_type(function, "uncertainty", uncertainty, Uncertainty, "an Uncertainty")
+        for name in ("turnout_sigma", "press_sigma"):
+            value = getattr(uncertainty, name)
+            _arguments.number(function, f"uncertainty.{name}", value, 0, limits.MAX_SIGMA)
+        _arguments.fraction(
+            function, "uncertainty.named_attendance", uncertainty.named_attendance, open_ends=False
+        )
+
+
+#: Bytes per draw and subject: the demand array holds one float64 per cell.
+BYTES_PER_CELL = 8
+
+
+def simulation_bytes(draws: int, subjects: int) -> int:
+    """Memory the demand array of a run takes: ``draws`` × ``subjects`` float64 cells."""
+    return draws * subjects * BYTES_PER_CELL
+
+
+def refuse_beyond_memory(function: str, draws: int, subjects: int) -> None:
+    """Refuse a run whose demand array would not fit, saying how many draws would."""
+    needed = simulation_bytes(draws, subjects)
+    if needed > limits.MAX_SIMULATION_BYTES:
+        fits = limits.MAX_SIMULATION_BYTES // (subjects * BYTES_PER_CELL)
+        raise ResourceLimitError(
+            f"{function}(): {draws:,} draws × {subjects} sessions and resources need "
+            f"{needed / 1024**3:,.1f} GiB for the demand; at most "
+            f"{limits.MAX_SIMULATION_BYTES / 1024**3:g} GiB is allowed: ask for at most "
+            f"{fits:,} draws (--draws), or run several seeds and pool them"
+        )
 
 
 def _risks(subjects: Sequence[_Subject], demand: np.ndarray, probability: float) -> list[Risk]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from eventplan import _arguments
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
 from eventplan.enums import Measure, Qualifier
@@ -20,7 +21,7 @@ from eventplan.reconciliation import reconcile
 @attrs.frozen
 class Summary:
     event: Event
-    counts: ParticipationCounts
+    counts: ParticipationCounts | None  # None: the event gives no turnout, so nothing is known
     findings: tuple[Finding, ...]
 
     @property
@@ -32,7 +33,9 @@ class Summary:
         return dict(sorted(items.items()))
 
     def to_json(self) -> dict[str, Any]:
-        event, counts = self.event, self.counts
+        counts = self.counts
+        if counts is None:
+            return self._json(None, None, {})
         participation = {
             "national_delegations": counts.national_delegations,
             "organisations": counts.organisations,
@@ -45,6 +48,16 @@ class Summary:
             "signatories_at_plenary": counts.signatories_at_plenary,
             "signatories_later": counts.signatories_later,
         }
+        return self._json(
+            counts.turnout,
+            {k: v.to_json() if v is not None else None for k, v in participation.items()},
+            {k: v.to_json() for k, v in counts.signatories_by_region.items()},
+        )
+
+    def _json(
+        self, turnout: str | None, participation: Any, signatories_by_region: dict[str, Any]
+    ) -> dict[str, Any]:
+        event = self.event
         return {
             "event": {
                 "id": event.id,
@@ -56,19 +69,15 @@ class Summary:
                 "end_date": event.end_date.isoformat(),
                 "themes": [theme.text for theme in event.themes],
             },
-            "turnout": counts.turnout,
+            "turnout": turnout,
             "sessions_by_kind": self.sessions_by_kind,
             "programme": [_session_json(event, s) for s in _in_order(event.sessions)],
             "subcommittees": [
                 {"id": c.id, "name": c.name, "lead": _agency_name(event, c.lead)}
                 for c in event.organisation.subcommittees
             ],
-            "participation": {
-                k: v.to_json() if v is not None else None for k, v in participation.items()
-            },
-            "signatories_by_region": {
-                k: v.to_json() for k, v in counts.signatories_by_region.items()
-            },
+            "participation": participation,
+            "signatories_by_region": signatories_by_region,
             "findings": [finding.to_json() for finding in self.findings],
         }
 
@@ -155,6 +164,8 @@ class Summary:
 
     def _participation(self) -> list[str]:
         counts = self.counts
+        if counts is None:
+            return ["Participation: not known (the event gives no turnout)"]
         turnout = self.event.turnout(counts.turnout)
         when = f", as of {turnout.as_of.isoformat()}" if turnout.as_of else ""
         lines = [f"Participation (turnout {turnout.name!r}: {turnout.kind.value}{when})"]
@@ -190,7 +201,10 @@ class Summary:
         figures = [
             f
             for f in self.event.reported
-            if f.measure is measure and f.region is None and f.turnout == self.counts.turnout
+            if f.measure is measure
+            and f.region is None
+            and self.counts is not None
+            and f.turnout == self.counts.turnout
         ]
         return "; ".join(f"{_qualified(f)} ({_cite(self.event, f.sources[:1])})" for f in figures)
 
@@ -206,6 +220,10 @@ class Summary:
 
 def summarise(event: Event, turnout: str | None = None) -> Summary:
     """The summary of ``event`` for one turnout (the default one if unnamed)."""
+    _arguments.event("summarise", event)
+    _arguments.turnout("summarise", turnout)
+    if turnout is None and not event.turnouts:  # nothing known about who comes: not zero people
+        return Summary(event, None, reconcile(event))
     return Summary(event, count_participation(event, turnout), reconcile(event))
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eventplan import _arguments
 from eventplan.errors import InvalidEventError, Problem
 from eventplan.programme import DELEGATION_PREFIX
 
@@ -23,7 +24,9 @@ Found = tuple[Problem, str | None]
 
 
 def find_problems(event: Event) -> tuple[Problem, ...]:
-    """Every broken reference and duplicate id in ``event``; empty when it is sound."""
+    """Every broken reference, duplicate id and value beyond the limits in ``event``;
+    empty when it is sound."""
+    _arguments.event("find_problems", event)
     return tuple(problem for problem, _ in reference_problems(event))
 
 
@@ -32,6 +35,7 @@ def validate(event: Event) -> Event:
 
     Use it on events built in code; files are validated as they are read.
     """
+    _arguments.event("validate", event)
     problems = find_problems(event)
     if problems:
         raise InvalidEventError(problems)
@@ -44,6 +48,15 @@ def reference_problems(event: Event) -> Iterator[Found]:
     yield from _programme(event)
     yield from _organisation(event)
     yield from _participation(event)
+    yield from _values(event)
+
+
+def _values(event: Event) -> Iterator[Found]:
+    """Numbers, dates and text beyond the limits (:mod:`eventplan.bounds`)."""
+    from eventplan.bounds import value_problems
+
+    for problem in value_problems(event):
+        yield problem, None
 
 
 def _unknown(path: str, what: str, value: str, known: Iterable[str]) -> Found:

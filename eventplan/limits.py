@@ -1,0 +1,36 @@
+"""The limits eventplan holds every input to, each stated once.
+
+Each covers any real diplomatic event with room to spare (COP28, among the
+largest, had about 85,000 participants over two weeks); beyond it, a value is
+a typo or an attack, and it is refused with a problem naming where it is,
+before any check, export or Monte Carlo meets a number it cannot compute with.
+The README's section on bad input lists them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+#: The largest whole number in an event: any count, seat figure or resource,
+#: and the people or parties one turnout brings in all (open ranges by their low end).
+MAX_COUNT = 1_000_000
+#: Seats one party holds in one session (``at_table + behind``).
+MAX_SEATS_PER_PARTY = 1_000
+#: The earliest and latest day an event, a session or a dated figure may fall on:
+#: calendars need four-digit years, and time zones are defined from 1900.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+#: The most days an event may span, from its first day to its last.
+MAX_EVENT_DAYS = 366
+#: The largest event file read by default (``load_event(path, max_bytes=...)`` raises it).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: How deeply tables and arrays of an event file may nest (the deepest real one is 5).
+MAX_NESTING = 32
+#: Monte Carlo draws one run may take (``simulate``, ``eventplan simulate --draws``).
+MAX_DRAWS = 100_000_000
+#: The largest seed ``simulate`` takes: numpy seeds are non-negative, and 2**63 - 1 covers any.
+MAX_SEED = 2**63 - 1
+#: Memory the Monte Carlo may hold for its demand array; beyond it, fewer draws are asked for.
+MAX_SIMULATION_BYTES = 2 * 1024**3
+#: The widest turnout spread ``Uncertainty`` takes: exp(3 sigma) is a factor of 20 at 1.
+MAX_SIGMA = 1.0
