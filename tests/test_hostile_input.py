@@ -34,6 +34,7 @@ from eventplan import (
     Venue,
     check,
     default_norms,
+    limits,
     load_event,
     loads_event,
     reference_event,
@@ -44,7 +45,6 @@ from eventplan import (
     to_ics,
     validate,
 )
-from eventplan import limits
 from eventplan.cli import main
 
 STAMP = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
