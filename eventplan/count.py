@@ -98,6 +98,8 @@ class Count:
             if "min" not in value:
                 raise ValueError("a range needs 'min'")
             low, high = value["min"], value.get("max")
+            if low is None:
+                raise TypeError("range bounds must be whole numbers, got None for 'min'")
             for bound in (low, high):
                 if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int)):
                     raise TypeError(f"range bounds must be whole numbers, got {bound!r}")

@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import cattrs.gen
 import pendulum
 import tomli_w
 from cattrs.errors import (
@@ -120,6 +121,29 @@ def _structure_tuple_factory(converter: cattrs.Converter) -> Any:
     return factory
 
 
+def _structure_table_factory(converter: cattrs.Converter) -> Any:
+    """Model classes are read from tables only: a number or a list where a table belongs is
+    a problem saying so, not a Python error about what that value lacks."""
+
+    def factory(cls: Any) -> Any:
+        generated = cattrs.gen.make_dict_structure_fn(cls, converter)
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(
+                    f"expected a table of {_words(cls.__name__)} fields, got {_show(value)}"
+                )
+            return generated(value, cls)
+
+        return structure
+
+    return factory
+
+
+def _is_model(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and cls is not Count
+
+
 def _words(name: str) -> str:
     return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
 
@@ -166,6 +190,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Count, lambda value, _: Count.from_json(value))
     # a string is not a list of its characters, nor a table an array of tables
     converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(converter))
+    converter.register_structure_hook_factory(_is_model, _structure_table_factory(converter))
     for vocabulary in _VOCABULARIES:  # per class: cattrs' own str-enum hook would win otherwise
         converter.register_structure_hook(vocabulary, _structure_enum)
     converter.register_unstructure_hook(Count, _unstructure_count)
@@ -497,10 +522,10 @@ def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
                     ]
                 break
     if event is not None:
-        whole = _without_validators(placed, extra_keys) if dropped else None
+        whole = _problems_without_validators(placed, extra_keys) if dropped else None
         if whole is not None:  # the dropped elements' own references are checked too
             said = {problem.path for problem in problems}  # one problem a path
-            problems += [p for p, _ in reference_problems(whole) if p.path not in said]
+            problems += [p for p in whole if p.path not in said]
         else:
             problems += [p for p, target in reference_problems(event) if target not in dropped]
     if problems:
@@ -509,14 +534,18 @@ def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
     return event
 
 
-def _without_validators(placed: Any, extra_keys: list[tuple[Any, ...]]) -> Event | None:
-    """The whole event, unknown keys left out, built without validators: an element that broke
-    one of its own rules still has its references checked. ``None`` when types are wrong too."""
+def _problems_without_validators(
+    placed: Any, extra_keys: list[tuple[Any, ...]]
+) -> list[Problem] | None:
+    """The reference problems of the whole event, unknown keys left out, built without
+    validators: an element that broke one of its own rules still has its references checked.
+    ``None`` when even that cannot be built or checked (a wrong type)."""
     mended, _, _ = _without_failed_elements(placed, extra_keys)
     try:
         with attrs.validators.disabled():
-            return _converter.structure(mended, Event)
-    except Exception:  # a wrong type cannot be built even so: the caller checks what was kept
+            whole = _converter.structure(mended, Event)
+        return [problem for problem, _ in reference_problems(whole)]
+    except Exception:  # too broken even so: the caller checks what was kept
         return None
 
 
