@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -382,3 +383,30 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_file(tmp_path: Path):
 def test_evolve_cannot_smuggle_a_string_for_a_list():
     with pytest.raises(TypeError):
         attrs.evolve(reference_event(), notes="remember the flags")
+
+
+def test_the_readme_lists_every_limit_with_its_value():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Bad input")[1].split("\n## ")[0]
+    rows = {
+        name: row.split("|")[2].strip()
+        for row in section.splitlines()
+        if row.startswith("| ")
+        for name in re.findall(r"`([A-Z_]+)`", row.split("|")[1])
+    }
+    shown = {
+        "MAX_COUNT": f"{limits.MAX_COUNT:,}",
+        "MAX_SEATS_PER_PARTY": f"{limits.MAX_SEATS_PER_PARTY:,}",
+        "FIRST_DAY": f"{limits.FIRST_DAY} to {limits.LAST_DAY}",
+        "LAST_DAY": f"{limits.FIRST_DAY} to {limits.LAST_DAY}",
+        "MAX_EVENT_DAYS": f"{limits.MAX_EVENT_DAYS}",
+        "MAX_FILE_BYTES": f"{limits.MAX_FILE_BYTES:,} bytes",
+        "MAX_NESTING": f"{limits.MAX_NESTING} levels",
+        "MAX_DRAWS": f"{limits.MAX_DRAWS:,}",
+        "MAX_SEED": f"0 to {limits.MAX_SEED:,}",
+        "MAX_SIMULATION_BYTES": f"{limits.MAX_SIMULATION_BYTES // 1024**3} GiB",
+        "MAX_SIGMA": f"{limits.MAX_SIGMA}",
+    }
+    assert rows == shown
+    stated = {name for name in vars(limits) if name.isupper()}
+    assert stated == set(shown)
