@@ -51,7 +51,25 @@ def value_problems(event: Event) -> Iterator[Problem]:
                     f"{seats:,} seats per party (at_table + behind); "
                     f"at most {limits.MAX_SEATS_PER_PARTY:,}",
                 )
+    yield from _session_demand(event)
     yield from _norm_overrides(event)
+
+
+def _session_demand(event: Event) -> Iterator[Problem]:
+    """The seats a session asks for in any turnout, at the high end, within the count limit,
+    so the Monte Carlo's tallies of demand stay small enough to hold."""
+    from eventplan.demand import PartyCounts
+
+    for turnout in event.turnouts:
+        parties = PartyCounts(turnout)
+        for session in event.sessions:
+            seats = _bound(parties.demand(session))
+            if seats > limits.MAX_COUNT:
+                yield Problem(
+                    f"sessions.{session.id}.audience",
+                    f"{seats:,} seats in turnout {turnout.name!r}; "
+                    f"a session seats at most {limits.MAX_COUNT:,}",
+                )
 
 
 def _value(path: str, name: str, value: Any) -> Iterator[Problem]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-#: The largest whole number in an event: any count, seat figure or resource,
-#: and the people or parties one turnout brings in all (open ranges by their low end).
+#: The largest whole number in an event: any count, seat figure or resource, the people
+#: or parties one turnout brings in all, and the seats one session asks for (open ranges
+#: by their low end).
 MAX_COUNT = 1_000_000
 #: Seats one party holds in one session (``at_table + behind``).
 MAX_SEATS_PER_PARTY = 1_000
@@ -32,5 +33,6 @@ MAX_DRAWS = 100_000_000
 MAX_SEED = 2**63 - 1
 #: Memory the Monte Carlo may hold for its demand array; beyond it, fewer draws are asked for.
 MAX_SIMULATION_BYTES = 2 * 1024**3
-#: The widest turnout spread ``Uncertainty`` takes: exp(3 sigma) is a factor of 20 at 1.
-MAX_SIGMA = 1.0
+#: The widest turnout spread ``Uncertainty`` takes: twice Hanoi's 0.35, a factor of
+#: e^(0.7 x 4) ~ 16 at four standard deviations, so a session's tally of demand stays in memory.
+MAX_SIGMA = 0.7

@@ -290,7 +290,7 @@ def test_to_ics_refuses_alarms_of_the_wrong_type(alarms: object, expected: str):
         ),
         (
             {"uncertainty": Uncertainty(turnout_sigma=50)},
-            "simulate(): 'uncertainty.turnout_sigma' must be from 0 to 1, got 50",
+            "simulate(): 'uncertainty.turnout_sigma' must be from 0 to 0.7, got 50",
         ),
     ],
     ids=["draws_text", "draws_float", "seed_negative", "probability_nan", "sigma_huge"],
