@@ -27,7 +27,7 @@ import icalendar
 import jsonschema
 import pytest
 import tomli_w
-from builders import DATA
+from builders import DATA, parent_at, places
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -234,18 +234,7 @@ def _like(value: Any) -> st.SearchStrategy[Any]:
     return extremes
 
 
-def _places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _places(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _places(value, (*path, index))
-    return found
-
-
-PLACES = _places(BASE)[1:]
+PLACES = places(BASE)[1:]
 
 
 @st.composite
@@ -255,15 +244,9 @@ def hostile_events(draw: st.DrawFn) -> dict[str, Any]:
     data = copy.deepcopy(BASE)
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(PLACES))
-        parent: Any = data
-        try:
-            for step in path[:-1]:
-                parent = parent[step]
-            parent[path[-1]]
-        except (KeyError, IndexError, TypeError):
+        parent = parent_at(data, path)
+        if parent is None:
             continue  # an earlier replacement removed it
-        if not isinstance(parent, dict | list):
-            continue  # ...or replaced its parent by a string
         current = parent[path[-1]]
         parent[path[-1]] = draw(_like(current) if draw(st.integers(0, 9)) < 7 else extremes)
     return data
