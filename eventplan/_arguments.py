@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -46,11 +47,11 @@ def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
 
-def event(function: str, value: Any) -> Event:
+def event(function: str, value: Any, name: str = "event") -> Event:
     """The event argument is an :class:`~eventplan.Event`."""
     from eventplan.event import Event
 
-    of_type(function, "event", value, Event, "an Event (load one with load_event)")
+    of_type(function, name, value, Event, "an Event (load one with load_event)")
     return value  # type: ignore[no-any-return]
 
 
@@ -63,7 +64,7 @@ def turnout(function: str, value: Any) -> None:
 
 def whole(function: str, name: str, value: Any, low: int, high: int) -> None:
     """An int (not a bool, not a float) from ``low`` to ``high``."""
-    of_type(function, name, value, int, "a whole number")
+    of_type(function, name, value, numbers.Integral, "a whole number")
     if not low <= value <= high:
         raise InvalidArgumentError(
             f"{function}(): {name!r} must be from {low:,} to {high:,}, got {value:,}"
@@ -72,7 +73,7 @@ def whole(function: str, name: str, value: Any, low: int, high: int) -> None:
 
 def fraction(function: str, name: str, value: Any, *, open_ends: bool = True) -> None:
     """A finite number strictly between 0 and 1 (or from 0 to 1 with ``open_ends=False``)."""
-    of_type(function, name, value, (int, float), "a number between 0 and 1")
+    of_type(function, name, value, numbers.Real, "a number between 0 and 1")
     inside = 0 < value < 1 if open_ends else 0 <= value <= 1
     if not (math.isfinite(value) and inside):
         rule = "between 0 and 1 (exclusive)" if open_ends else "from 0 to 1"
@@ -81,7 +82,7 @@ def fraction(function: str, name: str, value: Any, *, open_ends: bool = True) ->
 
 def number(function: str, name: str, value: Any, low: float, high: float) -> None:
     """A finite number from ``low`` to ``high``."""
-    of_type(function, name, value, (int, float), "a number")
+    of_type(function, name, value, numbers.Real, "a number")
     if not (math.isfinite(value) and low <= value <= high):
         raise InvalidArgumentError(
             f"{function}(): {name!r} must be from {low:g} to {high:g}, got {value!r}"

@@ -40,7 +40,8 @@ def aware(instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) ->
         raise ValueError(f"'{attribute.name}' must carry a time zone: {value.isoformat()}")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 and C1 controls but tab and line feed: U+009B alone is a terminal's escape sequence (CSI)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def one_newline(value: Any) -> Any:

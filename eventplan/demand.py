@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from eventplan import _arguments
 from eventplan.count import Count, total
 from eventplan.enums import ORGANISATION_KINDS, PartyKind
 from eventplan.event import Event
@@ -69,4 +70,6 @@ class PartyCounts:
 
 def session_demand(event: Event, session: Session, turnout: str | None = None) -> Count:
     """People ``session`` must hold in ``turnout`` (the event's default if unnamed)."""
+    _arguments.event("session_demand", event)
+    _arguments.turnout("session_demand", turnout)
     return PartyCounts(event.turnout(turnout)).demand(session)

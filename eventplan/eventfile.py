@@ -42,7 +42,7 @@ from cattrs.errors import (
 )
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from eventplan import _atomic, _fields, enums, limits
+from eventplan import _arguments, _atomic, _fields, enums, limits
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -396,8 +396,6 @@ def loads_event(
 
     A leading byte-order mark is skipped; text above ``max_bytes`` (UTF-8) is refused.
     """
-    from eventplan import _arguments
-
     _arguments.of_type("loads_event", "text", text, str, "TOML text")
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
@@ -555,6 +553,7 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 def dumps_event(event: Event) -> str:
     """The event as TOML text, as :func:`loads_event` reads it."""
+    _arguments.event("dumps_event", event)
     return tomli_w.dumps(_converter.unstructure(event))
 
 

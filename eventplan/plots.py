@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from eventplan import _arguments
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
 from eventplan.simulate import Simulation
@@ -38,6 +39,7 @@ def _colours(names: list[str]) -> dict[str, Any]:
 
 def plot_programme(event: Event) -> Figure:
     """One panel per day: a bar per session in its room, coloured by kind, in the event's local time."""
+    _arguments.event("plot_programme", event)
     zone = event.timezone
     live = sorted((s for s in event.sessions if not s.is_cancelled), key=lambda s: (s.start, s.id))
     days = sorted({s.start.in_timezone(zone).date() for s in live})
@@ -135,6 +137,7 @@ def plot_overflow(
 
 def plot_tasks(event: Event) -> Figure:
     """Tasks (bars from the task it depends on) and milestones (diamonds) by sub-committee, with the event's start."""
+    _arguments.event("plot_tasks", event)
     tasks = sorted(event.organisation.tasks, key=lambda t: (t.due, t.id))
     owners = [c.id for c in event.organisation.subcommittees] + ["(no owner)"]
     names = {c.id: c.name for c in event.organisation.subcommittees} | {"(no owner)": "(no owner)"}

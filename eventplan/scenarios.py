@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from eventplan import _fields
+from eventplan import _arguments, _fields
 from eventplan.count import Count
 from eventplan.enums import Layout, PartyKind, SessionStatus
 from eventplan.errors import (
@@ -367,6 +367,8 @@ def compare(
     event: Event, scenarios: Sequence[Scenario], turnout: str | None = None
 ) -> pandas.DataFrame:
     """One table: a row per check and subject, the baseline and each scenario side by side."""
+    _arguments.event("compare", event)
+    _arguments.turnout("compare", turnout)
     pandas = _pandas()
     frames = []
     for scenario in (Scenario("baseline"), *scenarios):
@@ -413,6 +415,8 @@ def sweep(
     points over any ``concurrent.futures.Executor`` (a process pool, a dask
     client's executor); the numbers are the same either way.
     """
+    _arguments.event("sweep", event)
+    _arguments.turnout("sweep", turnout)
     pandas = _pandas()
     points = grid_points(grid)
     rows: list[dict[str, Any]] = []

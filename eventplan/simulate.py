@@ -350,7 +350,9 @@ def simulate(
 ) -> Simulation:
     """Sample turnout ``draws`` times around ``turnout`` (the event's default) and say, per session
     and resource, how likely it overflows and what capacity holds with ``probability``."""
-    _simulation_arguments("simulate", event, turnout, draws, seed, probability, uncertainty)
+    draws, seed = _simulation_arguments(
+        "simulate", event, turnout, draws, seed, probability, uncertainty
+    )
     norms = _arguments.norm_set("simulate", norms)
     chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
     name = event.turnout(turnout).name
@@ -392,8 +394,9 @@ def _simulation_arguments(
     seed: Any,
     probability: Any,
     uncertainty: Any,
-) -> None:
-    """The arguments of a Monte Carlo, checked before any work."""
+) -> tuple[int, int]:
+    """The arguments of a Monte Carlo, checked before any work; ``draws`` and ``seed`` as ints
+    (a numpy integer from a notebook is welcome, and reported as a plain number)."""
     _arguments.event(function, event)
     _arguments.turnout(function, turnout)
     _arguments.whole(function, "draws", draws, 1, limits.MAX_DRAWS)
@@ -407,6 +410,7 @@ def _simulation_arguments(
         _arguments.fraction(
             function, "uncertainty.named_attendance", uncertainty.named_attendance, open_ends=False
         )
+    return int(draws), int(seed)
 
 
 #: Bytes per draw and subject: the demand array holds one float64 per cell.
@@ -480,6 +484,7 @@ def simulate_sweep(
 ) -> pandas.DataFrame:
     """The Monte Carlo at every point of a sweep grid (see :func:`eventplan.sweep`): a row per
     point and subject, with its overflow probability and demand quantiles."""
+    _simulation_arguments("simulate_sweep", event, turnout, draws, seed, 0.5, uncertainty)
     from eventplan.scenarios import Scenario, _pandas, _progress, grid_points, knob
 
     pandas = _pandas()

@@ -54,8 +54,8 @@ CLI_TIME_LIMIT = 60
 STAMP = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 SCHEMA = json.loads((DATA / "c3voc" / "schema.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parent.parent
-# C0 controls and DEL, but tab and line break: nothing that can drive a terminal
-TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 and C1 controls and DEL, but tab and line break: nothing that can drive a terminal
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 #: A small event with every section, valid as it stands: the mutations start here.
 BASE: dict[str, Any] = {
@@ -183,6 +183,7 @@ extremes = st.one_of(
             "chair-a",
             "hall",
             "\x1b]0;pwned\x07\x1b[2J",
+            "\x9b2J",
             "\x00",
             "line\rbreak",
             "\u202eevil",

@@ -410,3 +410,9 @@ def test_the_readme_lists_every_limit_with_its_value():
     assert rows == shown
     stated = {name for name in vars(limits) if name.isupper()}
     assert stated == set(shown)
+
+
+def test_an_eight_bit_terminal_escape_is_a_control_character_too():
+    with pytest.raises(InvalidEventError) as raised:
+        validate(make_event(notes=("\x9b2J",)))
+    assert problems(raised) == ["notes[0]: must not contain control character U+009B: '\\x9b2J'"]
