@@ -25,7 +25,7 @@ import ics
 
 from eventplan import _arguments, _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe, sessions_for
-from eventplan.errors import EventPlanError
+from eventplan.errors import EventPlanError, InvalidArgumentError
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
@@ -332,7 +332,7 @@ def to_ics(
     rises for what changed. ``alarms`` adds a reminder that long before each session.
     """
     _arguments.calendar("to_ics", event, turnout, stamp, alarms)
-    _arguments.calendar_text("to_ics", "previous", previous)
+    _check_previous("to_ics", previous)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout)
     return writer.text(_audience(audience), previous)
 
@@ -407,6 +407,17 @@ def write_calendars(
         chosen = _audience(audience)
         results.append(writer.write(folder / f"{chosen.file_stem}.ics", chosen))
     return tuple(results)
+
+
+def _check_previous(function: str, previous: str | None) -> None:
+    """``previous`` is ``None`` or a calendar that can be read back, refused here if not."""
+    _arguments.calendar_text(function, "previous", previous)
+    try:
+        _read_previous(previous)
+    except ValueError as error:
+        raise InvalidArgumentError(
+            f"{function}(): 'previous' is not a calendar eventplan can update: {error}"
+        ) from None
 
 
 def _audience(audience: Audience | str | None) -> Audience:

@@ -431,7 +431,7 @@ def refuse_beyond_memory(function: str, draws: int, subjects: int) -> None:
             f"{function}(): {draws:,} draws × {subjects} sessions and resources need "
             f"{needed / 1024**3:,.1f} GiB for the demand; at most "
             f"{limits.MAX_SIMULATION_BYTES / 1024**3:g} GiB is allowed: ask for at most "
-            f"{fits:,} draws (--draws), or run several seeds and pool them"
+            f"{fits:,} draws (--draws)"
         )
 
 

@@ -310,7 +310,7 @@ def test_simulate_refuses_a_run_that_would_not_fit_and_says_how_many_would():
     assert message(raised) == (
         f"simulate(): 100,000,000 draws × {subjects} sessions and resources need 17.1 GiB "
         f"for the demand; at most 2 GiB is allowed: ask for at most {fits:,} draws "
-        "(--draws), or run several seeds and pool them"
+        "(--draws)"
     )
 
 
@@ -416,3 +416,13 @@ def test_an_eight_bit_terminal_escape_is_a_control_character_too():
     with pytest.raises(InvalidEventError) as raised:
         validate(make_event(notes=("\x9b2J",)))
     assert problems(raised) == ["notes[0]: must not contain control character U+009B: '\\x9b2J'"]
+
+
+def test_to_ics_refuses_previous_text_that_only_begins_like_a_calendar():
+    with pytest.raises(ValueError) as raised:
+        to_ics(reference_event(), stamp=STAMP, previous="BEGIN:VCALENDAR\r\ngarbage\r\n")
+    assert message(raised) == (
+        "to_ics(): 'previous' is not a calendar eventplan can update: "
+        "not a content line (no ':'): 'garbage'"
+    )
+    assert isinstance(raised.value, EventPlanError)
