@@ -163,9 +163,9 @@ def norm_set(function: str, value: Any) -> NormSet | None:
             raise InvalidArgumentError(
                 f"{function}(): norm {norm.id!r} must be finite, got {norm.low}–{norm.high}"
             )
-        if norm.id in DIVISORS and norm.low <= 0:
+        if norm.id in DIVISORS and norm.low < limits.SMALLEST_FRACTION:
             raise InvalidArgumentError(
-                f"{function}(): norm {norm.id!r} is divided by, so it must be above 0, "
-                f"got {norm.low:g}"
+                f"{function}(): norm {norm.id!r} is divided by, so it must be at least "
+                f"{limits.SMALLEST_FRACTION:g}, got {norm.low:g}"
             )
     return value  # type: ignore[no-any-return]

@@ -65,6 +65,11 @@ def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
             )
 
 
+def escape_controls(text: str) -> str:
+    """``text`` with every control character shown escaped (``\x1b``), safe for a terminal."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
+
+
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """Collections are held as tuples, so frozen objects stay unchangeable.
 

@@ -89,6 +89,10 @@ def _value(path: str, name: str, value: Any) -> Iterator[Problem]:
             yield Problem(path, f"must be between {-bound:g} and {bound:g} degrees: {value:g}")
         elif abs(value) > limits.MAX_COUNT:
             yield Problem(path, f"must be at most {limits.MAX_COUNT:,}: {value:,}")
+        elif 0 < abs(value) < limits.SMALLEST_FRACTION:
+            yield Problem(
+                path, f"must be 0 or at least {limits.SMALLEST_FRACTION:g} in size: {value:g}"
+            )
     elif isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
         if not limits.FIRST_DAY <= day <= limits.LAST_DAY:
@@ -163,9 +167,11 @@ def _norm_overrides(event: Event) -> Iterator[Problem]:
         high = low if override.high is None else override.high
         if not (math.isfinite(low) and math.isfinite(high)):
             continue  # reported as a value already
-        if override.id in DIVISORS and low <= 0:
+        if override.id in DIVISORS and low < limits.SMALLEST_FRACTION:
             yield Problem(
-                f"{path}.low", f"norm {override.id!r} is divided by, so it must be above 0: {low:g}"
+                f"{path}.low",
+                f"norm {override.id!r} is divided by, so it must be at least "
+                f"{limits.SMALLEST_FRACTION:g}: {low:g}",
             )
         if high < low:
             yield Problem(f"{path}.high", f"must be >= 'low' ({low:g}): {high:g}")

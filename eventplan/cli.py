@@ -8,9 +8,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from eventplan import __version__
 from eventplan._atomic import write_text
+from eventplan._fields import escape_controls
 from eventplan.audiences import Audience, every_audience
 from eventplan.calendars import Published, to_ics, write_calendars, write_ics
 from eventplan.errors import EventPlanError
@@ -26,8 +28,15 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error shows control characters escaped, never raw."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(escape_controls(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="eventplan",
         description="Plan the logistics of large diplomatic events.",
     )

@@ -15,6 +15,9 @@ import datetime as dt
 #: or parties one turnout brings in all, and the seats one session asks for (open ranges
 #: by their low end).
 MAX_COUNT = 1_000_000
+#: The smallest number above zero: a smaller one (``1e-308`` minutes between buses) is a
+#: typo, and dividing by it gives no capacity anyone could plan with.
+SMALLEST_FRACTION = 1e-6
 #: Seats one party holds in one session (``at_table + behind``).
 MAX_SEATS_PER_PARTY = 1_000
 #: The earliest and latest day an event, a session or a dated figure may fall on:

@@ -15,6 +15,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import attrs
@@ -231,7 +232,7 @@ def test_a_screening_lane_rate_of_zero_is_refused_not_silent():
     with pytest.raises(ValueError) as raised:
         check(reference_event(), norms=norms)
     assert message(raised) == (
-        "check(): norm 'screening.lane_rate' is divided by, so it must be above 0, got 0"
+        "check(): norm 'screening.lane_rate' is divided by, so it must be at least 1e-06, got 0"
     )
 
 
@@ -373,7 +374,8 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_file(tmp_path: Path):
     )
     assert process.stdout is not None
     assert process.stdout.readline() == "ready\n"
-    process.send_signal(signal.SIGINT)  # while it reads the 3,000-session file
+    time.sleep(0.3)  # into main(), while it reads the 3,000-session file (over a second)
+    process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
     assert stderr == "eventplan: interrupted\n"
@@ -397,6 +399,7 @@ def test_the_readme_lists_every_limit_with_its_value():
     shown = {
         "MAX_COUNT": f"{limits.MAX_COUNT:,}",
         "MAX_SEATS_PER_PARTY": f"{limits.MAX_SEATS_PER_PARTY:,}",
+        "SMALLEST_FRACTION": f"{limits.SMALLEST_FRACTION:g}",
         "FIRST_DAY": f"{limits.FIRST_DAY} to {limits.LAST_DAY}",
         "LAST_DAY": f"{limits.FIRST_DAY} to {limits.LAST_DAY}",
         "MAX_EVENT_DAYS": f"{limits.MAX_EVENT_DAYS}",
@@ -426,3 +429,21 @@ def test_to_ics_refuses_previous_text_that_only_begins_like_a_calendar():
         "not a content line (no ':'): 'garbage'"
     )
     assert isinstance(raised.value, EventPlanError)
+
+
+def test_a_tiny_fraction_is_refused_before_a_check_divides_by_it():
+    text = MINI + "\n[resources]\nshuttle_buses = 5\nshuttle_cycle_minutes = 40.0\n"
+    with pytest.raises(EventFileError) as raised:
+        loads_event(text + "shuttle_headway_minutes = 1.1125369292536007e-308\n")
+    assert problems(raised) == [
+        "resources.shuttle_headway_minutes: must be 0 or at least 1e-06 in size: 1.11254e-308"
+    ]
+
+
+def test_cli_usage_errors_show_control_characters_escaped(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["frab", str(DATA / "invalid" / "unknown_room.toml"), "--turnout", "\x1b[2J"])
+    assert raised.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "eventplan: error: unrecognized arguments: --turnout \\x1b[2J\n"
+    )
