@@ -224,7 +224,11 @@ def _like(value: Any) -> st.SearchStrategy[Any]:
         )
     if isinstance(value, dt.date):
         return st.dates(dt.date(1899, 12, 30), dt.date(2200, 1, 2)) | st.sampled_from(
-            [limits.FIRST_DAY, limits.LAST_DAY, value + dt.timedelta(days=limits.MAX_EVENT_DAYS)]
+            [
+                limits.FIRST_DAY,
+                limits.LAST_DAY,
+                min(value, limits.LAST_DAY) + dt.timedelta(days=limits.MAX_EVENT_DAYS),
+            ]
         )
     if isinstance(value, str):
         return st.sampled_from([value, value + " ü", value * 40]) | HOSTILE_TEXT
