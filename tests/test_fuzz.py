@@ -45,9 +45,9 @@ from eventplan import (
 )
 
 #: Examples per property: the default run, and ``-m fuzz`` (CI).
-SMALL, LARGE = 25, 2_000
+SMALL, LARGE = 25, 5_000
 #: Command lines run in a subprocess: the default run, and ``-m fuzz``.
-SMALL_CLI, LARGE_CLI = 2, 40
+SMALL_CLI, LARGE_CLI = 2, 60
 #: Seconds a command may take on a hostile file before it counts as a hang.
 CLI_TIME_LIMIT = 60
 
