@@ -397,6 +397,7 @@ def loads_event(
     A leading byte-order mark is skipped; text above ``max_bytes`` (UTF-8) is refused.
     """
     _arguments.of_type("loads_event", "text", text, str, "TOML text")
+    _arguments.whole("loads_event", "max_bytes", max_bytes, 0, 2**62)
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise EventFileError([_too_large(size, max_bytes)], source)
@@ -415,6 +416,8 @@ def loads_event(
 
 def load_event(path: Path_, *, max_bytes: int = limits.MAX_FILE_BYTES) -> Event:
     """Read an event from a TOML file; a file above ``max_bytes`` is refused unread."""
+    _arguments.of_type("load_event", "path", path, (str, os.PathLike), "a file path")
+    _arguments.whole("load_event", "max_bytes", max_bytes, 0, 2**62)
     source = os.fspath(path)
     try:
         with open(path, "rb") as file:
@@ -559,6 +562,8 @@ def dumps_event(event: Event) -> str:
 
 def dump_event(event: Event, path: Path_) -> None:
     """Write the event as a TOML file, atomically."""
+    _arguments.event("dump_event", event)
+    _arguments.of_type("dump_event", "path", path, (str, os.PathLike), "a file path")
     _atomic.write_text(path, dumps_event(event))
 
 

@@ -447,3 +447,9 @@ def test_cli_usage_errors_show_control_characters_escaped(capsys):
     assert capsys.readouterr().err.endswith(
         "eventplan: error: unrecognized arguments: --turnout \\x1b[2J\n"
     )
+
+
+def test_load_event_names_a_path_that_is_not_one():
+    with pytest.raises(TypeError) as raised:
+        load_event(None)  # type: ignore[arg-type]
+    assert message(raised) == "load_event(): 'path' must be a file path, got None"
