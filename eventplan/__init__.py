@@ -7,16 +7,19 @@ Layers, each importing only from those above it (or from its own layer;
 ``tests/test_layers.py`` holds the code to this list):
 
 1. ``_version``, ``errors``, ``enums``, ``count``, ``_fields``, ``_atomic``,
-   ``_shipping``, ``_text`` (terminal width, wrapping, plurals), ``intervals``:
-   vocabulary, values and small helpers;
+   ``_shipping``, ``_text`` (terminal width, wrapping, plurals), ``intervals``,
+   ``limits`` (every bound an input is held to): vocabulary, values and small
+   helpers;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``resources``, ``norms`` (the sourced planning
    figures), ``meetings`` (bilateral requests), ``event`` (frozen attrs
    classes, no I/O);
-3. demand: ``parties`` (who a selector names, in one place), ``formulas``
+3. demand: ``_arguments`` (public functions' argument checks, which read the
+   model's types), ``parties`` (who a selector names, in one place), ``formulas``
    (each resource formula once, numbers and numpy arrays alike), ``items``
    (what a programme item is), ``demand`` and ``counts``;
-4. the domain: ``validation``, ``findings``, ``reconciliation``,
+4. the domain: ``bounds`` (every value of an event held to the limits),
+   ``validation``, ``findings``, ``reconciliation``,
    ``summary``, ``checks`` and ``report`` (pure functions over an event),
    ``scenarios`` and ``montecarlo`` (what-ifs, sweeps, Monte Carlo on numpy),
    ``protocol/`` (``speakers``, ``signing``, ``bilaterals`` with the CP-SAT
@@ -29,7 +32,8 @@ Layers, each importing only from those above it (or from its own layer;
 6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private. Names from the heavier
-modules (calendars, simulate, plots, checks, scenarios) load on first use.
+modules (calendars, montecarlo, plots, checks, scenarios, protocol,
+spreadsheets) load on first use.
 """
 
 from __future__ import annotations
@@ -56,13 +60,16 @@ from eventplan.enums import (
     SpeakerLevel,
 )
 from eventplan.errors import (
+    ArgumentTypeError,
     CalendarError,
     EventFileError,
     EventPlanError,
     ForeignFileError,
+    InvalidArgumentError,
     InvalidEventError,
     MissingExtraError,
     Problem,
+    ResourceLimitError,
     UnknownNameError,
 )
 from eventplan.event import Event, Instrument, Organiser, Theme
@@ -231,6 +238,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "AddSession",
     "Agency",
+    "ArgumentTypeError",
     "Audience",
     "AudienceKind",
     "AudienceRule",
@@ -251,6 +259,7 @@ __all__ = [
     "ForeignFileError",
     "HeadRank",
     "Instrument",
+    "InvalidArgumentError",
     "InvalidEventError",
     "Layout",
     "Margin",
@@ -275,6 +284,7 @@ __all__ = [
     "Report",
     "ReportedFigure",
     "ResizeRoom",
+    "ResourceLimitError",
     "Resources",
     "Risk",
     "Room",

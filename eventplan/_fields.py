@@ -10,7 +10,7 @@ import enum
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -55,7 +55,8 @@ def aware(instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) ->
         raise ValueError(f"'{attribute.name}' must carry a time zone: {value.isoformat()}")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 and C1 controls but tab and line feed: U+009B alone is a terminal's escape sequence (CSI)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def one_newline(value: Any) -> Any:
@@ -79,8 +80,19 @@ def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
             )
 
 
+def escape_controls(text: str) -> str:
+    """``text`` with every control character shown escaped (``\x1b``), safe for a terminal."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
+
+
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    """Collections are held as tuples, so frozen objects stay unchangeable."""
+    """Collections are held as tuples, so frozen objects stay unchangeable.
+
+    A string is refused rather than split into characters: ``chairs="chair-a"``
+    is a missing pair of brackets, not six one-letter officials.
+    """
+    if isinstance(items, str | bytes):
+        raise TypeError(f"expected a list such as [{items!r}], not the string {items!r}")
     return tuple(items)
 
 
@@ -182,3 +194,20 @@ def _describe(kind: Any) -> str:
     if isinstance(kind, type):
         return kind.__name__
     return str(kind)
+
+
+def walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every attrs object under ``obj`` with its path (ids name list elements)."""
+    yield path, obj
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        child = f"{path}.{field.name}" if path else field.name
+        if attrs.has(type(value)):
+            yield from walk(value, child)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
+                    yield from walk(
+                        item, f"{child}.{name}" if not name.startswith("[") else child + name
+                    )

@@ -27,10 +27,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eventplan import _atomic, _ical
+from eventplan import _arguments, _atomic, _ical
 from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
 from eventplan.enums import SessionStatus
-from eventplan.errors import CalendarError, EventPlanError, ForeignFileError, UnknownNameError
+from eventplan.errors import (
+    CalendarError,
+    EventPlanError,
+    ForeignFileError,
+    InvalidArgumentError,
+    UnknownNameError,
+)
 from eventplan.event import Event
 from eventplan.organisation import Task
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
@@ -87,6 +93,7 @@ class CalendarWriter:
         turnout: str | None = None,
         tz: str = "utc",
     ) -> None:
+        _arguments.calendar("CalendarWriter", event, turnout, stamp, alarms)
         self.event = event
         self.stamp = _ical.utc(stamp if stamp is not None else dt.datetime.now(dt.UTC))
         self.alarms = tuple(alarms)
@@ -537,12 +544,16 @@ def to_ics(
 ) -> str:
     """The calendar for ``audience`` (the whole programme by default) as iCalendar text.
 
-    ``stamp`` is the DTSTAMP (default: now); the same event and stamp give the
-    same bytes. ``previous`` is the calendar published before, so SEQUENCE
-    rises for what changed. ``alarms`` adds a reminder that long before each session
-    (not to cancelled ones). ``tz="event"`` writes local times of the event's zone
-    with a VTIMEZONE from the tz database; the default ``"utc"`` writes UTC.
+    ``stamp`` is the DTSTAMP (default: now), a date-time with a time zone (a naive
+    one is refused: it would mean another instant on another machine); the same
+    event and stamp give the same bytes. ``previous`` is the calendar published
+    before, so SEQUENCE rises for what changed. ``alarms`` adds a reminder that
+    long before each session (not to cancelled ones). ``tz="event"`` writes local
+    times of the event's zone with a VTIMEZONE from the tz database; the default
+    ``"utc"`` writes UTC.
     """
+    _arguments.calendar("to_ics", event, turnout, stamp, alarms)
+    _check_previous("to_ics", previous)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
     return writer.text(_audience(audience), previous)
 
@@ -565,6 +576,7 @@ def to_calendar(
     """
     import ics  # loaded here: ics and arrow are slow to import and only this function needs them
 
+    _arguments.calendar("to_calendar", event, turnout, stamp, alarms)
     text = to_ics(
         event, audience, stamp=stamp, previous=previous, alarms=alarms, turnout=turnout, tz=tz
     )
@@ -603,6 +615,7 @@ def write_ics(
     A file there that is not eventplan's calendar of this event is refused with
     :class:`ForeignFileError` and left as it is; ``force`` overwrites it.
     """
+    _arguments.calendar("write_ics", event, turnout, stamp, alarms)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
     return writer.write(path, _audience(audience), force=force)
 
@@ -623,8 +636,20 @@ def write_calendars(
     All are written or none. Calendars of this event already in ``directory`` for
     other audiences are brought up to date too (see :meth:`CalendarWriter.write_all`).
     """
+    _arguments.calendar("write_calendars", event, turnout, stamp, alarms)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
     return writer.write_all(directory, [_audience(a) for a in audiences], force=force)
+
+
+def _check_previous(function: str, previous: str | None) -> None:
+    """``previous`` is ``None`` or a calendar that can be read back, refused here if not."""
+    _arguments.calendar_text(function, "previous", previous)
+    try:
+        _read_previous(previous)
+    except ValueError as error:
+        raise InvalidArgumentError(
+            f"{function}(): 'previous' is not a calendar eventplan can update: {error}"
+        ) from None
 
 
 def _audience(audience: Audience | str | None) -> Audience:

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from eventplan import _arguments
 from eventplan.event import Event
 from eventplan.programme import Session
 
@@ -69,6 +70,8 @@ class ProgrammeChanges:
 
 def diff(old: Event, new: Event) -> ProgrammeChanges:
     """How the programme of ``new`` differs from that of ``old``, session by session."""
+    _arguments.event("diff", old, "old")
+    _arguments.event("diff", new, "new")
     before = {s.id: s for s in old.sessions}
     after = {s.id: s for s in new.sessions}
     added = tuple(i for i, s in after.items() if i not in before and not s.is_cancelled)

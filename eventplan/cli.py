@@ -8,10 +8,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from eventplan import _text
 from eventplan._atomic import encode, write_bytes, write_text
+from eventplan._fields import escape_controls
 from eventplan._version import __version__
 from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError, UsageError
@@ -29,8 +30,15 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error shows control characters escaped, never raw."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(escape_controls(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="eventplan",
         description="Plan the logistics of large diplomatic events.",
     )
@@ -167,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _protocol_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _protocol_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The protocol commands: speakers, signing, bilaterals, seating."""
     exits = "Exit status as for check: 0, 1 when a finding is an error, 2 on bad input."
     speakers = commands.add_parser(
@@ -236,7 +244,7 @@ def _protocol_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     seating.add_argument("--session", required=True, metavar="ID", help="the session to seat")
 
 
-def _add_everyday_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_everyday_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     validate = commands.add_parser(
         "validate",
         help="read an event file and report every problem, or 'ok' with what it holds",
@@ -293,7 +301,18 @@ def _event(path: str | None) -> Event:
     return opened.event
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; files are written whole or not
+        print("eventplan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     standalone: dict[str, Callable[[argparse.Namespace], int]] = {
         "validate": _validate,

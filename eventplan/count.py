@@ -7,7 +7,13 @@ from typing import Any
 import attrs
 
 
+def _whole(attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"'{attribute.name}' must be a whole number: {value!r}")
+
+
 def _non_negative(instance: Count, attribute: attrs.Attribute[int], value: int) -> None:
+    _whole(attribute, value)
     if value < 0:
         raise ValueError(f"'{attribute.name}' must be >= 0: {value}")
 
@@ -15,7 +21,10 @@ def _non_negative(instance: Count, attribute: attrs.Attribute[int], value: int) 
 def _not_below_low(
     instance: Count, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is not None and value < instance.low:
+    if value is None:
+        return
+    _whole(attribute, value)
+    if value < instance.low:
         raise ValueError(f"'high' must be >= 'low' ({instance.low}): {value}")
 
 
@@ -89,6 +98,8 @@ class Count:
             if "min" not in value:
                 raise ValueError("a range needs 'min'")
             low, high = value["min"], value.get("max")
+            if low is None:
+                raise TypeError("range bounds must be whole numbers, got None for 'min'")
             for bound in (low, high):
                 if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int)):
                     raise TypeError(f"range bounds must be whole numbers, got {bound!r}")

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import attrs
 
+from eventplan import _arguments
 from eventplan.count import Count, total
 from eventplan.enums import ORGANISATION_KINDS, Measure, PartyKind, SignatoryStatus
 from eventplan.event import Event
@@ -88,6 +89,7 @@ class ParticipationCounts:
 
 def count_participation(event: Event, turnout: str | Turnout | None = None) -> ParticipationCounts:
     """Add up the named delegations, cohorts and press of one turnout (the default one if unnamed)."""
+    _arguments.event("count_participation", event)
     event, name = event.resolve_turnout(turnout)
     return count_turnout(event.turnout(name))
 

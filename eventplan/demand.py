@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eventplan import _arguments
 from eventplan.count import Count
 from eventplan.event import Event
 from eventplan.participation import Turnout
@@ -13,6 +14,7 @@ def session_demand(
     event: Event, turnout: str | Turnout | None = None, *, session: Session | str
 ) -> Count:
     """People ``session`` (a session or its id) must hold in ``turnout`` (the event's default)."""
+    _arguments.event("session_demand", event)
     event, name = event.resolve_turnout(turnout)
     chosen = event.session(session) if isinstance(session, str) else session
     return Parties(event.turnout(name)).demand(chosen)

@@ -7,6 +7,9 @@ catch either::
     ├── InvalidEventError(EventPlanError, ValueError)   an event breaks its own rules
     │   └── EventFileError(InvalidEventError)           ...and it came from a file
     ├── UnknownNameError(EventPlanError, KeyError)      a turnout, session... that isn't there
+    ├── ArgumentTypeError(EventPlanError, TypeError)    a function got an argument of the wrong type
+    ├── InvalidArgumentError(EventPlanError, ValueError) ...or of the right type, out of range
+    │   └── ResourceLimitError(InvalidArgumentError)    a run would not fit in memory
     ├── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
     ├── CalendarError(EventPlanError, ValueError)       a calendar cannot be read or written
     │   └── ForeignFileError(CalendarError)             ...the file there is not this event's calendar
@@ -117,3 +120,15 @@ class MissingExtraError(EventPlanError, ImportError):
 
 class UsageError(EventPlanError, ValueError):
     """The command line asks for something that cannot be done."""
+
+
+class ArgumentTypeError(EventPlanError, TypeError):
+    """A public function got an argument of the wrong type; the message names both."""
+
+
+class InvalidArgumentError(EventPlanError, ValueError):
+    """A public function got an argument outside what it takes; the message says the range."""
+
+
+class ResourceLimitError(InvalidArgumentError):
+    """A run would need more memory than eventplan allows; the message says what to ask instead."""

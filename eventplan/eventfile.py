@@ -21,7 +21,9 @@ import difflib
 import enum
 import functools
 import os
+import re
 import tomllib
+import typing
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -29,6 +31,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import cattrs.gen
 import pendulum
 import tomli_w
 from cattrs.errors import (
@@ -39,7 +42,7 @@ from cattrs.errors import (
 )
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from eventplan import _atomic, _fields, enums
+from eventplan import _arguments, _atomic, _fields, enums, limits
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -92,6 +95,55 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         ) from None
 
 
+class _TableForArray(TypeError):
+    """A table where an array of tables belongs: ``[sessions]`` for ``[[sessions]]``."""
+
+
+def _is_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple
+
+
+def _structure_tuple_factory(converter: cattrs.Converter) -> Any:
+    def factory(cls: Any) -> Any:
+        args = typing.get_args(cls)
+        of_tables = bool(args) and attrs.has(args[0])
+
+        def structure(value: Any, _: type) -> Any:
+            if isinstance(value, dict) and of_tables:
+                raise _TableForArray()
+            if not isinstance(value, list | tuple):
+                example = "[[...]] tables" if of_tables else 'a list such as ["a", "b"]'
+                raise TypeError(f"expected {example}, got {_show(value)}")
+            return converter._structure_tuple(value, cls)
+
+        return structure
+
+    return factory
+
+
+def _structure_table_factory(converter: cattrs.Converter) -> Any:
+    """Model classes are read from tables only: a number or a list where a table belongs is
+    a problem saying so, not a Python error about what that value lacks."""
+
+    def factory(cls: Any) -> Any:
+        generated = cattrs.gen.make_dict_structure_fn(cls, converter)
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(
+                    f"expected a table of {_words(cls.__name__)} fields, got {_show(value)}"
+                )
+            return generated(value, cls)
+
+        return structure
+
+    return factory
+
+
+def _is_model(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and cls is not Count
+
+
 def _words(name: str) -> str:
     return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
 
@@ -136,6 +188,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_structure_hook(Count, lambda value, _: Count.from_json(value))
+    # a string is not a list of its characters, nor a table an array of tables
+    converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(converter))
+    converter.register_structure_hook_factory(_is_model, _structure_table_factory(converter))
     for vocabulary in _VOCABULARIES:  # per class: cattrs' own str-enum hook would win otherwise
         converter.register_structure_hook(vocabulary, _structure_enum)
     converter.register_unstructure_hook(Count, _unstructure_count)
@@ -182,6 +237,14 @@ def _place_times(
         return None
     if not isinstance(raw, dt.datetime):
         return raw
+    if not limits.FIRST_DAY <= raw.date() <= limits.LAST_DAY:
+        problems.append(
+            Problem(
+                _render(path, root),
+                f"must lie between {limits.FIRST_DAY} and {limits.LAST_DAY}: {raw.isoformat()}",
+            )
+        )
+        return None
     try:
         zone = pendulum.timezone(zone_name)
     except Exception:
@@ -236,6 +299,16 @@ def _problems(
                     f"unknown key {key!r}; {hint}expected one of: {', '.join(expected)}",
                 ),
             )
+    elif isinstance(exc, _TableForArray):
+        name = _render(path, root)
+        yield (
+            path,
+            Problem(
+                name,
+                f"a list of tables is written [[{name}]], once before each element; "
+                f"[{name}] makes one table",
+            ),
+        )
     elif isinstance(exc, BaseExceptionGroup):
         for member in exc.exceptions:
             yield from _problems(member, path, root)
@@ -316,48 +389,132 @@ def _without_failed_elements(raw: Any, paths: list[tuple[Any, ...]]) -> tuple[An
 # --- public API -------------------------------------------------------------------
 
 
-def loads_event(text: str, *, source: str = "<string>") -> Event:
-    """Read an event from TOML text; raise :class:`EventFileError` listing every problem."""
+def loads_event(
+    text: str, *, source: str = "<string>", max_bytes: int = limits.MAX_FILE_BYTES
+) -> Event:
+    """Read an event from TOML text; raise :class:`EventFileError` listing every problem.
+
+    A leading byte-order mark is skipped; text above ``max_bytes`` (UTF-8) is refused.
+    """
+    _arguments.of_type("loads_event", "text", text, str, "TOML text")
+    _arguments.whole("loads_event", "max_bytes", max_bytes, 0, 2**62)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise EventFileError([_too_large(size, max_bytes)], source)
+    text = text.removeprefix("\ufeff")
+    depth = _bracket_depth(text)
+    if depth > limits.MAX_NESTING:
+        raise EventFileError([_too_deep(depth)], source)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise EventFileError([Problem("", f"not valid TOML: {exc}")], source) from None
+    except RecursionError:  # a nesting the bracket count could not see
+        raise EventFileError([_too_deep(None)], source) from None
     return structure_event(raw, source=source)
 
 
-def load_event(path: Path_) -> Event:
-    """Read an event from a TOML file."""
-    return loads_event(read_text(path), source=os.fspath(path))
+def load_event(path: Path_, *, max_bytes: int = limits.MAX_FILE_BYTES) -> Event:
+    """Read an event from a TOML file; a file above ``max_bytes`` is refused unread."""
+    _arguments.of_type("load_event", "path", path, (str, os.PathLike), "a file path")
+    _arguments.whole("load_event", "max_bytes", max_bytes, 0, 2**62)
+    text = read_text(path, max_bytes=max_bytes)
+    return loads_event(text, source=os.fspath(path), max_bytes=max_bytes)
 
 
-def read_text(path: Path_, encoding: str = "utf-8") -> str:
-    """A file's text, or an :class:`EventFileError` naming the file and why it can't be read."""
+def read_text(path: Path_, *, max_bytes: int = limits.MAX_FILE_BYTES) -> str:
+    """A file's UTF-8 text, or an :class:`EventFileError` naming the file and why it can't be
+    read; a file above ``max_bytes`` is refused unread. Event files and schedules share it."""
     source = os.fspath(path)
     try:
-        return Path(path).read_text(encoding=encoding)
+        with open(path, "rb") as file:
+            data = file.read(max_bytes + 1)  # never more: a device or pipe may not end
     except OSError as exc:
         raise EventFileError(
             [Problem("", f"cannot read the file: {exc.strerror or exc}")], source
         ) from None
+    if len(data) > max_bytes:
+        raise EventFileError([_too_large(None, max_bytes)], source)
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise EventFileError(
             [Problem("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source
         ) from None
 
 
+def _too_large(size: int | None, max_bytes: int) -> Problem:
+    said = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
+    return Problem(
+        "",
+        f"the file is too large: {said}, at most {max_bytes:,} are read "
+        "(raise the limit with load_event(path, max_bytes=...))",
+    )
+
+
+def _too_deep(depth: int | None) -> Problem:
+    said = f": {depth:,} levels" if depth is not None else ""
+    return Problem(
+        "",
+        f"tables and arrays nest too deeply{said}; an event file nests at most "
+        f"{limits.MAX_NESTING} levels",
+    )
+
+
+# strings and comments are skipped; brackets outside them counted
+_TOKEN = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]',
+    re.S,
+)
+
+
+def _bracket_depth(text: str) -> int:
+    """How deeply arrays and inline tables nest, counted without parsing (so without recursion)."""
+    depth = deepest = 0
+    for token in _TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _data_depth(raw: Any) -> int:
+    """How deeply parsed tables and arrays nest, without recursion (dotted keys nest too)."""
+    deepest, stack = 0, [(raw, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > limits.MAX_NESTING:
+            break
+        children = node.values() if isinstance(node, dict) else node
+        stack += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
+    return deepest
+
+
 def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
     """Build an event from already-parsed data (a dict as ``tomllib`` gives it)."""
+    if not isinstance(raw, dict):
+        problem = Problem("", f"expected a table of the event, got {_show(raw)}")
+        raise EventFileError([problem], source)
+    if _data_depth(raw) > limits.MAX_NESTING:
+        raise EventFileError([_too_deep(None)], source)
     problems: list[Problem] = []
     placed = _place_times(raw, raw.get("timezone"), (), problems, raw)
     time_paths = {problem.path for problem in problems}
 
     data, dropped, event = placed, set[str](), None
-    for _ in range(_MAX_PASSES):
+    extra_keys: list[tuple[Any, ...]] = []
+    for attempt in range(_MAX_PASSES):
         try:
             event = _converter.structure(data, Event)
             break
         except Exception as exc:  # cattrs raises groups of whatever the hooks raised
             found = list(_problems(exc, (), data))
+            if attempt == 0:
+                extra_keys = [path for path, _ in found if path and isinstance(path[-1], _ExtraKey)]
             problems += [problem for _, problem in found if problem.path not in time_paths]
             data, more, progress = _without_failed_elements(data, [path for path, _ in found])
             dropped |= more
@@ -372,11 +529,31 @@ def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
                     ]
                 break
     if event is not None:
-        problems += [p for p, target in reference_problems(event) if target not in dropped]
+        whole = _problems_without_validators(placed, extra_keys) if dropped else None
+        if whole is not None:  # the dropped elements' own references are checked too
+            said = {problem.path for problem in problems}  # one problem a path
+            problems += [p for p in whole if p.path not in said]
+        else:
+            problems += [p for p, target in reference_problems(event) if target not in dropped]
     if problems:
         raise EventFileError(_unique(problems), source)
     assert event is not None
     return event
+
+
+def _problems_without_validators(
+    placed: Any, extra_keys: list[tuple[Any, ...]]
+) -> list[Problem] | None:
+    """The reference problems of the whole event, unknown keys left out, built without
+    validators: an element that broke one of its own rules still has its references checked.
+    ``None`` when even that cannot be built or checked (a wrong type)."""
+    mended, _, _ = _without_failed_elements(placed, extra_keys)
+    try:
+        with attrs.validators.disabled():
+            whole = _converter.structure(mended, Event)
+        return [problem for problem, _ in reference_problems(whole)]
+    except Exception:  # too broken even so: the caller checks what was kept
+        return None
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -385,11 +562,14 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 def dumps_event(event: Event) -> str:
     """The event as TOML text, as :func:`loads_event` reads it."""
+    _arguments.event("dumps_event", event)
     return tomli_w.dumps(_converter.unstructure(event))
 
 
 def dump_event(event: Event, path: Path_) -> None:
     """Write the event as a TOML file, atomically."""
+    _arguments.event("dump_event", event)
+    _arguments.of_type("dump_event", "path", path, (str, os.PathLike), "a file path")
     _atomic.write_text(path, dumps_event(event))
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import pendulum
 
+from eventplan import _arguments
 from eventplan.event import Event
 from eventplan.programme import Session
 from eventplan.venue import Room
@@ -117,6 +118,7 @@ def to_frab(event: Event) -> dict[str, Any]:
     (the schema wants a URL on every session, and eventplan invents none);
     the C3VOC tools turn it into XML that is valid against the XSD.
     """
+    _arguments.event("to_frab", event)
     zone = event.zone
     slugs = _slugs(event)
     # ties broken by slug, which survives a round trip where an id may not
@@ -214,6 +216,7 @@ def to_frab_xml(event: Event) -> str:
     Written from :func:`to_frab`'s document, element by element as the XSD
     orders them, so JSON and XML never disagree.
     """
+    _arguments.event("to_frab_xml", event)
     document = to_frab(event)
     schedule, conference = document["schedule"], document["schedule"]["conference"]
     root = ET.Element("schedule")

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eventplan import _shipping, _text, formulas
+from eventplan import _arguments, _shipping, _text, formulas, limits
 from eventplan.checks import (
     Context,
     check_accreditation,
@@ -53,7 +53,7 @@ from eventplan.checks import (
     check_signing,
 )
 from eventplan.count import Count
-from eventplan.errors import MissingExtraError
+from eventplan.errors import MissingExtraError, ResourceLimitError
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import NormSet, default_norms
@@ -351,6 +351,11 @@ class _Model:
         self.quantities = len(sessions)
         self.base = base
 
+    @property
+    def width(self) -> int:
+        """Numbers one draw holds: the members drawn, the quantities seated, the subjects."""
+        return len(self.members) + len(self.fixed) + len(self.subjects)
+
     def _sizes(self) -> list[tuple[str, Count, Count, int]]:
         """Per cohort and delegation: its kind, parties, people per party, column."""
         found = []
@@ -618,11 +623,63 @@ def _merge(
     return merged
 
 
-def _chunks(draws: int, seed: int) -> list[tuple[int, np.random.SeedSequence]]:
+#: Bytes per number a draw holds (float64), and the copies of them a chunk keeps at once.
+BYTES_PER_CELL = 8
+WORKING_COPIES = 3
+
+
+def chunk_bytes(draws: int, width: int) -> int:
+    """Memory one chunk of ``draws`` takes for a model of ``width`` numbers per draw."""
+    return draws * width * BYTES_PER_CELL * WORKING_COPIES
+
+
+def chunk_size(function: str, width: int) -> int:
+    """Draws per chunk: :data:`CHUNK`, or fewer where a chunk would not fit in
+    :data:`eventplan.limits.MAX_SIMULATION_BYTES`. Chunks are tallied as they come, so a
+    run of any number of draws streams in that memory; a model too wide for even one
+    draw is refused with the figure."""
+    fits = limits.MAX_SIMULATION_BYTES // chunk_bytes(1, max(width, 1))
+    if fits < 1:
+        raise ResourceLimitError(
+            f"{function}(): one draw of this event holds {width:,} numbers and needs "
+            f"{chunk_bytes(1, width) / 1024**3:,.1f} GiB; at most "
+            f"{limits.MAX_SIMULATION_BYTES / 1024**3:g} GiB is allowed"
+        )
+    return min(CHUNK, fits)
+
+
+def _chunks(draws: int, seed: int, size: int = CHUNK) -> list[tuple[int, np.random.SeedSequence]]:
     import numpy as np
 
-    sizes = [min(CHUNK, draws - start) for start in range(0, draws, CHUNK)]
+    sizes = [min(size, draws - start) for start in range(0, draws, size)]
     return list(zip(sizes, np.random.SeedSequence(seed).spawn(len(sizes)), strict=True))
+
+
+def _simulation_arguments(
+    function: str,
+    event: Any,
+    turnout: Any,
+    draws: Any,
+    seed: Any,
+    probability: Any,
+    uncertainty: Any,
+) -> tuple[int, int]:
+    """The arguments of a Monte Carlo, checked before any work; ``draws`` and ``seed`` as ints
+    (a numpy integer from a notebook is welcome, and reported as a plain number)."""
+    _arguments.event(function, event)
+    _arguments.turnout(function, turnout)
+    _arguments.whole(function, "draws", draws, 1, limits.MAX_DRAWS)
+    _arguments.whole(function, "seed", seed, 0, limits.MAX_SEED)
+    _arguments.fraction(function, "probability", probability)
+    if uncertainty is not None:
+        _arguments.of_type(function, "uncertainty", uncertainty, Uncertainty, "an Uncertainty")
+        for name in ("turnout_sigma", "press_sigma"):
+            value = getattr(uncertainty, name)
+            _arguments.number(function, f"uncertainty.{name}", value, 0, limits.MAX_SIGMA)
+        _arguments.fraction(
+            function, "uncertainty.named_attendance", uncertainty.named_attendance, open_ends=False
+        )
+    return int(draws), int(seed)
 
 
 def _norms_of(event: Event, norms: NormSet | None) -> NormSet:
@@ -647,10 +704,10 @@ def simulate(
     ``executor`` spreads the chunks of draws over any ``concurrent.futures.Executor``;
     the event is pickled once and unpickled once per worker.
     """
-    if draws < 1:
-        raise ValueError(f"'draws' must be >= 1: {draws}")
-    if not 0 < probability < 1:
-        raise ValueError(f"'probability' must be between 0 and 1: {probability}")
+    draws, seed = _simulation_arguments(
+        "simulate", event, turnout, draws, seed, probability, uncertainty
+    )
+    norms = _arguments.norm_set("simulate", norms)
     event, name = event.resolve_turnout(turnout)
     job = _Job(
         event if executor is None else _shipping.pack(event),
@@ -658,7 +715,7 @@ def simulate(
         _norms_of(event, norms),
         uncertainty or Uncertainty(),
     )
-    chunks = _chunks(draws, seed)
+    chunks = _chunks(draws, seed, chunk_size("simulate", _model_of(job).width))
     tasks = [(job, n, s, i == 0) for i, (n, s) in enumerate(chunks)]
     parts = _run(_histograms, tasks, executor)
     total, subjects = None, list[_Subject]()
@@ -748,6 +805,9 @@ def simulate_sweep(
         import pandas
     except ImportError:
         raise MissingExtraError("simulate_sweep", "notebooks") from None
+    draws, seed = _simulation_arguments(
+        "simulate_sweep", event, turnout, draws, seed, 0.5, uncertainty
+    )
     event, name = event.resolve_turnout(turnout)
     shipped = event if executor is None else _shipping.pack(event)
     points = grid_points(grid)
@@ -762,7 +822,10 @@ def simulate_sweep(
         )
         for number, point in enumerate(points)
     ]
-    chunks = _chunks(draws, seed)
+    # the base event's width sizes the chunks of every point: a knob moves it by a few numbers
+    base = _Job(shipped, name, _norms_of(event, None), uncertainty or Uncertainty())
+    width = _model_of(base).width + 64
+    chunks = _chunks(draws, seed, chunk_size("simulate_sweep", width))
     tasks = [(job, n, s, i == 0) for job in jobs for i, (n, s) in enumerate(chunks)]
     parts = iter(
         _shipping.progress(

@@ -39,6 +39,32 @@ class End(enum.StrEnum):
     HIGH = "high"
 
 
+#: Norms a check divides by, or whose zero would make a capacity of nothing: each must be above 0.
+DIVISORS = frozenset(
+    {
+        "area.theatre",
+        "area.classroom",
+        "area.banquet",
+        "area.reception",
+        "area.boardroom",
+        "code.chairs",
+        "code.standing",
+        "code.tables",
+        "code.classroom",
+        "code.exhibition",
+        "interpretation.per_booth",
+        "screening.lane_rate",
+        "arrival.window_minutes",
+        "accreditation.desk_rate",
+        "banquet.seats_per_table",
+        "bilateral.slot_minutes",
+        "bilateral.bookable_hours",
+        "bus.capacity",
+        "bus.load_factor",
+    }
+)
+
+
 def _not_below_low(instance: Norm, attribute: attrs.Attribute[float], value: float) -> None:
     if value < instance.low:
         raise ValueError(f"'high' must be >= 'low' ({instance.low}): {value}")

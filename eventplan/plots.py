@@ -15,6 +15,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from eventplan import _arguments
 from eventplan.errors import MissingExtraError, UnknownNameError
 from eventplan.event import Event
 from eventplan.montecarlo import Simulation
@@ -80,6 +81,7 @@ def _hours(moment: Any, day: dt.date, zone: str) -> float:
 def plot_programme(event: Event) -> Figure:
     """One panel per day, a row per session labelled with its title and room, coloured by kind,
     in the event's local time; the hour axis spans every session, past midnight included."""
+    _arguments.event("plot_programme", event)
     _matplotlib()
     zone = event.timezone
     live = sorted((s for s in event.sessions if not s.is_cancelled), key=lambda s: (s.start, s.id))
@@ -236,6 +238,7 @@ def plot_overflow(
 def plot_tasks(event: Event) -> Figure:
     """A row per task, grouped by sub-committee: bars from the task it depends on (or a week
     before), diamonds for milestones, and the event's start."""
+    _arguments.event("plot_tasks", event)
     _matplotlib()
     no_owner = "(no owner)"
     order = {c.id: i for i, c in enumerate(event.organisation.subcommittees)}

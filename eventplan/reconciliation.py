@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from eventplan import items
+from eventplan import _arguments, items
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_turnout
 from eventplan.enums import Measure, Qualifier, SessionKind, Severity
@@ -62,6 +62,7 @@ def listed_statements(event: Event) -> Count | None:
 
 def reconcile(event: Event) -> tuple[Finding, ...]:
     """Every disagreement between the reported figures and the model, as findings."""
+    _arguments.event("reconcile", event)
     counts = {turnout.name: count_turnout(turnout) for turnout in event.turnouts}
     findings = [finding for figure in event.reported for finding in _figure(event, figure, counts)]
     findings += _breakdowns(event, counts)

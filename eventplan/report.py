@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eventplan import _text
+from eventplan import _arguments, _text
 from eventplan._text import plural
 from eventplan.checks import run_checks
 from eventplan.enums import Severity
@@ -204,5 +204,7 @@ def check(
     ``norms`` replaces eventplan's norms (see :func:`eventplan.default_norms`);
     by default they apply with the event's own ``norm_overrides``.
     """
+    _arguments.event("check", event)
+    norms = _arguments.norm_set("check", norms)
     event, chosen = event.resolve_turnout(turnout)
     return Report(event.id, chosen, run_checks(event, chosen, norms))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from eventplan import _fields, _shipping
+from eventplan import _arguments, _fields, _shipping
 from eventplan.count import Count
 from eventplan.enums import Layout, PartyKind, SessionStatus
 from eventplan.errors import (
@@ -351,6 +351,8 @@ def compare(
     event: Event, turnout: str | Turnout | None = None, *, scenarios: Sequence[Scenario]
 ) -> pandas.DataFrame:
     """One table: a row per check and subject, the baseline and each scenario side by side."""
+    _arguments.event("compare", event)
+    _arguments.turnout("compare", turnout)
     pandas = _pandas()
     event, turnout = event.resolve_turnout(turnout)
     frames = []
@@ -402,6 +404,8 @@ def sweep(
     points over any ``concurrent.futures.Executor`` (a process pool, a dask
     client's executor); the numbers are the same either way.
     """
+    _arguments.event("sweep", event)
+    _arguments.turnout("sweep", turnout)
     pandas = _pandas()
     event, name = event.resolve_turnout(turnout)
     points = grid_points(grid)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from eventplan import _arguments
 from eventplan.calendars import audience_words
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
@@ -120,6 +121,7 @@ def to_csv(event: Event) -> str:
     Write it as UTF-8 with a byte-order mark for Excel and LibreOffice, which
     otherwise read it in the local code page (``eventplan csv --excel``).
     """
+    _arguments.event("to_csv", event)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -135,6 +137,7 @@ def to_xlsx(event: Event) -> bytes:
     header row frozen; dates and times are real date and time cells.
     Needs openpyxl: ``pip install "eventplan[xlsx]"``.
     """
+    _arguments.event("to_xlsx", event)
     try:
         from openpyxl import Workbook
     except ImportError:

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from eventplan import _text
+from eventplan import _arguments, _text
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
 from eventplan.enums import Measure, Qualifier
@@ -29,7 +29,7 @@ _SPAN = 17
 @attrs.frozen
 class Summary:
     event: Event
-    counts: ParticipationCounts
+    counts: ParticipationCounts | None  # None: the event gives no turnout, so nothing is known
     findings: tuple[Finding, ...]
 
     @property
@@ -39,7 +39,9 @@ class Summary:
         return dict(sorted(counted.items()))
 
     def to_json(self) -> dict[str, Any]:
-        event, counts = self.event, self.counts
+        counts = self.counts
+        if counts is None:
+            return self._json(None, None, {})
         participation = {
             "national_delegations": counts.national_delegations,
             "organisations": counts.organisations,
@@ -52,6 +54,16 @@ class Summary:
             "signatories_at_plenary": counts.signatories_at_plenary,
             "signatories_later": counts.signatories_later,
         }
+        return self._json(
+            counts.turnout,
+            {k: v.to_json() if v is not None else None for k, v in participation.items()},
+            {k: v.to_json() for k, v in counts.signatories_by_region.items()},
+        )
+
+    def _json(
+        self, turnout: str | None, participation: Any, signatories_by_region: dict[str, Any]
+    ) -> dict[str, Any]:
+        event = self.event
         return {
             "event": {
                 "id": event.id,
@@ -63,19 +75,15 @@ class Summary:
                 "end_date": event.end_date.isoformat(),
                 "themes": [theme.text for theme in event.themes],
             },
-            "turnout": counts.turnout,
+            "turnout": turnout,
             "sessions_by_kind": self.sessions_by_kind,
             "programme": [_session_json(event, s) for s in _in_order(event.sessions)],
             "subcommittees": [
                 {"id": c.id, "name": c.name, "lead": _agency_name(event, c.lead)}
                 for c in event.organisation.subcommittees
             ],
-            "participation": {
-                k: v.to_json() if v is not None else None for k, v in participation.items()
-            },
-            "signatories_by_region": {
-                k: v.to_json() for k, v in counts.signatories_by_region.items()
-            },
+            "participation": participation,
+            "signatories_by_region": signatories_by_region,
             "findings": [finding.to_json() for finding in self.findings],
         }
 
@@ -173,6 +181,8 @@ class Summary:
 
     def _participation(self) -> list[Line]:
         counts = self.counts
+        if counts is None:
+            return ["Participation: not known (the event gives no turnout)"]
         turnout = self.event.turnout(counts.turnout)
         when = f", as of {turnout.as_of.isoformat()}" if turnout.as_of else ""
         lines: list[Line] = [
@@ -210,7 +220,10 @@ class Summary:
         figures = [
             f
             for f in self.event.reported
-            if f.measure is measure and f.region is None and f.turnout == self.counts.turnout
+            if f.measure is measure
+            and f.region is None
+            and self.counts is not None
+            and f.turnout == self.counts.turnout
         ]
         return "; ".join(f"{_qualified(f)} ({_cite(self.event, f.sources[:1])})" for f in figures)
 
@@ -256,6 +269,7 @@ class Summary:
                 if k != "attendees"
             )
         )
+        shown_turnout = f"turnout {counts.turnout!r}" if counts is not None else "not known"
         findings = "".join(
             f"<li><b>{f.severity.value}</b> {html.escape(f.message)} <code>{html.escape(f.code)}</code></li>"
             for f in self.findings
@@ -264,7 +278,7 @@ class Summary:
             f"<h3>{html.escape(event.name)}</h3>{heading}"
             f"<h4>Programme</h4><table><thead><tr><th>start</th><th>end</th><th>title</th>"
             f"<th>room</th><th>kind</th><th>status</th></tr></thead><tbody>{programme}</tbody></table>"
-            f"<h4>Participation (turnout {html.escape(repr(counts.turnout))})</h4>"
+            f"<h4>Participation ({html.escape(shown_turnout)})</h4>"
             f"<table><tbody>{participation}</tbody></table>"
             f"<h4>Reported figures against the model</h4><ul>{findings}</ul>"
         )
@@ -272,6 +286,9 @@ class Summary:
 
 def summarise(event: Event, turnout: str | Turnout | None = None) -> Summary:
     """The summary of ``event`` for one turnout (the default one if unnamed)."""
+    _arguments.event("summarise", event)
+    if turnout is None and not event.turnouts:  # nothing known about who comes: not zero people
+        return Summary(event, None, reconcile(event))
     event, name = event.resolve_turnout(turnout)
     return Summary(event, count_participation(event, name), reconcile(event))
 

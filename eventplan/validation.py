@@ -10,8 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
+from eventplan import _arguments, _fields
 from eventplan.errors import InvalidEventError, Problem
 from eventplan.parties import redundant_selectors
 from eventplan.programme import DELEGATION_PREFIX
@@ -24,7 +23,9 @@ Found = tuple[Problem, str | None]
 
 
 def find_problems(event: Event) -> tuple[Problem, ...]:
-    """Every broken reference and duplicate id in ``event``; empty when it is sound."""
+    """Every broken reference, duplicate id and value beyond the limits in ``event``;
+    empty when it is sound."""
+    _arguments.event("find_problems", event)
     return tuple(problem for problem, _ in reference_problems(event))
 
 
@@ -33,6 +34,7 @@ def validate(event: Event) -> Event:
 
     Use it on events built in code; files are validated as they are read.
     """
+    _arguments.event("validate", event)
     problems = find_problems(event)
     if problems:
         raise InvalidEventError(problems)
@@ -48,6 +50,15 @@ def reference_problems(event: Event) -> Iterator[Found]:
     yield from _session_dates(event)
     yield from _redundant_selectors(event)
     yield from _protocol(event)
+    yield from _values(event)
+
+
+def _values(event: Event) -> Iterator[Found]:
+    """Numbers, dates and text beyond the limits (:mod:`eventplan.bounds`)."""
+    from eventplan.bounds import value_problems
+
+    for problem in value_problems(event):
+        yield problem, None
 
 
 def _unknown(path: str, what: str, value: str, known: Iterable[str]) -> Found:
@@ -81,27 +92,10 @@ def _duplicates(event: Event) -> Iterator[Found]:
 
 def _sources(event: Event) -> Iterator[Found]:
     known = {source.id for source in event.sources}
-    for path, obj in _walk(event, ""):
+    for path, obj in _fields.walk(event, ""):
         for source_id in getattr(obj, "sources", ()):
             if isinstance(source_id, str) and source_id not in known:
                 yield _unknown(f"{path}.sources" if path else "sources", "source", source_id, known)
-
-
-def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Every attrs object under ``obj`` with its path (ids name list elements)."""
-    yield path, obj
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        child = f"{path}.{field.name}" if path else field.name
-        if attrs.has(type(value)):
-            yield from _walk(value, child)
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if attrs.has(type(item)):
-                    name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
-                    yield from _walk(
-                        item, f"{child}.{name}" if not name.startswith("[") else child + name
-                    )
 
 
 def _programme(event: Event) -> Iterator[Found]:

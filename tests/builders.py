@@ -68,3 +68,28 @@ def make_event(**overrides: Any) -> Event:
     )
     fields.update(overrides)
     return Event(**fields)
+
+
+def places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into parsed TOML data (keys and list indexes), the root's ``()`` first."""
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += places(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += places(value, (*path, index))
+    return found
+
+
+def parent_at(data: Any, path: tuple[Any, ...]) -> Any | None:
+    """The table or array holding ``path``'s last step, or ``None`` if an earlier change
+    removed it or replaced a parent by a scalar."""
+    parent = data
+    try:
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return parent if isinstance(parent, dict | list) else None

@@ -83,10 +83,11 @@ def test_a_changed_turnout_made_in_code_is_the_one_counted():
 
 
 def test_something_else_in_the_turnout_place_is_a_clear_type_error():
-    with pytest.raises(
-        TypeError, match=r"^'turnout' must be a turnout name \(str\), a Turnout or None: 10000$"
-    ):
+    with pytest.raises(TypeError) as raised:
         eventplan.simulate(HANOI, 10_000)
+    assert str(raised.value) == (
+        "simulate(): 'turnout' must be a turnout name, a Turnout or None, got int 10000"
+    )
 
 
 def test_session_demand_takes_a_session_or_its_id():

@@ -8,6 +8,7 @@ import tomllib
 from typing import Any
 
 import tomli_w
+from builders import parent_at, places
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,29 +47,14 @@ values = st.recursive(
 )
 
 
-def places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += places(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += places(value, (*path, index))
-    return found
-
-
 PLACES = places(REFERENCE)[1:]
 
 
 def mutate(data: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(PLACES))
-        parent: Any = data
-        try:
-            for step in path[:-1]:
-                parent = parent[step]
-            parent[path[-1]]
-        except (KeyError, IndexError, TypeError):
+        parent = parent_at(data, path)
+        if parent is None:
             continue  # an earlier mutation removed it
         action = draw(st.sampled_from(["replace", "delete", "rename", "duplicate"]))
         key = path[-1]

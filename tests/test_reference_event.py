@@ -23,7 +23,7 @@ from eventplan import (
     reference_event,
     summarise,
 )
-from eventplan.validation import _walk
+from eventplan._fields import walk as _walk
 
 EVENT = reference_event()
 

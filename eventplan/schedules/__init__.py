@@ -59,7 +59,7 @@ def loads_schedule(text: str, *, source: str = "<string>") -> Event:
 
 def read_schedule(path: Path_) -> ScheduleImport:
     """Read a ``schedule.json`` or ``schedule.xml`` file, with the findings reading it gave."""
-    return reads_schedule(read_text(path, "utf-8-sig"), source=os.fspath(path))
+    return reads_schedule(read_text(path).removeprefix("\ufeff"), source=os.fspath(path))
 
 
 def load_schedule(path: Path_) -> Event:
@@ -70,7 +70,7 @@ def load_schedule(path: Path_) -> Event:
 def read_event_or_schedule(path: Path_) -> ScheduleImport:
     """An eventplan TOML file or a published schedule, told apart by extension
     (``.toml``, ``.json``, ``.xml``) or, failing that, by content."""
-    text = read_text(path, "utf-8-sig")
+    text = read_text(path).removeprefix("\ufeff")
     suffix = Path(path).suffix.lower()
     if suffix in (".json", ".xml") or (suffix != ".toml" and text.lstrip()[:1] in ("{", "<")):
         return reads_schedule(text, source=os.fspath(path))
