@@ -103,8 +103,40 @@ def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """An attrs field transformer: each field checks its value's type before its own validators."""
-    return [field.evolve(validator=_TypeCheck(field.validator)) for field in fields]
+    """An attrs field transformer: each field checks its value's type before its own validators,
+    and an enum field takes a valid value as its member (``kind="plenary"`` is
+    ``SessionKind.PLENARY``), so what a notebook writes is what every exporter reads."""
+    found = []
+    for field in fields:
+        field = field.evolve(validator=_TypeCheck(field.validator))
+        if field.converter is None and _names_an_enum(field.type):
+            field = field.evolve(
+                converter=attrs.Converter(_to_member, takes_self=True, takes_field=True)
+            )
+        found.append(field)
+    return found
+
+
+def _names_an_enum(annotation: Any) -> bool:
+    """Whether an annotation (a string, the module having postponed evaluation) names one of
+    eventplan's enums."""
+    from eventplan import enums
+
+    words = re.findall(r"\w+", annotation) if isinstance(annotation, str) else []
+    return any(isinstance(getattr(enums, w, None), enum.EnumMeta) for w in words)
+
+
+def _to_member(value: Any, instance: Any, field: attrs.Attribute[Any]) -> Any:
+    if isinstance(value, enum.Enum) or not isinstance(value, str):
+        return value  # a member, or a wrong type the type check reports
+    kind = _resolved_type(type(instance), field.name)
+    for option in typing.get_args(kind) or (kind,):
+        if isinstance(option, type) and issubclass(option, enum.Enum):
+            try:
+                return option(value)
+            except ValueError:
+                continue
+    return value  # not a valid value: the type check says which are
 
 
 class _TypeCheck:
@@ -165,20 +197,12 @@ def _compile(kind: Any) -> Callable[[Any], bool] | None:
         return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
     if kind is int:
         return lambda value: isinstance(value, int) and not isinstance(value, bool)
-    if issubclass(kind, enum.Enum):  # a valid member's value still reads as the member
-        values = {member.value for member in kind}
-        return lambda value: isinstance(value, kind) or (_hashable(value) and value in values)
+    if issubclass(kind, enum.Enum):  # a valid value became its member on the way in
+        return lambda value: isinstance(value, kind)
     if issubclass(kind, dt.datetime):  # pendulum.DateTime fields take any aware datetime
         return lambda value: isinstance(value, dt.datetime)
     return lambda value: isinstance(value, kind)
 
-
-def _hashable(value: Any) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
 
 
 def _describe(kind: Any) -> str:
@@ -191,6 +215,8 @@ def _describe(kind: Any) -> str:
         args = typing.get_args(kind)
         inner = _describe(args[0]) if len(args) == 2 and args[1] is Ellipsis else "values"
         return f"a tuple of {inner}"
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return f"{kind.__name__} (one of: {', '.join(str(m.value) for m in kind)})"
     if isinstance(kind, type):
         return kind.__name__
     return str(kind)

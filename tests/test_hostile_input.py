@@ -32,6 +32,7 @@ from eventplan import (
     ResourceLimitError,
     Room,
     SeatCount,
+    SessionKind,
     Uncertainty,
     Venue,
     check,
@@ -469,3 +470,31 @@ def test_load_event_names_a_path_that_is_not_one():
     with pytest.raises(TypeError) as raised:
         load_event(None)  # type: ignore[arg-type]
     assert message(raised) == "load_event(): 'path' must be a file path, got None"
+
+
+def test_a_session_kind_given_as_a_plain_string_becomes_the_member_and_exports():
+    session = attrs.evolve(reference_event().session("opening"), kind="plenary")
+    assert session.kind is SessionKind.PLENARY
+    event = attrs.evolve(
+        reference_event(),
+        sessions=tuple(session if s.id == "opening" else s for s in reference_event().sessions),
+    )
+    assert validate(event) is event
+    (item,) = [
+        i
+        for day in to_frab(event)["schedule"]["conference"]["days"]
+        for items in day["rooms"].values()
+        for i in items
+        if i["slug"].endswith("-opening")
+    ]
+    assert item["type"] == "plenary"
+
+
+def test_a_session_kind_that_is_no_kind_names_the_field_and_the_choices():
+    with pytest.raises(TypeError) as raised:
+        attrs.evolve(reference_event().session("opening"), kind="plenery")
+    assert str(raised.value) == (
+        "'kind' must be SessionKind (one of: "
+        + ", ".join(k.value for k in SessionKind)
+        + "): 'plenery' is str"
+    )
