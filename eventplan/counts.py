@@ -126,11 +126,11 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
     press = turnout.press
     parties = Parties(turnout)
     reporters = parties.reporters()
-    if reporters is None:
-        agencies = None
+    agencies: Count | None
+    if reporters is None or (press is not None and press.agencies is None):
+        agencies = None  # a press corps whose agencies are not given: not known, never 0
     else:
-        press_agencies = press.agencies if press and press.agencies is not None else Count.zero()
-        agencies = total(outlets) + press_agencies
+        agencies = total(outlets) + (press.agencies if press is not None else Count.zero())
     return ParticipationCounts(
         turnout=turnout.name,
         parties_by_kind={kind: parties.count(kind.value) for kind in by_kind},

@@ -10,9 +10,14 @@ from eventplan import (
     Delegation,
     PartyKind,
     PressCorps,
+    Qualifier,
+    ReportedFigure,
+    Severity,
     SignatoryStatus,
     Turnout,
     count_participation,
+    reconcile,
+    summarise,
 )
 from eventplan.counts import NO_REGION
 from eventplan.enums import Measure
@@ -102,3 +107,47 @@ def test_turnout_without_press_does_not_model_reporters():
     counts = count_participation(make_event())
     assert (counts.reporters, counts.press_agencies, counts.attendees) == (None, None, None)
     assert counts.delegates == Count.zero()
+
+
+def press_without_agencies_event(*reported):
+    turnout = Turnout(
+        name="actual",
+        cohorts=(Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(10)),),
+        press=PressCorps(reporters=Count(401, None)),
+    )
+    return make_event(turnouts=(turnout,), reported=reported)
+
+
+def test_press_agencies_not_given_are_not_known_not_zero():
+    # issue 10: "Press agencies not given read 0"
+    event = press_without_agencies_event()
+    counts = count_participation(event)
+    assert counts.reporters == Count(401, None)
+    assert counts.press_agencies is None
+    assert counts.measure(Measure.PRESS_AGENCIES) is None
+    summary = summarise(event)
+    assert summary.to_json()["participation"]["press_agencies"] is None
+    rows = [line for line in str(summary).splitlines() if "press agencies" in line]
+    assert rows == ["  press agencies         not known"]
+
+
+def test_media_outlets_without_a_press_corps_are_the_agencies():
+    outlet = Delegation(id="orf", name="ORF", kind=PartyKind.MEDIA_OUTLET, size=Count(2, 3))
+    counts = count_participation(make_event(turnouts=(Turnout(name="t", delegations=(outlet,)),)))
+    assert (counts.reporters, counts.press_agencies) == (Count(2, 3), Count.exactly(1))
+
+
+def test_reported_agencies_against_agencies_not_given_is_information():
+    figure = ReportedFigure(
+        id="agencies",
+        measure=Measure.PRESS_AGENCIES,
+        value=189,
+        qualifier=Qualifier.EXACTLY,
+        turnout="actual",
+        sources=("press",),
+    )
+    findings = reconcile(press_without_agencies_event(figure))
+    assert [(f.code, f.severity) for f in findings] == [("figure-not-modelled", Severity.INFO)]
+    assert findings[0].message == (
+        "189 press agencies (Wiener Zeitung, 26 Oct 2025): turnout 'actual' does not model this"
+    )
