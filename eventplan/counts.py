@@ -126,11 +126,11 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
     press = turnout.press
     parties = Parties(turnout)
     reporters = parties.reporters()
-    agencies: Count | None
-    if reporters is None or (press is not None and press.agencies is None):
-        agencies = None  # a press corps whose agencies are not given: not known, never 0
-    else:
-        agencies = total(outlets) + (press.agencies if press is not None else Count.zero())
+    # a press corps whose agencies are not given leaves them not known, never 0
+    corps_agencies = Count.zero() if press is None else press.agencies
+    agencies = (
+        None if reporters is None or corps_agencies is None else total(outlets) + corps_agencies
+    )
     return ParticipationCounts(
         turnout=turnout.name,
         parties_by_kind={kind: parties.count(kind.value) for kind in by_kind},
