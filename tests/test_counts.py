@@ -151,3 +151,39 @@ def test_reported_agencies_against_agencies_not_given_is_information():
     assert findings[0].message == (
         "189 press agencies (Wiener Zeitung, 26 Oct 2025): turnout 'actual' does not model this"
     )
+
+
+def test_a_turnout_that_names_no_one_has_no_known_figure():
+    # an imported schedule's turnout: its counts are not known, not 0
+    figure = ReportedFigure(
+        id="delegates",
+        measure=Measure.DELEGATES,
+        value=2500,
+        qualifier=Qualifier.MORE_THAN,
+        turnout="planned",
+        sources=("press",),
+    )
+    event = make_event(reported=(figure,))
+    counts = count_participation(event)
+    assert counts.known is False
+    assert [counts.measure(m) for m in Measure if m.value != "sessions"] == [None] * (
+        len(Measure) - 1
+    )
+    summary = summarise(event)
+    assert set(summary.to_json()["participation"].values()) == {None}
+    text = str(summary).split("Participation (turnout 'planned': forecast)\n")[1]
+    labels = (
+        "national delegations",
+        "organisations",
+        "research institutions",
+        "delegates",
+        "reporters",
+        "press agencies",
+        "signatories",
+        "  at the plenary",
+        "  later",
+    )
+    rows = [row for row in text.splitlines() if row[2:24].rstrip() in labels]
+    assert [row[:34] for row in rows] == [f"  {label:<22} not known" for label in labels]
+    ((code, severity),) = [(f.code, f.severity) for f in reconcile(event)]
+    assert (code, severity) == ("figure-not-modelled", Severity.INFO)
