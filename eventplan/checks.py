@@ -656,70 +656,56 @@ def check_exhibition(ctx: Context) -> Iterator[Finding]:
 
 
 def _against(
+    ctx: Context,
     code: str,
     field: str,
-    available: int | None,
     needed: Count,
     what: str,
     missing: str,
     norms: tuple[Norm, ...],
+    people: str,
 ) -> Finding:
-    """A demand set against one resource of the plan, or an ``info`` that the plan lacks it."""
+    """A demand set against one resource of the plan, or an ``info`` that the plan lacks it
+    or that the turnout does not say who comes (``people``: what is then not known)."""
     subjects = (f"resources.{field}",)
-    if available is None:
+    available: int | None = getattr(ctx.event.resources, field)
+    capacity = None if available is None else Count.exactly(available)
+    if not ctx.parties.known:
+        return _people_unknown(ctx, code, subjects, people, norms, capacity)
+    if capacity is None:
         return _missing(f"{code}-unknown", subjects, missing, norms, needed)
-    return _capacity_finding(code, subjects, what, needed, Count.exactly(available), norms)
+    return _capacity_finding(code, subjects, what, needed, capacity, norms)
 
 
 def check_hotels(ctx: Context) -> Iterator[Finding]:
     delegates = ctx.counts.delegates
     norm = ctx.norm("hotel.rooms_per_delegate")
-    available = ctx.event.resources.hotel_rooms
-    if not ctx.parties.known:
-        yield _people_unknown(
-            ctx,
-            "hotel-rooms",
-            ("resources.hotel_rooms",),
-            "delegates and the hotel rooms they need",
-            (norm,),
-            None if available is None else Count.exactly(available),
-        )
-        return
     needed = scaled(delegates, norm.optimistic_value, norm.cautious_value)
     yield _against(
+        ctx,
         "hotel-rooms",
         "hotel_rooms",
-        available,
         needed,
         f"hotel rooms for {delegates} delegates",
         f"{delegates} delegates need {needed} hotel rooms; the plan gives no room block",
         (norm,),
+        "delegates and the hotel rooms they need",
     )
 
 
 def check_cars(ctx: Context) -> Iterator[Finding]:
     heads = ctx.parties.heads
     norm = ctx.norm("cars.per_head_of_delegation")
-    available = ctx.event.resources.cars
-    if not ctx.parties.known:
-        yield _people_unknown(
-            ctx,
-            "cars",
-            ("resources.cars",),
-            "heads of delegation and the cars they need",
-            (norm,),
-            None if available is None else Count.exactly(available),
-        )
-        return
     needed = scaled(heads, norm.optimistic_value, norm.cautious_value)
     yield _against(
+        ctx,
         "cars",
         "cars",
-        available,
         needed,
         f"cars for {heads} heads of delegation",
         f"{heads} heads of delegation need {needed} cars; the plan gives no fleet",
         (norm,),
+        "heads of delegation and the cars they need",
     )
 
 

@@ -428,17 +428,17 @@ def test_shuttle_fleet_from_cycle_and_headway(buses, expected):
 # --- missing inputs never pass silently --------------------------------------------------------
 
 
+def gala_session():
+    return make_session(
+        "gala", kind=SessionKind.GALA_DINNER, room="hall-b", start=at(25, 19), end=at(25, 22)
+    )
+
+
 def test_every_resource_check_without_inputs_says_so():
     event = make_event(
         sessions=(
             make_session(languages=("en", "fr")),
-            make_session(
-                "gala",
-                kind=SessionKind.GALA_DINNER,
-                room="hall-b",
-                start=at(25, 19),
-                end=at(25, 22),
-            ),
+            gala_session(),
         ),
         turnouts=states(10, signed=5),
     )
@@ -541,13 +541,7 @@ def test_a_turnout_that_names_no_one_leaves_every_people_check_not_known():
     event = make_event(
         sessions=(
             make_session(),
-            make_session(
-                "gala",
-                kind=SessionKind.GALA_DINNER,
-                room="hall-b",
-                start=at(25, 19),
-                end=at(25, 22),
-            ),
+            gala_session(),
             make_session("signing", kind=SessionKind.SIGNING, start=at(26, 9), end=at(26, 10)),
         ),
         resources=Resources(

@@ -109,13 +109,24 @@ def test_turnout_without_press_does_not_model_reporters():
     assert counts.delegates == Count.zero()
 
 
-def press_without_agencies_event(*reported):
+def reported(measure: Measure, value: int, qualifier: Qualifier, turnout: str):
+    return ReportedFigure(
+        id=measure.value,
+        measure=measure,
+        value=value,
+        qualifier=qualifier,
+        turnout=turnout,
+        sources=("press",),
+    )
+
+
+def press_without_agencies_event(*figures):
     turnout = Turnout(
         name="actual",
         cohorts=(Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(10)),),
         press=PressCorps(reporters=Count(401, None)),
     )
-    return make_event(turnouts=(turnout,), reported=reported)
+    return make_event(turnouts=(turnout,), reported=figures)
 
 
 def test_press_agencies_not_given_are_not_known_not_zero():
@@ -138,14 +149,7 @@ def test_media_outlets_without_a_press_corps_are_the_agencies():
 
 
 def test_reported_agencies_against_agencies_not_given_is_information():
-    figure = ReportedFigure(
-        id="agencies",
-        measure=Measure.PRESS_AGENCIES,
-        value=189,
-        qualifier=Qualifier.EXACTLY,
-        turnout="actual",
-        sources=("press",),
-    )
+    figure = reported(Measure.PRESS_AGENCIES, 189, Qualifier.EXACTLY, "actual")
     findings = reconcile(press_without_agencies_event(figure))
     assert [(f.code, f.severity) for f in findings] == [("figure-not-modelled", Severity.INFO)]
     assert findings[0].message == (
@@ -155,15 +159,9 @@ def test_reported_agencies_against_agencies_not_given_is_information():
 
 def test_a_turnout_that_names_no_one_has_no_known_figure():
     # an imported schedule's turnout: its counts are not known, not 0
-    figure = ReportedFigure(
-        id="delegates",
-        measure=Measure.DELEGATES,
-        value=2500,
-        qualifier=Qualifier.MORE_THAN,
-        turnout="planned",
-        sources=("press",),
+    event = make_event(
+        reported=(reported(Measure.DELEGATES, 2500, Qualifier.MORE_THAN, "planned"),)
     )
-    event = make_event(reported=(figure,))
     counts = count_participation(event)
     assert counts.known is False
     assert [counts.measure(m) for m in Measure if m.value != "sessions"] == [None] * (
