@@ -86,13 +86,18 @@ def sessions_for(
 
 
 def every_audience(event: Event, turnout: str | None = None) -> tuple[Audience, ...]:
-    """The programme, then every delegation, party kind, sub-committee and room with sessions."""
+    """The programme, then every delegation, party kind, sub-committee and room with sessions.
+
+    A party kind the turnout has no parties of selects nobody: it gets no calendar.
+    """
     index = AudienceIndex(event, turnout)
     audiences = [PROGRAMME]
     audiences += [Audience(AudienceKind.DELEGATION, d) for d in index.delegations]
     kinds = [kind.value for kind in PartyKind if kind is not PartyKind.MEDIA_OUTLET] + [PRESS]
     audiences += [
-        Audience(AudienceKind.KIND, kind) for kind in kinds if index.has(AudienceKind.KIND, kind)
+        Audience(AudienceKind.KIND, kind)
+        for kind in kinds
+        if index.has(AudienceKind.KIND, kind) and index.selects_anyone(kind)
     ]
     # only sub-committees and rooms with something to show: a calendar needs a component (RFC 5545)
     owners = {s.subcommittee for s in event.sessions} | {t.owner for t in event.organisation.tasks}
@@ -124,7 +129,7 @@ class AudienceIndex:
         self.turnout = turnout
         base = event.turnout(turnout) if event.turnouts else None
         self.delegations = {d.id: d for d in base.delegations} if base is not None else {}
-        parties = Parties(base)
+        self._parties = parties = Parties(base)
         self._programme = tuple(sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)))
         found: dict[tuple[AudienceKind, str], list[Session]] = defaultdict(list)
         targets: dict[str, tuple[str, ...]] = {}
@@ -148,6 +153,10 @@ class AudienceIndex:
 
     def has(self, kind: AudienceKind, target: str) -> bool:
         return bool(self._found.get((kind, target)))
+
+    def selects_anyone(self, party_kind: str) -> bool:
+        """Whether the turnout has anyone of a party kind (or, for ``press``, any press)."""
+        return bool(self._parties.members(party_kind))
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
         """The sessions ``audience`` should see, in programme order; an unknown name is an error."""

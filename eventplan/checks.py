@@ -149,6 +149,24 @@ def _missing(
     return Finding(code, Severity.INFO, message, subjects, demand, norms=norms)
 
 
+#: Ends the code of a finding whose demand is not known because the turnout names no one.
+PEOPLE_UNKNOWN = "-people-unknown"
+
+
+def _people_unknown(
+    ctx: Context,
+    code: str,
+    subjects: tuple[str, ...],
+    what: str,
+    norms: tuple[Norm, ...] = (),
+    capacity: Count | None = None,
+) -> Finding:
+    """An ``info`` finding: the turnout says nothing about who comes (see
+    :attr:`Parties.known`), so a demand in people is not known, never 0."""
+    message = f"{what}: not known, turnout {ctx.turnout!r} does not say who comes"
+    return Finding(code + PEOPLE_UNKNOWN, Severity.INFO, message, subjects, None, capacity, norms)
+
+
 # --- rooms -----------------------------------------------------------------------------------
 
 
@@ -167,6 +185,9 @@ def check_seats(ctx: Context) -> Iterator[Finding]:
         if session.kind is SessionKind.EXHIBITION or not session.audience:
             continue
         subjects = (session.id,)
+        if session.room is None and not ctx.parties.demand_known(session):
+            yield _people_unknown(ctx, "room", subjects, f"{session.id} (no room): people")
+            continue
         if session.room is None:
             yield _missing(
                 "room-unassigned",
@@ -178,12 +199,23 @@ def check_seats(ctx: Context) -> Iterator[Finding]:
         room = ctx.rooms[session.room]
         layout = layout_for(session, room)
         found = room_capacity(ctx, room, layout)
+        known = ctx.parties.demand_known(session)
         if found is None:
             yield _missing(
                 "room-capacity-unknown",
                 (*subjects, room.id),
                 f"{session.id}: {room.name} has no seat count for {layout or 'any layout'} and no floor area",
-                demand=ctx.demand[session.id],
+                demand=ctx.demand[session.id] if known else None,
+            )
+            continue
+        if not known:
+            yield _people_unknown(
+                ctx,
+                "room",
+                (*subjects, room.id),
+                f"{session.id}: people in {room.name}",
+                found[1],
+                found[0],
             )
             continue
         capacity, norms, binding = found
@@ -342,10 +374,14 @@ def check_interpretation(ctx: Context) -> Iterator[Finding]:
 def check_signing(ctx: Context) -> Iterator[Finding]:
     counts = ctx.counts
     signatories = counts.signatories_at_plenary
-    if signatories.low == 0 and signatories.high == 0:
-        return
     norm = ctx.norm("signing.minutes_per_signature")
     sessions = [s for s in ctx.live if s.kind is SessionKind.SIGNING]
+    if not ctx.parties.known and sessions:
+        subjects = tuple(s.id for s in sessions)
+        yield _people_unknown(ctx, "signing-time", subjects, "signatories", (norm,))
+        return
+    if signatories.low == 0 and signatories.high == 0:
+        return
     if not sessions:
         yield _missing(
             "signing-session-missing",
@@ -374,10 +410,16 @@ def check_arrivals(ctx: Context) -> Iterator[Finding]:
         ctx.norm(n)
         for n in ("arrival.window_minutes", "arrival.share_in_window", "screening.lane_rate")
     )
-    arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
     lanes = ctx.event.resources.screening_lanes
     norms = (window, share, rate)
     minutes = window.low
+    if not ctx.parties.demand_known(opening):
+        what = f"people arriving in the {minutes:g} min before {opening.id}"
+        yield _people_unknown(
+            ctx, "screening", (opening.id, "resources.screening_lanes"), what, norms
+        )
+        return
+    arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
     if lanes is None:
         need = math.ceil((arriving.high or arriving.low) / (rate.cautious_value * minutes / 60))
         yield _missing(
@@ -420,6 +462,11 @@ def check_accreditation(ctx: Context) -> Iterator[Finding]:
     badges = counts.delegates + (counts.reporters or Count.zero())
     rate = ctx.norm("accreditation.desk_rate")
     resources = ctx.event.resources
+    if not ctx.parties.known:
+        subjects = ("resources.accreditation_desks", "resources.accreditation_hours")
+        what = "badges to issue before day 1"
+        yield _people_unknown(ctx, "accreditation", subjects, what, (rate,))
+        return
     if resources.accreditation_desks is None or resources.accreditation_hours is None:
         yield _missing(
             "accreditation-unknown",
@@ -549,6 +596,11 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
     tables = ctx.event.resources.gala_tables
     seats_norm = ctx.norm("banquet.seats_per_table")
     for session in (s for s in ctx.live if s.kind is SessionKind.GALA_DINNER):
+        if not ctx.parties.demand_known(session):
+            subjects = (session.id, "resources.gala_tables")
+            what = f"{session.id}: guests"
+            yield _people_unknown(ctx, "gala-seating", subjects, what, (seats_norm,))
+            continue
         guests = ctx.demand[session.id]
         places, overset_norms = gala_places(ctx, guests)
         norms = (seats_norm, *overset_norms)
@@ -575,6 +627,10 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
 def check_exhibition(ctx: Context) -> Iterator[Finding]:
     share, density = ctx.norm("exhibition.peak_share"), ctx.norm("code.exhibition")
     for session in (s for s in ctx.live if s.kind is SessionKind.EXHIBITION):
+        if not ctx.parties.demand_known(session):
+            what = f"{session.id}: visitors at the peak"
+            yield _people_unknown(ctx, "exhibition-density", (session.id,), what, (share, density))
+            continue
         visitors = scaled(ctx.demand[session.id], share.optimistic_value, share.cautious_value)
         room = ctx.rooms.get(session.room or "")
         if room is None or not room.floor_area_m2:
@@ -600,19 +656,25 @@ def check_exhibition(ctx: Context) -> Iterator[Finding]:
 
 
 def _against(
+    ctx: Context,
     code: str,
     field: str,
-    available: int | None,
     needed: Count,
     what: str,
     missing: str,
     norms: tuple[Norm, ...],
+    people: str,
 ) -> Finding:
-    """A demand set against one resource of the plan, or an ``info`` that the plan lacks it."""
+    """A demand set against one resource of the plan, or an ``info`` that the plan lacks it
+    or that the turnout does not say who comes (``people``: what is then not known)."""
     subjects = (f"resources.{field}",)
-    if available is None:
+    available: int | None = getattr(ctx.event.resources, field)
+    capacity = None if available is None else Count.exactly(available)
+    if not ctx.parties.known:
+        return _people_unknown(ctx, code, subjects, people, norms, capacity)
+    if capacity is None:
         return _missing(f"{code}-unknown", subjects, missing, norms, needed)
-    return _capacity_finding(code, subjects, what, needed, Count.exactly(available), norms)
+    return _capacity_finding(code, subjects, what, needed, capacity, norms)
 
 
 def check_hotels(ctx: Context) -> Iterator[Finding]:
@@ -620,13 +682,14 @@ def check_hotels(ctx: Context) -> Iterator[Finding]:
     norm = ctx.norm("hotel.rooms_per_delegate")
     needed = scaled(delegates, norm.optimistic_value, norm.cautious_value)
     yield _against(
+        ctx,
         "hotel-rooms",
         "hotel_rooms",
-        ctx.event.resources.hotel_rooms,
         needed,
         f"hotel rooms for {delegates} delegates",
         f"{delegates} delegates need {needed} hotel rooms; the plan gives no room block",
         (norm,),
+        "delegates and the hotel rooms they need",
     )
 
 
@@ -635,13 +698,14 @@ def check_cars(ctx: Context) -> Iterator[Finding]:
     norm = ctx.norm("cars.per_head_of_delegation")
     needed = scaled(heads, norm.optimistic_value, norm.cautious_value)
     yield _against(
+        ctx,
         "cars",
         "cars",
-        ctx.event.resources.cars,
         needed,
         f"cars for {heads} heads of delegation",
         f"{heads} heads of delegation need {needed} cars; the plan gives no fleet",
         (norm,),
+        "heads of delegation and the cars they need",
     )
 
 
@@ -674,6 +738,11 @@ def check_shuttles(ctx: Context) -> Iterator[Finding]:
     if opening is None:
         return
     window, share = ctx.norm("arrival.window_minutes"), ctx.norm("arrival.share_in_window")
+    if not ctx.parties.demand_known(opening):
+        what = f"shuttle riders in the {window.low:g} min before {opening.id}"
+        subjects = ("resources.shuttle_buses", opening.id)
+        yield _people_unknown(ctx, "shuttle-peak", subjects, what, (capacity_norm, load, share))
+        return
     arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
     heads = ctx.parties.heads  # heads of delegation come by car
     # the cautious case: the most people arriving, the fewest of them by car

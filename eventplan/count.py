@@ -1,4 +1,4 @@
-"""Counts that may be known only as a range: "110", "4 to 6", "more than 50"."""
+"""Counts that may be known only as a range: "110", "4 to 6", "at least 51"."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def _not_below_low(
 class Count:
     """A whole number of people or parties, exact or between ``low`` and ``high``.
 
-    ``high=None`` means no upper bound is known ("more than 50" is ``Count(51, None)``).
+    ``high=None`` means no upper bound is known: ``{min = 50}`` is ``Count(50, None)`` and
+    reads "at least 50", as written (a source's "more than 50" is ``Count(51, None)``).
     Counts add and scale, so totals over ranges stay ranges.
     """
 
@@ -73,7 +74,7 @@ class Count:
 
     def __str__(self) -> str:
         if self.high is None:
-            return f"more than {self.low - 1:,}" if self.low > 0 else "any number"
+            return f"at least {self.low:,}" if self.low > 0 else "any number"
         if self.is_exact:
             return f"{self.low:,}"
         return f"{self.low:,}–{self.high:,}"

@@ -20,7 +20,11 @@ NO_REGION = "(region not recorded)"
 
 @attrs.frozen
 class ParticipationCounts:
-    """What one turnout adds up to. Ranges stay ranges; ``None`` means not modelled."""
+    """What one turnout adds up to. Ranges stay ranges; ``None`` means not modelled.
+
+    ``known`` is false when the turnout names no one (see :attr:`Parties.known`): then
+    every figure is not known, and :meth:`measure` gives ``None`` for each.
+    """
 
     turnout: str
     parties_by_kind: dict[PartyKind, Count]
@@ -31,6 +35,7 @@ class ParticipationCounts:
     signatories_at_plenary: Count
     signatories_later: Count
     signatories_by_region: dict[str, Count]
+    known: bool = True
 
     @property
     def national_delegations(self) -> Count:
@@ -55,11 +60,14 @@ class ParticipationCounts:
         return None if self.reporters is None else self.delegates + self.reporters
 
     def measure(self, measure: Measure, region: str | None = None) -> Count | None:
-        """The model's value for a reported measure; ``None`` where it holds none.
+        """The model's value for a reported measure; ``None`` where it holds none or the
+        turnout names no one.
 
         By region, parties whose region is not recorded widen the range: they
         may belong to the region or not.
         """
+        if not self.known:
+            return None
         if region is not None:
             by_region = {
                 Measure.SIGNATORIES: self.signatories_by_region,
@@ -126,11 +134,11 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
     press = turnout.press
     parties = Parties(turnout)
     reporters = parties.reporters()
-    if reporters is None:
-        agencies = None
-    else:
-        press_agencies = press.agencies if press and press.agencies is not None else Count.zero()
-        agencies = total(outlets) + press_agencies
+    # a press corps whose agencies are not given leaves them not known, never 0
+    corps_agencies = Count.zero() if press is None else press.agencies
+    agencies = (
+        None if reporters is None or corps_agencies is None else total(outlets) + corps_agencies
+    )
     return ParticipationCounts(
         turnout=turnout.name,
         parties_by_kind={kind: parties.count(kind.value) for kind in by_kind},
@@ -141,6 +149,7 @@ def count_turnout(turnout: Turnout) -> ParticipationCounts:
         signatories_at_plenary=Count.exactly(at_plenary),
         signatories_later=Count.exactly(later),
         signatories_by_region=_totals(signed_by_region),
+        known=parties.known,
     )
 
 

@@ -12,9 +12,12 @@ from eventplan.programme import Session
 
 def session_demand(
     event: Event, turnout: str | Turnout | None = None, *, session: Session | str
-) -> Count:
-    """People ``session`` (a session or its id) must hold in ``turnout`` (the event's default)."""
+) -> Count | None:
+    """People ``session`` (a session or its id) must hold in ``turnout`` (the event's default);
+    ``None`` (not known, never 0) when the turnout does not say who comes and the session
+    seats more than fixed numbers."""
     _arguments.event("session_demand", event)
     event, name = event.resolve_turnout(turnout)
     chosen = event.session(session) if isinstance(session, str) else session
-    return Parties(event.turnout(name)).demand(chosen)
+    parties = Parties(event.turnout(name))
+    return parties.demand(chosen) if parties.demand_known(chosen) else None

@@ -39,6 +39,7 @@ import attrs
 
 from eventplan import _arguments, _shipping, _text, formulas, limits
 from eventplan.checks import (
+    PEOPLE_UNKNOWN,
     Context,
     check_accreditation,
     check_arrivals,
@@ -117,7 +118,8 @@ class Risk:
     ``code`` and ``subjects`` are those of the capacity finding it mirrors. A
     capacity the event does not give is ``None``: its overflow is not known
     (``severity`` ``info``), never zero. A demand with no upper bound has
-    infinite quantiles.
+    infinite quantiles; one the turnout does not give (it names no one) has
+    ``None`` quantiles and is ``info`` too.
     """
 
     subject: str
@@ -125,25 +127,27 @@ class Risk:
     capacity: Count | None
     p_overflow: float | None  # demand above the cautious capacity
     p_overflow_optimistic: float | None
-    demand_q05: float
-    demand_q50: float
-    demand_q95: float
+    demand_q05: float | None
+    demand_q50: float | None
+    demand_q95: float | None
     holds_with: int | None  # the capacity that holds with the simulation's probability
     code: str = ""
     subjects: tuple[str, ...] = ()
 
     @property
     def severity(self) -> str:
-        """``info`` when the capacity is not known, else empty."""
-        return "info" if self.capacity is None else ""
+        """``info`` when the capacity or the demand is not known, else empty."""
+        return "info" if self.capacity is None or self.demand_q50 is None else ""
 
     def to_json(self) -> dict[str, Any]:
         data = {**attrs.asdict(self), "subjects": list(self.subjects)}
         data["capacity"] = self.capacity.to_json() if self.capacity is not None else None
         for key in ("demand_q05", "demand_q50", "demand_q95"):
-            if math.isinf(data[key]):
+            if data[key] is not None and math.isinf(data[key]):
                 data[key] = None  # JSON has no infinity: no upper bound
-        if self.capacity is None:
+        if self.demand_q50 is None:
+            data.update(severity="info", note="demand not known")
+        elif self.capacity is None:
             data.update(severity="info", note="capacity not known")
         return data
 
@@ -175,8 +179,14 @@ class Simulation:
                 "–".join(
                     "no limit" if math.isinf(q) else f"{q:,.0f}"
                     for q in (r.demand_q05, r.demand_q50, r.demand_q95)
-                ),
-                f"{r.holds_with:,}" if r.holds_with is not None else "none",
+                    if q is not None
+                )
+                or "not known",
+                f"{r.holds_with:,}"
+                if r.holds_with is not None
+                else "not known"
+                if r.demand_q50 is None
+                else "none",
             )
             for r in sorted(self.risks, key=lambda r: -(r.p_overflow or 0))
         ]
@@ -271,6 +281,21 @@ DEMANDS = {
     "cars": ("cars", "cars"),
     "cars-unknown": ("cars", "cars"),
     "shuttle-peak": ("shuttle-peak", "riders"),
+    # the turnout names no one: the same subjects, their demand not known
+    **{
+        code + PEOPLE_UNKNOWN: mirrored
+        for code, mirrored in (
+            ("room", ("", "session")),
+            ("signing-time", ("signing-time", "fixed")),
+            ("screening", ("screening", "arriving")),
+            ("accreditation", ("accreditation", "badges")),
+            ("gala-seating", ("gala-seating", "gala")),
+            ("exhibition-density", ("exhibition-density", "visitors")),
+            ("hotel-rooms", ("hotel-rooms", "hotel")),
+            ("cars", ("cars", "cars")),
+            ("shuttle-peak", ("shuttle-peak", "riders")),
+        )
+    },
 }
 _RESOURCES = {
     "session": "people in the room",
@@ -296,6 +321,7 @@ class _Subject:
     demand: str  # what the demand is made of: a key of _RESOURCES
     session: int  # the column of the session it reads, or -1
     fixed: Count | None  # the demand, when it does not depend on the draw
+    demand_known: bool = True  # False when the turnout names no one: the finding has no demand
 
 
 class _Model:
@@ -539,6 +565,7 @@ def _subjects(findings: Sequence[Finding], sessions: dict[str, int]) -> list[_Su
                 kind,
                 sessions.get(session, -1),
                 finding.demand if kind == "fixed" else None,
+                finding.demand is not None,
             )
         )
     return subjects
@@ -755,6 +782,23 @@ def _risks(
             at = int(np.searchsorted(cumulative, q * draws)) if finite else 0
             quantiles.append(math.inf if at >= len(cumulative) else float(at))
         capacity = subject.capacity
+        if not subject.demand_known:
+            risks.append(
+                Risk(
+                    subject.subject,
+                    subject.resource,
+                    capacity,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    subject.code,
+                    subject.subjects,
+                )
+            )
+            continue
         risks.append(
             Risk(
                 subject.subject,

@@ -97,3 +97,12 @@ class Turnout:
     press: PressCorps | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def says_who_comes(self) -> bool:
+        """Whether the turnout names anyone: a delegation, a cohort or a press corps.
+
+        One that names no one (an imported published schedule) leaves every count of
+        people not known, never 0.
+        """
+        return bool(self.delegations or self.cohorts or self.press is not None)

@@ -196,6 +196,18 @@ class Parties:
         return self._delegates
 
     @property
+    def known(self) -> bool:
+        """Whether the turnout says who comes; when it does not, counts of people are not known."""
+        return self.turnout is not None and self.turnout.says_who_comes
+
+    def demand_known(self, session: Session) -> bool:
+        """Whether :meth:`demand` is known: the turnout says who comes, or every audience rule
+        of the session seats a fixed number."""
+        return self.known or (
+            bool(session.audience) and all(rule.seats is not None for rule in session.audience)
+        )
+
+    @property
     def has_press(self) -> bool:
         """Whether the turnout says anything about the press (a corps or media outlets)."""
         return bool(self._groups[PRESS])

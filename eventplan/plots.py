@@ -143,23 +143,29 @@ def plot_programme(event: Event) -> Figure:
 def plot_demand(simulation: Simulation) -> Figure:
     """Demand as a share of capacity, per session and resource: the 5–95 % band, the median,
     and the line where demand meets the cautious capacity."""
-    # a subject whose capacity is not known has no share of it to plot
-    known = [(r, r.capacity) for r in simulation.risks if r.capacity is not None]
-    risks = [r for r, _ in sorted(known, key=lambda rc: rc[0].demand_q95 / max(rc[1].low, 1))]
-    capacities = {id(r): c for r, c in known}
+    # a subject whose capacity or demand is not known has no share of it to plot
+    known = [
+        (r, r.capacity, (r.demand_q05, r.demand_q50, r.demand_q95))
+        for r in simulation.risks
+        if r.capacity is not None
+        and r.demand_q05 is not None
+        and r.demand_q50 is not None
+        and r.demand_q95 is not None
+    ]
+    known.sort(key=lambda rcq: rcq[2][2] / max(rcq[1].low, 1))
+    risks = [r for r, _, _ in known]
     figure = _figure(10, 1.6 + 0.3 * len(risks))
     ax = figure.subplots()
-    for row, risk in enumerate(risks):
-        capacity = capacities[id(risk)]
+    for row, (_, capacity, (q05, q50, q95)) in enumerate(known):
         scale = max(capacity.low, 1)
         ax.plot(
-            [risk.demand_q05 / scale, risk.demand_q95 / scale],
+            [q05 / scale, q95 / scale],
             [row, row],
             color="tab:blue",
             linewidth=6,
             alpha=0.4,
         )
-        ax.plot(risk.demand_q50 / scale, row, "o", color="tab:blue")
+        ax.plot(q50 / scale, row, "o", color="tab:blue")
         if capacity.high:
             ax.plot(capacity.high / scale, row, "|", color="tab:green", markersize=12)
     ax.axvline(1.0, color="tab:red", linestyle="--", label="cautious capacity")

@@ -56,7 +56,10 @@ class Summary:
         }
         return self._json(
             counts.turnout,
-            {k: v.to_json() if v is not None else None for k, v in participation.items()},
+            {
+                k: v.to_json() if v is not None and counts.known else None
+                for k, v in participation.items()
+            },
             {k: v.to_json() for k, v in counts.signatories_by_region.items()},
         )
 
@@ -201,7 +204,7 @@ class Summary:
         ]
         lines.append(f"  {'':<22} {'model':<18} reported")
         for label, measure, value in rows:
-            shown = str(value) if value is not None else "not known"
+            shown = str(value) if value is not None and counts.known else "not known"
             lines.append((f"  {label:<22} {shown:<18} {self._reported(measure)}".rstrip(), 44))
         regions = counts.signatories_by_region
         if regions:

@@ -428,17 +428,17 @@ def test_shuttle_fleet_from_cycle_and_headway(buses, expected):
 # --- missing inputs never pass silently --------------------------------------------------------
 
 
+def gala_session():
+    return make_session(
+        "gala", kind=SessionKind.GALA_DINNER, room="hall-b", start=at(25, 19), end=at(25, 22)
+    )
+
+
 def test_every_resource_check_without_inputs_says_so():
     event = make_event(
         sessions=(
             make_session(languages=("en", "fr")),
-            make_session(
-                "gala",
-                kind=SessionKind.GALA_DINNER,
-                room="hall-b",
-                start=at(25, 19),
-                end=at(25, 22),
-            ),
+            gala_session(),
         ),
         turnouts=states(10, signed=5),
     )
@@ -534,3 +534,60 @@ def test_no_lanes_means_nobody_gets_in():
     )
     (finding,) = [f for f in check(event).findings if f.code == "screening"]
     assert finding.message.endswith("with no lanes, nobody gets in")
+
+
+def test_a_turnout_that_names_no_one_leaves_every_people_check_not_known():
+    # an imported schedule's turnout says nothing about who comes: never "0 people", never ok
+    event = make_event(
+        sessions=(
+            make_session(),
+            gala_session(),
+            make_session("signing", kind=SessionKind.SIGNING, start=at(26, 9), end=at(26, 10)),
+        ),
+        resources=Resources(
+            hotel_rooms=100,
+            cars=10,
+            screening_lanes=2,
+            accreditation_desks=2,
+            accreditation_hours=8,
+            gala_tables=20,
+        ),
+    )
+    findings = check(event).findings
+    said = " does not say who comes"
+    assert [(f.code, f.severity, f.demand, f.capacity, f.message) for f in findings] == [
+        ("room-people-unknown", Severity.INFO, None, Count.exactly(500),
+         f"opening: people in Hall A: not known, turnout 'planned'{said}"),
+        ("room-people-unknown", Severity.INFO, None, Count.exactly(200),
+         f"gala: people in Hall B: not known, turnout 'planned'{said}"),
+        ("room-people-unknown", Severity.INFO, None, Count.exactly(500),
+         f"signing: people in Hall A: not known, turnout 'planned'{said}"),
+        ("signing-time-people-unknown", Severity.INFO, None, None,
+         f"signatories: not known, turnout 'planned'{said}"),
+        ("screening-people-unknown", Severity.INFO, None, None,
+         f"people arriving in the 45 min before opening: not known, turnout 'planned'{said}"),
+        ("accreditation-people-unknown", Severity.INFO, None, None,
+         f"badges to issue before day 1: not known, turnout 'planned'{said}"),
+        ("press-unknown", Severity.INFO, None, None,
+         "turnout 'planned' does not say how many reporters come"),
+        ("bilateral-requests-unknown", Severity.INFO, None, None,
+         "the plan gives no number of requested bilaterals (0 in the programme)"),
+        ("gala-seating-people-unknown", Severity.INFO, None, None,
+         f"gala: guests: not known, turnout 'planned'{said}"),
+        ("hotel-rooms-people-unknown", Severity.INFO, None, Count.exactly(100),
+         f"delegates and the hotel rooms they need: not known, turnout 'planned'{said}"),
+        ("cars-people-unknown", Severity.INFO, None, Count.exactly(10),
+         f"heads of delegation and the cars they need: not known, turnout 'planned'{said}"),
+        ("shuttle-unknown", Severity.INFO, None, None,
+         "the plan gives no shuttle fleet, cycle time and headway (fleet = cycle time / headway)"),
+    ]  # fmt: skip
+
+
+def test_fixed_seats_stay_known_when_the_turnout_names_no_one():
+    event = make_event(sessions=(make_session(audience=fixed(600)),))
+    (finding,) = [f for f in check(event).findings if f.code.startswith("room")]
+    assert (finding.code, finding.severity, finding.demand) == (
+        "room-capacity",
+        Severity.ERROR,
+        Count.exactly(600),
+    )

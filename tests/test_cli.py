@@ -120,6 +120,40 @@ def test_ics_for_all_writes_one_file_per_audience(tmp_path: Path, capsys):
     )
 
 
+def test_ics_for_all_skips_party_kinds_with_no_parties(tmp_path: Path, capsys):
+    # issue 10: `--for all` wrote calendars for party kinds with no parties
+    assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "kind-member_state.ics",
+        "kind-organisations.ics",
+        "kind-press.ics",
+        "kind-research_institution.ics",
+        "programme.ics",
+        "room-banquet-hall.ics",
+        "room-exhibition-floor.ics",
+        "room-lobby.ics",
+        "room-main-hall.ics",
+        "room-press-conference-room.ics",
+        "room-side-hall-a.ics",
+        "room-side-hall-b.ics",
+        "room-side-hall-c.ics",
+        "subcommittee-content.ics",
+        "subcommittee-high-level-diplomacy-advocacy.ics",
+        "subcommittee-media-culture.ics",
+        "subcommittee-protocol.ics",
+    ]
+    assert "private_sector" not in capsys.readouterr().err
+
+
+def test_ics_for_all_still_rewrites_a_calendar_it_would_not_write_now(tmp_path: Path, capsys):
+    written = tmp_path / "kind-private_sector.ics"
+    assert main(["ics", "--for", "kind:private_sector", "-o", str(written)]) == 0
+    capsys.readouterr()
+    assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
+    assert f"{written}: 13 items for kind:private_sector (no changes)" in capsys.readouterr().err
+    assert len(list(tmp_path.iterdir())) == 18
+
+
 def test_ics_for_all_needs_a_directory(capsys):
     assert main(["ics", "--for", "all"]) == 2
     assert (

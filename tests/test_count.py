@@ -33,10 +33,12 @@ def test_count_times_exact_zero_is_zero_even_when_open():
     [
         (Count.exactly(2500), "2,500"),
         (Count(4, 6), "4–6"),
-        (Count(51, None), "more than 50"),
+        (Count(51, None), "at least 51"),
+        (Count(50, None), "at least 50"),
+        (Count(2500, None), "at least 2,500"),
         (Count(0, None), "any number"),
     ],
-    ids=["exact", "range", "open", "unbounded"],
+    ids=["exact", "range", "open", "open-as-written", "open-thousands", "unbounded"],
 )
 def test_count_reads_as_words(count, text):
     assert str(count) == text
@@ -68,3 +70,12 @@ def test_count_addition_is_associative_and_commutative(a, b, c):
     assert (a + b) + c == a + (b + c)
     assert a + b == b + a
     assert total([a, b, c]) == a + b + c
+
+
+def test_open_range_from_toml_reads_as_written():
+    # issue 10: `{min = 50}` read "more than 49"
+    import tomllib
+
+    count = Count.from_json(tomllib.loads("reporters = { min = 50 }")["reporters"])
+    assert count == Count(50, None)
+    assert str(count) == "at least 50"

@@ -10,9 +10,14 @@ from eventplan import (
     Delegation,
     PartyKind,
     PressCorps,
+    Qualifier,
+    ReportedFigure,
+    Severity,
     SignatoryStatus,
     Turnout,
     count_participation,
+    reconcile,
+    summarise,
 )
 from eventplan.counts import NO_REGION
 from eventplan.enums import Measure
@@ -102,3 +107,81 @@ def test_turnout_without_press_does_not_model_reporters():
     counts = count_participation(make_event())
     assert (counts.reporters, counts.press_agencies, counts.attendees) == (None, None, None)
     assert counts.delegates == Count.zero()
+
+
+def reported(measure: Measure, value: int, qualifier: Qualifier, turnout: str):
+    return ReportedFigure(
+        id=measure.value,
+        measure=measure,
+        value=value,
+        qualifier=qualifier,
+        turnout=turnout,
+        sources=("press",),
+    )
+
+
+def press_without_agencies_event(*figures):
+    turnout = Turnout(
+        name="actual",
+        cohorts=(Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(10)),),
+        press=PressCorps(reporters=Count(401, None)),
+    )
+    return make_event(turnouts=(turnout,), reported=figures)
+
+
+def test_press_agencies_not_given_are_not_known_not_zero():
+    # issue 10: "Press agencies not given read 0"
+    event = press_without_agencies_event()
+    counts = count_participation(event)
+    assert counts.reporters == Count(401, None)
+    assert counts.press_agencies is None
+    assert counts.measure(Measure.PRESS_AGENCIES) is None
+    summary = summarise(event)
+    assert summary.to_json()["participation"]["press_agencies"] is None
+    rows = [line for line in str(summary).splitlines() if "press agencies" in line]
+    assert rows == ["  press agencies         not known"]
+
+
+def test_media_outlets_without_a_press_corps_are_the_agencies():
+    outlet = Delegation(id="orf", name="ORF", kind=PartyKind.MEDIA_OUTLET, size=Count(2, 3))
+    counts = count_participation(make_event(turnouts=(Turnout(name="t", delegations=(outlet,)),)))
+    assert (counts.reporters, counts.press_agencies) == (Count(2, 3), Count.exactly(1))
+
+
+def test_reported_agencies_against_agencies_not_given_is_information():
+    figure = reported(Measure.PRESS_AGENCIES, 189, Qualifier.EXACTLY, "actual")
+    findings = reconcile(press_without_agencies_event(figure))
+    assert [(f.code, f.severity) for f in findings] == [("figure-not-modelled", Severity.INFO)]
+    assert findings[0].message == (
+        "189 press agencies (Wiener Zeitung, 26 Oct 2025): turnout 'actual' does not model this"
+    )
+
+
+def test_a_turnout_that_names_no_one_has_no_known_figure():
+    # an imported schedule's turnout: its counts are not known, not 0
+    event = make_event(
+        reported=(reported(Measure.DELEGATES, 2500, Qualifier.MORE_THAN, "planned"),)
+    )
+    counts = count_participation(event)
+    assert counts.known is False
+    assert [counts.measure(m) for m in Measure if m.value != "sessions"] == [None] * (
+        len(Measure) - 1
+    )
+    summary = summarise(event)
+    assert set(summary.to_json()["participation"].values()) == {None}
+    text = str(summary).split("Participation (turnout 'planned': forecast)\n")[1]
+    labels = (
+        "national delegations",
+        "organisations",
+        "research institutions",
+        "delegates",
+        "reporters",
+        "press agencies",
+        "signatories",
+        "  at the plenary",
+        "  later",
+    )
+    rows = [row for row in text.splitlines() if row[2:24].rstrip() in labels]
+    assert [row[:34] for row in rows] == [f"  {label:<22} not known" for label in labels]
+    ((code, severity),) = [(f.code, f.severity) for f in reconcile(event)]
+    assert (code, severity) == ("figure-not-modelled", Severity.INFO)

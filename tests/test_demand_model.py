@@ -6,6 +6,7 @@ import math
 
 import attrs
 import pytest
+from builders import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -314,3 +315,11 @@ def test_a_continuation_counts_when_its_first_part_is_cancelled():
     event = attrs.evolve(HANOI, sessions=sessions)
     assert eventplan.summarise(event).sessions_by_kind["plenary"] == 1
     assert eventplan.summarise(HANOI).sessions_by_kind["plenary"] == 1
+
+
+def test_session_demand_is_not_known_when_the_turnout_names_no_one():
+    schedule = eventplan.load_schedule(DATA / "schedules" / "38c3.schedule.xml")
+    assert eventplan.session_demand(schedule, session="38c3-opening-ceremony") is None
+    fixed_only = AudienceRule(seats=40, label="guests")
+    session = attrs.evolve(schedule.session("38c3-opening-ceremony"), audience=(fixed_only,))
+    assert eventplan.session_demand(schedule, session=session) == Count.exactly(40)

@@ -457,3 +457,45 @@ def test_speakers_get_readable_ids_and_keep_their_names(name, official_id):
     event = loads_schedule(one_talk(name))
     assert [(o.id, o.name) for o in event.officials] == [(official_id, name)]
     assert event.session("0b0e2c52-0d0e-4f51-9a47-2d5f3b3f6a11").speakers == (official_id,)
+
+
+def test_a_schedule_says_nothing_about_who_comes_so_people_are_not_known(capsys):
+    # it said "0 people arrive" and "0 delegates need 0 hotel rooms"
+    path = str(SCHEDULES / "38c3.schedule.xml")
+    assert main(["check", path, "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    people = [
+        (f["code"], f["severity"], "demand" in f, f["message"].split(": ")[-1])
+        for f in findings
+        if "people" in f["code"]
+    ]
+    said = "not known, turnout 'not-known' does not say who comes"
+    assert people == [
+        ("screening-people-unknown", "info", False, said),
+        ("accreditation-people-unknown", "info", False, said),
+        ("hotel-rooms-people-unknown", "info", False, said),
+        ("cars-people-unknown", "info", False, said),
+    ]
+    assert main(["check", path]) == 0
+    out, err = capsys.readouterr()
+    findings_text = " ".join(out.split("\nNorms\n")[0].split())  # unwrapped
+    for zero in ("0 people", "0 badges", "0 delegates", "0 hotel rooms", "0 heads", "0 cars"):
+        assert f" {zero}" not in findings_text
+    assert findings_text.count("not known, turnout 'not-known' does not say who comes") == 4
+    assert "counts of people are not known until delegations are added" in err
+
+
+def test_the_monte_carlo_of_a_schedule_says_not_known():
+    simulation = eventplan.simulate(load_schedule(SCHEDULES / "38c3.schedule.xml"), draws=100)
+    assert [(r.subject, r.severity, r.demand_q50, r.holds_with) for r in simulation.risks] == [
+        ("screening", "info", None, None),
+        ("accreditation", "info", None, None),
+        ("hotel-rooms", "info", None, None),
+        ("cars", "info", None, None),
+    ]
+    assert simulation.to_json()["risks"][0]["note"] == "demand not known"
+    rows = simulation.render_text(width=80).splitlines()[2:]
+    assert [row.split() for row in rows] == [
+        [subject, "not", "known", "info", "not", "known", "not", "known"]
+        for subject in ("screening", "accreditation", "hotel-rooms", "cars")
+    ]

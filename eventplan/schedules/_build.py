@@ -154,7 +154,7 @@ class _Reading:
                 severity=Severity.INFO,
                 message=(
                     f"the schedule says nothing about who comes: turnout {UNKNOWN_TURNOUT!r} "
-                    "holds no parties, so counts of people read 0 until delegations are added"
+                    "names no one, so counts of people are not known until delegations are added"
                 ),
             )
         )
