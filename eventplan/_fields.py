@@ -204,7 +204,6 @@ def _compile(kind: Any) -> Callable[[Any], bool] | None:
     return lambda value: isinstance(value, kind)
 
 
-
 def _describe(kind: Any) -> str:
     origin = typing.get_origin(kind)
     if kind is None or kind is type(None):
