@@ -32,8 +32,8 @@ Layers, each importing only from those above it (or from its own layer;
 6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private. Names from the heavier
-modules (calendars, montecarlo, plots, checks, scenarios, protocol,
-spreadsheets) load on first use.
+modules (calendars, montecarlo, plots, checks, scenarios, protocol, frab,
+schedules, spreadsheets) load on first use.
 """
 
 from __future__ import annotations
@@ -82,7 +82,6 @@ from eventplan.eventfile import (
     reference_file,
 )
 from eventplan.findings import Finding, Margin
-from eventplan.frab import to_frab, to_frab_xml
 from eventplan.meetings import BilateralRequest
 from eventplan.norms import Norm, NormOverride, NormSet, default_norms
 from eventplan.organisation import (
@@ -99,13 +98,6 @@ from eventplan.programme import AudienceRule, Session, SpeakersList, Statement, 
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.reconciliation import reconcile
 from eventplan.resources import Resources
-from eventplan.schedules import (
-    ScheduleImport,
-    load_schedule,
-    loads_schedule,
-    read_event_or_schedule,
-    read_schedule,
-)
 from eventplan.summary import Summary, summarise
 from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
@@ -119,6 +111,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
         write_calendars,
         write_ics,
     )
+    from eventplan.frab import to_frab, to_frab_xml
     from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
     from eventplan.plots import (
         plot_demand,
@@ -161,6 +154,13 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
         compare,
         sweep,
     )
+    from eventplan.schedules import (
+        ScheduleImport,
+        load_schedule,
+        loads_schedule,
+        read_event_or_schedule,
+        read_schedule,
+    )
     from eventplan.spreadsheets import to_csv, to_xlsx
 
 # Names whose modules import ics (calendars), numpy (montecarlo, plots) or much of the
@@ -175,6 +175,14 @@ _LAZY_MODULES = {
         "write_calendars",
         "write_ics",
     ),
+    "eventplan.schedules": (
+        "ScheduleImport",
+        "load_schedule",
+        "loads_schedule",
+        "read_event_or_schedule",
+        "read_schedule",
+    ),
+    "eventplan.frab": ("to_frab", "to_frab_xml"),
     "eventplan.spreadsheets": ("to_csv", "to_xlsx"),
     "eventplan.montecarlo": ("Risk", "Simulation", "Uncertainty", "simulate", "simulate_sweep"),
     "eventplan.plots": (

@@ -31,14 +31,15 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+
+if TYPE_CHECKING:  # the thread pool and secrets load with the first batch or temporary name
+    from concurrent.futures import Future
 
 #: POSIX's NAME_MAX where the file system does not say.
 NAME_MAX = 255
@@ -103,6 +104,8 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
     staged: list[Path] = []
     directories: list[Path] = []
     seen: set[Path] = set()
+    from concurrent.futures import ThreadPoolExecutor, wait
+
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
         pending = []
         try:
@@ -143,6 +146,8 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
 
 def temporary_name(target: Path) -> Path:
     """``.NAME.PID-RANDOM.eventplan-tmp`` beside ``target``, NAME shortened to fit the limit."""
+    import secrets
+
     tail = f".{os.getpid()}-{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
     room = _name_max(target.parent) - len(tail.encode()) - 1
     name = target.name.encode("utf-8", "surrogateescape")[: max(room, 0)]
@@ -198,6 +203,8 @@ def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Seq
         for first, second in zip(firsts, seconds, strict=True):
             action(first, second)
         return
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=min(_WORKERS, len(firsts))) as pool:
         futures = [pool.submit(action, a, b) for a, b in zip(firsts, seconds, strict=True)]
     _first_error(futures)
@@ -205,6 +212,8 @@ def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Seq
 
 def _first_error(futures: Sequence[Future[Any]]) -> None:
     """Wait for all of ``futures``; raise the first error any of them met."""
+    from concurrent.futures import wait
+
     wait(futures)
     for future in futures:
         error = future.exception()

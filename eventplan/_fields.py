@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import types
 import typing
@@ -164,11 +165,16 @@ class _TypeCheck:
 
 
 def _resolved_type(cls: type, name: str) -> Any:
+    return _hints(cls).get(name, Any)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A class's resolved annotations, once per class: resolving them is slow."""
     try:
-        hints = typing.get_type_hints(cls)
+        return typing.get_type_hints(cls)
     except (NameError, TypeError):  # an annotation that cannot be resolved here: no check
-        return Any
-    return hints.get(name, Any)
+        return {}
 
 
 def _compile(kind: Any) -> Callable[[Any], bool] | None:

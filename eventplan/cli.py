@@ -18,8 +18,6 @@ from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
 from eventplan.eventfile import reference_event, starter_text
-from eventplan.frab import to_frab, to_frab_xml
-from eventplan.schedules import read_event_or_schedule
 from eventplan.summary import summarise
 
 if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
@@ -295,6 +293,8 @@ def _event_argument(parser: argparse.ArgumentParser) -> None:
 def _event(path: str | None) -> Event:
     if path is None:
         return reference_event()
+    from eventplan.schedules import read_event_or_schedule
+
     opened = read_event_or_schedule(path)
     for finding in opened.findings:
         print(f"eventplan: {path}: {finding}", file=sys.stderr)
@@ -441,6 +441,8 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
+    from eventplan.frab import to_frab, to_frab_xml
+
     as_xml = args.format == "xml" or (
         args.format is None and (args.output or "").lower().endswith(".xml")
     )

@@ -20,10 +20,9 @@ import hashlib
 import json
 import re
 import uuid
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
@@ -31,6 +30,9 @@ from eventplan import _arguments
 from eventplan.event import Event
 from eventplan.programme import Session
 from eventplan.venue import Room
+
+if TYPE_CHECKING:  # the XML writer loads with the first schedule.xml
+    import xml.etree.ElementTree as ET
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
 XSD_URL = "https://c3voc.de/schedule/schema.xsd"
@@ -217,6 +219,8 @@ def to_frab_xml(event: Event) -> str:
     orders them, so JSON and XML never disagree.
     """
     _arguments.event("to_frab_xml", event)
+    import xml.etree.ElementTree as ET  # loaded here: only the XML export needs it
+
     document = to_frab(event)
     schedule, conference = document["schedule"], document["schedule"]["conference"]
     root = ET.Element("schedule")
@@ -250,6 +254,8 @@ def to_frab_xml(event: Event) -> str:
 
 
 def _xml_event(parent: ET.Element, item: dict[str, Any]) -> None:
+    import xml.etree.ElementTree as ET
+
     node = ET.SubElement(parent, "event", id=str(item["id"]), guid=item["guid"])
     for key in _XML_REQUIRED:
         _text(node, key, item[key] or "")
@@ -268,6 +274,8 @@ _XML_OPTIONAL = ("subtitle", "slug", "language", "description", "url")
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    import xml.etree.ElementTree as ET
+
     node = ET.SubElement(parent, tag)
     node.text = text
     return node

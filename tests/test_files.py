@@ -400,3 +400,19 @@ def test_a_name_too_long_for_the_file_system_stops_the_batch_first(tmp_path: Pat
         _atomic.write_many([(tmp_path / "programme.ics", b"a"), (too_long, b"b")])
     assert caught.value.filename == str(too_long)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_device_given_to_o_is_written_to_and_stays_a_device(tmp_path: Path):
+    # A private copy of the null device (char 1:3), so that a regression replaces this node,
+    # never the machine's /dev/null. Making a device node needs root.
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    assert main(["ics", "-o", str(device)]) == 0
+    assert main(["frab", "-o", str(device)]) == 0
+    assert main(["csv", "-o", str(device)]) == 0
+    assert stat.S_ISCHR(device.lstat().st_mode)
+    assert os.major(device.lstat().st_rdev) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
