@@ -233,12 +233,17 @@ def walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
     for field in attrs.fields(type(obj)):
         value = getattr(obj, field.name)
         child = f"{path}.{field.name}" if path else field.name
-        if attrs.has(type(value)):
+        if is_attrs(value):
             yield from walk(value, child)
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
-                if attrs.has(type(item)):
+                if is_attrs(item):
                     name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
                     yield from walk(
                         item, f"{child}.{name}" if not name.startswith("[") else child + name
                     )
+
+
+def is_attrs(value: Any) -> bool:
+    """``attrs.has(type(value))``, without its generic-alias handling: walks call it often."""
+    return hasattr(type(value), "__attrs_attrs__")

@@ -191,11 +191,12 @@ def _party_kind(target: str) -> str:
 
 
 def _delegation(event: Event, delegation_id: str, turnout: str | None) -> Delegation:
-    delegations = event.turnout(turnout).delegations if event.turnouts else ()
-    for delegation in delegations:
-        if delegation.id == delegation_id:
-            return delegation
-    raise UnknownNameError("delegation", delegation_id, [d.id for d in delegations])
+    chosen = event.turnout(turnout) if event.turnouts else None
+    found = chosen.delegation(delegation_id) if chosen is not None else None
+    if found is None:
+        known = [d.id for d in chosen.delegations] if chosen is not None else []
+        raise UnknownNameError("delegation", delegation_id, known)
+    return found
 
 
 def _subcommittee(event: Event, subcommittee_id: str) -> SubCommittee:

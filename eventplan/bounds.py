@@ -71,7 +71,7 @@ def _session_demand(event: Event) -> Iterator[Problem]:
 
 
 def _value(path: str, name: str, value: Any) -> Iterator[Problem]:
-    if value is None or isinstance(value, bool | enum.Enum) or attrs.has(type(value)):
+    if value is None or isinstance(value, bool | enum.Enum) or _fields.is_attrs(value):
         if isinstance(value, Count) and value.is_exact:
             yield from _whole(path, value.low)
         elif isinstance(value, Count):
@@ -107,7 +107,7 @@ def _value(path: str, name: str, value: Any) -> Iterator[Problem]:
             )
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
-            if not attrs.has(type(item)):
+            if not _fields.is_attrs(item):
                 yield from _value(f"{path}[{index}]", name, item)
 
 

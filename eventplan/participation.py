@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import Any
 
 import attrs
@@ -97,6 +98,14 @@ class Turnout:
     press: PressCorps | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     assumption: str | None = attrs.field(default=None, kw_only=True)
+
+    @functools.cached_property
+    def _delegations_by_id(self) -> dict[str, Delegation]:
+        return {d.id: d for d in self.delegations}
+
+    def delegation(self, delegation_id: str) -> Delegation | None:
+        """The named delegation with this id, or ``None``: found at once, however many come."""
+        return self._delegations_by_id.get(delegation_id)
 
     @property
     def says_who_comes(self) -> bool:

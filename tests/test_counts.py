@@ -185,3 +185,12 @@ def test_a_turnout_that_names_no_one_has_no_known_figure():
     assert [row[:34] for row in rows] == [f"  {label:<22} not known" for label in labels]
     ((code, severity),) = [(f.code, f.severity) for f in reconcile(event)]
     assert (code, severity) == ("figure-not-modelled", Severity.INFO)
+
+
+def test_a_turnout_finds_a_named_delegation_by_id_or_says_none():
+    from eventplan.testing import synthetic_event
+
+    turnout = synthetic_event(sessions=4, rooms=2, delegations=3, seed=1).turnout(None)
+    assert [turnout.delegation(d.id) for d in turnout.delegations] == list(turnout.delegations)
+    assert len(turnout.delegations) == 3
+    assert turnout.delegation("no-such-delegation") is None
