@@ -129,9 +129,7 @@ def _span(event: Event) -> Iterator[Problem]:
 
 
 def _bound(count: Count | None) -> int:
-    if not isinstance(count, Count):
-        return 0
-    return count.low if count.high is None else count.high
+    return count.largest_known if isinstance(count, Count) else 0
 
 
 def _turnout_size(turnout: Turnout) -> Iterator[Problem]:

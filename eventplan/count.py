@@ -56,6 +56,13 @@ class Count:
     def is_bounded(self) -> bool:
         return self.high is not None
 
+    @property
+    def largest_known(self) -> int:
+        """The upper bound, or the lower one when the range is open: the largest figure the
+        count states. Callers that need one number say so by calling this; an open range
+        stays open everywhere else."""
+        return self.low if self.high is None else self.high
+
     def __add__(self, other: Count | int) -> Count:
         other = _as_count(other)
         high = None if self.high is None or other.high is None else self.high + other.high

@@ -401,8 +401,7 @@ def _sizes(event: Event, turnout: str | None, request: BilateralRequest) -> tupl
 
     def size(party: str) -> int:
         if party.startswith(DELEGATION_PREFIX):
-            found = delegations[party.removeprefix(DELEGATION_PREFIX)].size
-            return found.high if found.high is not None else found.low
+            return delegations[party.removeprefix(DELEGATION_PREFIX)].size.largest_known
         return 1
 
     return (size(request.parties[0]), size(request.parties[1]))

@@ -159,8 +159,7 @@ def _wanted(
             blocks.append((label, label, rule.seats, False))
             continue
         for member in parties.selection(rule.parties):
-            size = parties.size(member)
-            number = size.high if size.high is not None else size.low
+            number = parties.size(member).largest_known
             if member.source == "delegation":
                 seats.setdefault(member.id, number * rule.seats_per_party)
             elif member.source == "cohort":
