@@ -34,7 +34,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        # a path names ids from the file, which may hold control characters: shown escaped
+        from eventplan._fields import escape_controls
+
+        return f"{escape_controls(self.path)}: {self.message}" if self.path else self.message
 
 
 class EventPlanError(Exception):

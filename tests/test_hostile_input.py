@@ -498,3 +498,10 @@ def test_a_session_kind_that_is_no_kind_names_the_field_and_the_choices():
         + ", ".join(k.value for k in SessionKind)
         + "): 'plenery' is str"
     )
+
+
+def test_a_problem_path_naming_a_hostile_id_is_shown_escaped():
+    from eventplan import Problem
+
+    shown = str(Problem("turnouts.planned.cohorts.\x1b]0;pwned\x07.id", "bad id"))
+    assert shown == "turnouts.planned.cohorts.\\x1b]0;pwned\\x07.id: bad id"
