@@ -360,20 +360,22 @@ class _Model:
         # columns: the sessions, then heads of delegation, delegates and reporters
         import numpy as np
 
-        weights = np.zeros((len(self.members), len(sessions) + 3))
+        # per quantity, the seats each member takes in it: sparse, since a session seats few
+        weights: list[dict[int, float]] = [{} for _ in range(len(sessions) + 3)]
         self.fixed = np.zeros(len(sessions) + 3)
         for column, session_id in enumerate(sessions):
             for rule in by_id[session_id].audience:
                 if rule.seats is not None:
                     self.fixed[column] += rule.seats
                 for member in parties.selection(rule.parties):
-                    weights[index[member], column] += rule.seats_per_party
+                    seats = weights[column]
+                    seats[index[member]] = seats.get(index[member], 0) + rule.seats_per_party
         for offset, members in enumerate(
             (parties.selection((ALL_DELEGATIONS,)), parties.delegates, parties.selection((PRESS,)))
         ):
             for member in members:
-                weights[index[member], len(sessions) + offset] = 1
-        self.weights = weights
+                weights[len(sessions) + offset][index[member]] = 1
+        self.terms = [sorted((m, w) for m, w in seats.items() if w) for seats in weights]
         self.quantities = len(sessions)
         self.base = base
 
@@ -401,7 +403,7 @@ class _Model:
         import numpy as np
 
         u = self.uncertainty
-        values = np.zeros((draws, len(self.members)))
+        values = np.zeros((len(self.members), draws))
         unbounded = np.zeros(len(self.members), dtype=bool)
         other = None
         if u.end is not None:
@@ -427,8 +429,8 @@ class _Model:
                 if count == Count.exactly(1):  # a named delegation: it comes or it doesn't
                     present = rng.random(draws) < u.named_attendance
                     low, high = size.low, self._top(size)
-                    values[:, column] = present
-                    values[:, column + 1] = rng.integers(low, high + 1, size=draws) * present
+                    values[column] = present
+                    values[column + 1] = rng.integers(low, high + 1, size=draws) * present
                     continue
                 came = rng.poisson(
                     rng.integers(count.low, self._top(count) + 1, size=draws) * factor[kind]
@@ -436,42 +438,49 @@ class _Model:
                 low, high = size.low, self._top(size)
                 mean, var = (low + high) / 2, ((high - low + 1) ** 2 - 1) / 12
                 noise = np.sqrt(came * var) * rng.standard_normal(draws)
-                values[:, column] = came
-                values[:, column + 1] = np.maximum(came * low, np.rint(came * mean + noise))
+                values[column] = came
+                values[column + 1] = np.maximum(came * low, np.rint(came * mean + noise))
             press = self.base.press
             if press is not None:
                 reporters = press.reporters
                 press_factor = np.exp(u.press_sigma * rng.standard_normal(draws))
-                values[:, -1] = rng.poisson(
+                values[-1] = rng.poisson(
                     rng.integers(reporters.low, self._top(reporters) + 1, size=draws) * press_factor
                 )
         quantities = self._quantities(values, unbounded)
         other_heads = quantities if other is None else other_quantities
-        return self._demand(quantities, other_heads[:, self.quantities], draws, rng)
+        return self._demand(quantities, other_heads[self.quantities], draws, rng)
 
     def _at_end(self, values: np.ndarray, unbounded: np.ndarray, cautious: bool) -> None:
         """Every count at one end of its range (an open range unbounded at the cautious end)."""
         for _, count, size, column in self._sizes():
             top = count.high if cautious else count.low
             most = size.high if cautious else size.low
-            values[:, column] = top or 0
-            values[:, column + 1] = (top or 0) * (most or 0)
+            values[column] = top or 0
+            values[column + 1] = (top or 0) * (most or 0)
             unbounded[column] = top is None
             unbounded[column + 1] = top is None or most is None
         press = self.base.press
         if press is not None:
             top = press.reporters.high if cautious else press.reporters.low
-            values[:, -1] = top or 0
+            values[-1] = top or 0
             unbounded[-1] = top is None
 
     def _quantities(self, values: np.ndarray, unbounded: np.ndarray) -> np.ndarray:
         """Session people, heads, delegates and reporters per draw; infinite where unbounded."""
         import numpy as np
 
-        quantities = values @ self.weights + self.fixed
-        if unbounded.any():
-            open_columns = (unbounded.astype(float) @ (self.weights != 0)) > 0
-            quantities[:, open_columns] = np.inf
+        # a sum over each quantity's few members, not a matrix product: BLAS would spread this
+        # small product over every core and leave its threads spinning, which starves the
+        # workers of an executor
+        quantities = np.empty((len(self.fixed), values.shape[1]))
+        for row, (fixed, terms) in enumerate(zip(self.fixed, self.terms, strict=True)):
+            total = quantities[row]
+            total.fill(fixed)
+            for member, weight in terms:
+                total += values[member] if weight == 1 else values[member] * weight
+            if any(unbounded[member] for member, _ in terms):
+                total.fill(np.inf)
         return quantities
 
     def _top(self, count: Count) -> int:
@@ -494,7 +503,7 @@ class _Model:
     ) -> np.ndarray:
         import numpy as np
 
-        heads, delegates, reporters = (quantities[:, self.quantities + i] for i in range(3))
+        heads, delegates, reporters = (quantities[self.quantities + i] for i in range(3))
         cautious = self.uncertainty.end != "optimistic"
         out = np.empty((len(self.subjects), draws))
         arriving: dict[int, Any] = {}
@@ -502,11 +511,11 @@ class _Model:
         def arrivals(column: int) -> Any:
             if column not in arriving:
                 share = self._norm("arrival.share_in_window", draws, rng)
-                arriving[column] = formulas.rounded_up(quantities[:, column], share)
+                arriving[column] = formulas.rounded_up(quantities[column], share)
             return arriving[column]
 
         for row, subject in enumerate(self.subjects):
-            people = quantities[:, subject.session] if subject.session >= 0 else None
+            people = quantities[subject.session] if subject.session >= 0 else None
             value: Any
             match subject.demand:
                 case "session":
