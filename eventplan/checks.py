@@ -104,6 +104,14 @@ def high(count: Count) -> float:
     return math.inf if count.high is None else count.high
 
 
+def units_needed(count: Count, per_unit: float) -> str:
+    """Units of ``per_unit`` each that hold the cautious end of ``count``: "at least" the
+    optimistic figure when the range is open, since an open range has no cautious end."""
+    if count.high is None:
+        return f"at least {math.ceil(count.low / per_unit):,}"
+    return f"{math.ceil(count.high / per_unit):,}"
+
+
 def scaled(count: Count, low: float, high_factor: float) -> Count:
     """``count`` times a factor between ``low`` and ``high_factor``, rounded up."""
     return at_ends(
@@ -346,7 +354,9 @@ def check_interpretation(ctx: Context) -> Iterator[Finding]:
         return
     peak = Count(
         intervals.peak((start, end, need.low) for start, end, need in teams),
-        intervals.peak((start, end, need.high or need.low) for start, end, need in teams),
+        None
+        if any(need.high is None for *_, need in teams)
+        else intervals.peak((start, end, need.high or 0) for start, end, need in teams),
     )
     available = ctx.event.resources.interpreters
     if available is None:
@@ -421,7 +431,7 @@ def check_arrivals(ctx: Context) -> Iterator[Finding]:
         return
     arriving = scaled(ctx.demand[opening.id], share.optimistic_value, share.cautious_value)
     if lanes is None:
-        need = math.ceil((arriving.high or arriving.low) / (rate.cautious_value * minutes / 60))
+        need = units_needed(arriving, rate.cautious_value * minutes / 60)
         yield _missing(
             "screening-lanes-unknown",
             (opening.id, "resources.screening_lanes"),
@@ -443,10 +453,15 @@ def check_arrivals(ctx: Context) -> Iterator[Finding]:
         capacity,
         norms,
     )
-    worst_arrivals = arriving.high or arriving.low
     served_per_minute = lanes * rate.cautious_value / 60
-    queue = max(0.0, worst_arrivals - served_per_minute * minutes)
-    if queue > 0 and served_per_minute == 0:
+    queue = max(0.0, high(arriving) - served_per_minute * minutes)
+    if math.isinf(queue):
+        finding = attrs.evolve(
+            finding,
+            message=f"{finding.message}; cautious case: the number arriving has no upper bound, "
+            "and nor has the queue",
+        )
+    elif queue > 0 and served_per_minute == 0:
         finding = attrs.evolve(finding, message=f"{finding.message}; with no lanes, nobody gets in")
     elif queue > 0:
         wait = queue / served_per_minute
@@ -605,7 +620,7 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
         places, overset_norms = gala_places(ctx, guests)
         norms = (seats_norm, *overset_norms)
         if tables is None:
-            need = math.ceil((places.high or places.low) / seats_norm.cautious_value)
+            need = units_needed(places, seats_norm.cautious_value)
             yield _missing(
                 "gala-tables-unknown",
                 (session.id, "resources.gala_tables"),

@@ -522,7 +522,10 @@ class _Model:
                     value = people
                 case "fixed":
                     fixed = subject.fixed or Count.zero()
-                    value = fixed.high if cautious and fixed.high is not None else fixed.low
+                    # an open range has no cautious end: unbounded, as the check reports it
+                    value = (
+                        (np.inf if fixed.high is None else fixed.high) if cautious else fixed.low
+                    )
                 case "arriving":
                     value = arrivals(subject.session)
                 case "badges":

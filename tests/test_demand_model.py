@@ -323,3 +323,28 @@ def test_session_demand_is_not_known_when_the_turnout_names_no_one():
     fixed_only = AudienceRule(seats=40, label="guests")
     session = attrs.evolve(schedule.session("38c3-opening-ceremony"), audience=(fixed_only,))
     assert eventplan.session_demand(schedule, session=session) == Count.exactly(40)
+
+
+def test_an_open_turnout_leaves_the_cautious_needs_open_in_the_messages():
+    # "more than 100 states": the cautious end has no bound, so neither has the need for tables,
+    # lanes or queue; the optimistic figure is a floor ("at least"), never the need itself
+    states = Cohort("states", PartyKind.MEMBER_STATE, Count(100, None), Count.exactly(4))
+    event = attrs.evolve(
+        with_states(states, {"gala_tables": None}, "hotel.rooms_per_delegate", 1.0),
+        resources=attrs.evolve(HANOI.resources, gala_tables=None, screening_lanes=2),
+    )
+    findings = {f.code: f for f in check(event, "actual").findings}
+    gala = findings["gala-tables-unknown"]
+    assert gala.demand.high is None
+    assert "need at least " in gala.message
+    screening = findings["screening"]
+    assert screening.demand.high is None
+    assert "has no upper bound, and nor has the queue" in screening.message
+    assert "the last waiting" not in screening.message
+    lanes_unknown = attrs.evolve(
+        event, resources=attrs.evolve(event.resources, screening_lanes=None)
+    )
+    message = {f.code: f for f in check(lanes_unknown, "actual").findings}[
+        "screening-lanes-unknown"
+    ].message
+    assert "; at least " in message and " lanes clear them" in message
