@@ -21,6 +21,10 @@ COMMANDS = {
     "check-planned-all": ["check", "--turnout", "planned", "--all"],
     "simulate": ["simulate", "--draws", "2000"],
     "norms": ["norms"],
+    "speakers": ["speakers"],
+    "signing": ["signing"],
+    "bilaterals": ["bilaterals"],
+    "seating": ["seating", "--session", "opening"],
 }
 
 

@@ -35,7 +35,7 @@ from eventplan.meetings import BilateralRequest
 from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
-from eventplan.protocol._common import clock, event_norms, party_names
+from eventplan.protocol._common import clock, event_norms, finding_text, party_names
 
 #: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).
 DAY_START = dt.time(8, 0)
@@ -138,9 +138,10 @@ class BilateralPlan:
             "findings": [f.to_json() for f in self.findings],
         }
 
-    def render_text(self) -> str:
+    def render_text(self, *, width: int | None = None) -> str:
+        """Plain text fitted to ``width`` (the terminal's by default)."""
         requested = len(self.placements) + len(self.unplaced)
-        lines = [
+        lines: list[str | tuple[str, int]] = [
             f"Bilateral meetings ({self.method}, {self.status}): {len(self.placements)} of "
             f"{requested} placed, priority-weighted total {self.total}"
         ]
@@ -148,11 +149,9 @@ class BilateralPlan:
         for p in sorted(self.placements, key=lambda p: (p.start, p.room)):
             who = " – ".join(names.get(x, x) for x in p.request.parties)
             until = p.end.in_timezone(self.event.timezone).format("HH:mm")
-            lines.append(f"  {clock(self.event, p.start)}–{until}  {p.room}  {p.request.id}: {who}")
-        if self.findings:
-            lines.append("")
-            lines += [str(f) for f in self.findings]
-        return "\n".join(lines)
+            when = f"  {clock(self.event, p.start)}–{until}  {p.room}  "
+            lines.append((f"{when}{p.request.id}: {who}", len(when)))
+        return finding_text(lines, self.findings, width)
 
 
 # --- the problem, in minutes ---------------------------------------------------------------------

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 import pendulum
 
+from eventplan import _text
 from eventplan.event import Event
+from eventplan.findings import Finding
 from eventplan.norms import NormSet, default_norms
 from eventplan.programme import DELEGATION_PREFIX
 
@@ -77,3 +79,15 @@ def runs(items: Sequence[T], joins: Callable[[T, T], bool]) -> list[tuple[int, i
         else:
             found.append((index, index))
     return found
+
+
+def finding_text(
+    lines: Iterable[str | tuple[str, int]], findings: Sequence[Finding], width: int | None
+) -> str:
+    """A protocol tool's lines and then its findings, fitted to ``width`` (the terminal's by
+    default); a finding's continuation lines hang under its message."""
+    body = list(lines)
+    if findings:
+        body.append("")
+        body += [(str(f), len(f.severity.value) + 2) for f in findings]
+    return _text.fit_all(body, _text.width(width))

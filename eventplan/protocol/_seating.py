@@ -23,7 +23,7 @@ from eventplan.programme import (
     AudienceRule,
     Session,
 )
-from eventplan.protocol._common import UN_SEATING_SOURCE, un_order
+from eventplan.protocol._common import UN_SEATING_SOURCE, finding_text, un_order
 
 
 @attrs.frozen
@@ -77,18 +77,18 @@ class Seating:
             "findings": [f.to_json() for f in self.findings],
         }
 
-    def render_text(self) -> str:
-        lines = [
+    def render_text(self, *, width: int | None = None) -> str:
+        """Plain text fitted to ``width`` (the terminal's by default)."""
+        lines: list[str | tuple[str, int]] = [
             f"Seating for {self.session.id} in {self.session.room}, UN order from {self.first!r}",
-            f"  {UN_SEATING_SOURCE}",
+            (f"  {UN_SEATING_SOURCE}", 4),
         ]
         if self.blocks:
             lines.append(f"  {'row':>4}  {'seats':>9}  party")
-            lines += [f"  {b.row:>4}  {f'{b.first}–{b.last}':>9}  {b.name}" for b in self.blocks]
-        if self.findings:
-            lines.append("")
-            lines += [str(f) for f in self.findings]
-        return "\n".join(lines)
+            lines += [
+                (f"  {b.row:>4}  {f'{b.first}–{b.last}':>9}  {b.name}", 19) for b in self.blocks
+            ]
+        return finding_text(lines, self.findings, width)
 
 
 def seating(

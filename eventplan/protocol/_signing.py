@@ -26,6 +26,7 @@ from eventplan.protocol._common import (
     UN_SEATING_SOURCE,
     clock,
     event_norms,
+    finding_text,
     minutes,
     runs,
     un_order,
@@ -91,13 +92,14 @@ class Signing:
             "findings": [f.to_json() for f in self.findings],
         }
 
-    def render_text(self) -> str:
-        lines = [
+    def render_text(self, *, width: int | None = None) -> str:
+        """Plain text fitted to ``width`` (the terminal's by default)."""
+        header = [
             f"Order of signature: {self.order.value.replace('_', ' ')}, from {self.first!r}",
             f"  {UN_SEATING_SOURCE}" if self.order is not SigningOrder.ARRIVAL else "",
             f"  {self.norm}",
         ]
-        lines = [line for line in lines if line]
+        lines: list[str | tuple[str, int]] = [(line, 4) for line in header if line]
         late = set(self.late)
 
         def joins(before: SigningSlot, slot: SigningSlot) -> bool:
@@ -111,11 +113,9 @@ class Signing:
             label = slot.label if first == last else f"{count} signatories (names not known)"
             after = "  (after the signing window)" if slot in late else ""
             until = end.end.in_timezone(self.event.timezone).format("HH:mm")
-            lines.append(f"{positions:>7}  {clock(self.event, slot.start)}–{until}  {label}{after}")
-        if self.findings:
-            lines.append("")
-            lines += [str(f) for f in self.findings]
-        return "\n".join(lines)
+            when = f"{positions:>7}  {clock(self.event, slot.start)}–{until}  "
+            lines.append((f"{when}{label}{after}", len(when)))
+        return finding_text(lines, self.findings, width)
 
 
 def signing(

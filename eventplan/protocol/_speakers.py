@@ -28,7 +28,7 @@ from eventplan.findings import Finding
 from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 from eventplan.programme import Session, Statement
-from eventplan.protocol._common import clock, event_norms, minutes, party_names, runs
+from eventplan.protocol._common import clock, event_norms, finding_text, minutes, party_names, runs
 from eventplan.reconciliation import reconcile
 
 SPEAKER_ORDER_SOURCE = (
@@ -120,10 +120,13 @@ class Speakers:
             "findings": [finding.to_json() for finding in self.findings],
         }
 
-    def render_text(self) -> str:
-        lines = ["Speakers' lists, each speaker planned at the statement limit plus changeover:"]
-        lines += [f"  {norm}" for norm in self.norms]
-        lines.append(f"  order: {SPEAKER_ORDER_SOURCE}")
+    def render_text(self, *, width: int | None = None) -> str:
+        """Plain text fitted to ``width`` (the terminal's by default)."""
+        lines: list[str | tuple[str, int]] = [
+            "Speakers' lists, each speaker planned at the statement limit plus changeover:"
+        ]
+        lines += [(f"  {norm}", 4) for norm in self.norms]
+        lines.append((f"  order: {SPEAKER_ORDER_SOURCE}", 4))
         for item in self.sessions:
             session = item.session
             lines.append("")
@@ -132,15 +135,13 @@ class Speakers:
                 f"{session.end.in_timezone(self.event.timezone).format('HH:mm')}, "
                 f"{len(item.slots)} statements"
             )
-            lines += [f"  {row}" for row in _runs(self.event, item.slots)]
-        if self.findings:
-            lines.append("")
-            lines += [str(finding) for finding in self.findings]
-        return "\n".join(lines)
+            lines += [(f"  {row}", 2 + hang) for row, hang in _runs(self.event, item.slots)]
+        return finding_text(lines, self.findings, width)
 
 
-def _runs(event: Event, slots: tuple[SpeakerSlot, ...]) -> Iterator[str]:
-    """One line per named speaker, one per run of counted statements of one level."""
+def _runs(event: Event, slots: tuple[SpeakerSlot, ...]) -> Iterator[tuple[str, int]]:
+    """One line per named speaker, one per run of counted statements of one level, with the
+    column its label starts at."""
 
     def joins(before: SpeakerSlot, slot: SpeakerSlot) -> bool:
         return before.speaker is None and slot.speaker is None and before.level is slot.level
@@ -152,7 +153,8 @@ def _runs(event: Event, slots: tuple[SpeakerSlot, ...]) -> Iterator[str]:
         count = last - first + 1
         label = slot.label if first == last else f"{count} × {words} (names not known)"
         until = end.end.in_timezone(event.timezone).format("HH:mm")
-        yield f"{positions:>7}  {clock(event, slot.start)}–{until}  {label}"
+        when = f"{positions:>7}  {clock(event, slot.start)}–{until}  "
+        yield f"{when}{label}", len(when)
 
 
 def order_entries(
