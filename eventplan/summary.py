@@ -113,7 +113,8 @@ class Summary:
     def _heading(self) -> list[Line]:
         event = self.event
         place = ", ".join(p for p in (event.host_city, event.host_country) if p)
-        lines: list[Line] = [event.name, f"{place} · {_date_range(event)} · {event.timezone}"]
+        where = " · ".join(p for p in (place, _date_range(event), event.timezone) if p)
+        lines: list[Line] = [event.name, where]
         for theme in event.themes:
             lines.append((f"Theme: “{theme.text}” ({_cite(event, theme.sources)})", 2))
         return lines

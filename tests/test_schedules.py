@@ -499,3 +499,9 @@ def test_the_monte_carlo_of_a_schedule_says_not_known():
         [subject, "not", "known", "info", "not", "known", "not", "known"]
         for subject in ("screening", "accreditation", "hotel-rooms", "cars")
     ]
+
+
+def test_summary_heading_of_a_schedule_without_a_city_has_no_empty_place(capsys):
+    assert main(["summary", str(SCHEDULES / "camp2019.schedule.json")]) == 0
+    heading = capsys.readouterr().out.splitlines()[:2]
+    assert heading == ["Chaos Communication Camp 2019", "21–26 August 2019 · Europe/Berlin"]
