@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from eventplan import _arguments, _atomic, _ical
-from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
+from eventplan.audiences import (
+    PROGRAMME,
+    Audience,
+    AudienceKind,
+    SeatIndex,
+    describe,
+    programme_order,
+)
 from eventplan.enums import SessionStatus
 from eventplan.errors import (
     CalendarError,
@@ -121,6 +128,8 @@ class CalendarWriter:
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
         if audience in self._gone:
             return ()
+        if audience == PROGRAMME and self._seats is None:
+            return self._programme  # one calendar of everything needs no audience resolved
         if self._seats is None:  # every audience's sessions, found once for all calendars
             self._seats = SeatIndex(self.event, self.turnout)
         return self._seats.sessions(audience)
@@ -415,6 +424,12 @@ class CalendarWriter:
         name = _ical.unescape_text(calendar.first("X-WR-CALNAME") or "")
         prefix = f"{self._calendar_name_prefix} — "
         return name.removeprefix(prefix) if name.startswith(prefix) else str(audience)
+
+    @functools.cached_property
+    def _programme(self) -> tuple[Session, ...]:
+        if self.event.turnouts:
+            self.event.turnout(self.turnout)  # an unknown turnout is refused here too
+        return programme_order(self.event)
 
     @functools.cached_property
     def _event_span(self) -> tuple[dt.datetime, dt.datetime]:
