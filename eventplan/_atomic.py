@@ -105,10 +105,11 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
     staged: list[Path] = []
     directories: dict[Path, int] = {}  # each directory, opened before its first file is written
     seen: set[Path] = set()
+    limits: dict[Path, int] = {}  # the file-name limit of each directory, asked once
     try:
         try:
             for path, data in files:
-                target = _target(path, data)
+                target = _target(path, data, limits)
                 if target.path in seen:
                     raise ValueError(f"{target.path}: written twice in one batch")
                 seen.add(target.path)
@@ -118,7 +119,7 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
                 if target.path.parent not in directories:
                     directories[target.path.parent] = _open_directory(target.path.parent)
                     remove_debris(target.path.parent)
-                staged.append(temporary_name(target.path))
+                staged.append(temporary_name(target.path, limits))
                 replaced.append(target)
                 _write_temporary(target, staged[-1])
             _flush(staged, list(directories.values()))
@@ -144,10 +145,10 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
             stream.write(target.data)
 
 
-def temporary_name(target: Path) -> Path:
+def temporary_name(target: Path, limits: dict[Path, int] | None = None) -> Path:
     """``.NAME.PID-RANDOM.eventplan-tmp`` beside ``target``, NAME shortened to fit the limit."""
     tail = f".{os.getpid()}-{next(_SERIAL) % 2**32:08x}{TEMPORARY_SUFFIX}"
-    room = _name_max(target.parent) - len(tail.encode()) - 1
+    room = _name_max(target.parent, limits) - len(tail.encode()) - 1
     name = target.name.encode("utf-8", "surrogateescape")[: max(room, 0)]
     return target.with_name("." + name.decode("utf-8", "ignore") + tail)
 
@@ -169,7 +170,7 @@ def remove_debris(directory: Path) -> tuple[Path, ...]:
     return tuple(removed)
 
 
-def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
+def _target(path: str | os.PathLike[str], data: bytes, limits: dict[Path, int]) -> _Target:
     """Where ``data`` goes: a symbolic link's target (the link stays), else ``path`` itself."""
     resolved = Path(os.path.abspath(path))
     try:
@@ -184,7 +185,7 @@ def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
             existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", os.fspath(path))
-    if existing is None and len(os.fsencode(resolved.name)) > _name_max(resolved.parent):
+    if existing is None and len(os.fsencode(resolved.name)) > _name_max(resolved.parent, limits):
         # found now, before any file of the batch is renamed into place
         raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), os.fspath(path))
     return _Target(resolved, data, existing, os.fspath(path))
@@ -308,11 +309,17 @@ def _find_syncfs() -> Callable[[int], bool] | None:
     return syncfs
 
 
-def _name_max(directory: Path) -> int:
+def _name_max(directory: Path, limits: dict[Path, int] | None = None) -> int:
+    """The longest file name ``directory`` takes, remembered in ``limits`` when given."""
+    if limits is not None and directory in limits:
+        return limits[directory]
     try:
-        return int(os.pathconf(directory, "PC_NAME_MAX"))
+        found = int(os.pathconf(directory, "PC_NAME_MAX"))
     except (OSError, ValueError, AttributeError):
-        return NAME_MAX
+        found = NAME_MAX
+    if limits is not None:
+        limits[directory] = found
+    return found
 
 
 def _running(pid: int) -> bool:
