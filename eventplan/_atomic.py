@@ -18,29 +18,29 @@ Every file eventplan writes goes through here, so each of these holds for all of
   sharing it would see its rename fail, never a wrong file);
 - :func:`write_many` is all or nothing: every temporary file is written and
   flushed to disk before the first rename. Flushing one file at a time costs
-  a disk round trip each; the files are flushed concurrently instead, in the
-  background while the caller makes the next one, which lets the file system
-  commit them together; then they are renamed (concurrently too: replacing
-  a file frees the old one's blocks, milliseconds each), then each directory
-  is flushed once.
+  a disk round trip each (a journal commit and a cache flush); a batch is
+  flushed together instead, with one ``syncfs`` per file system on Linux
+  5.8 and later (which reports the write-back errors of every file written
+  since), else with every file's own flush, run concurrently so the file
+  system commits them together. Then the files are renamed, then each
+  directory is flushed once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import itertools
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
 import attrs
-
-if TYPE_CHECKING:  # the thread pool and secrets load with the first batch or temporary name
-    from concurrent.futures import Future
 
 #: POSIX's NAME_MAX where the file system does not say.
 NAME_MAX = 255
@@ -49,9 +49,8 @@ _TEMPORARY = re.compile(r"^\..*\.(?P<pid>\d+)-[0-9a-f]{8}" + re.escape(TEMPORARY
 #: Temporary names of this process: a random start, then one more each (O_EXCL refuses a clash);
 #: drawing from the system's random source for each name cost 0.2 ms a file on this machine.
 _SERIAL = itertools.count(int.from_bytes(os.urandom(4), "big"))
-_WORKERS = 16  # concurrent flushes and renames: measured best between 4 and 32
+_WORKERS = 16  # concurrent flushes: measured best between 4 and 32
 _A = TypeVar("_A")
-_B = TypeVar("_B")
 
 
 @attrs.frozen
@@ -97,24 +96,20 @@ def encode(text: str, *, newline: str | None = None, encoding: str = "utf-8") ->
 def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
     """Write several files: every one of them or, when something fails first, none.
 
-    ``files`` may be a generator: each file is written and flushed in the
-    background as soon as it comes, while the caller makes the next, so the
-    disk's wait overlaps the work. No file is renamed into place before all
-    are on disk; an error up to then, the caller's included, leaves every
-    target as it was.
+    ``files`` may be a generator, consumed once. No file is renamed into place
+    before all are on disk; an error up to then, the caller's included, leaves
+    every target as it was and removes the temporary files.
     """
     replaced: list[_Target] = []
     direct: list[_Target] = []
     staged: list[Path] = []
-    directories: list[Path] = []
+    directories: dict[Path, int] = {}  # each directory, opened before its first file is written
     seen: set[Path] = set()
-    from concurrent.futures import ThreadPoolExecutor, wait
-
-    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
-        pending = []
+    limits: dict[Path, int] = {}  # the file-name limit of each directory, asked once
+    try:
         try:
             for path, data in files:
-                target = _target(path, data)
+                target = _target(path, data, limits)
                 if target.path in seen:
                     raise ValueError(f"{target.path}: written twice in one batch")
                 seen.add(target.path)
@@ -122,36 +117,38 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
                     direct.append(target)
                     continue
                 if target.path.parent not in directories:
-                    directories.append(target.path.parent)
+                    directories[target.path.parent] = _open_directory(target.path.parent)
                     remove_debris(target.path.parent)
+                staged.append(temporary_name(target.path, limits))
                 replaced.append(target)
-                staged.append(temporary_name(target.path))
-                pending.append(pool.submit(_write_temporary, target, staged[-1]))
-            _first_error(pending)
+                _write_temporary(target, staged[-1])
+            _flush(staged, list(directories.values()))
         except BaseException:
-            for future in pending:
-                future.cancel()
-            wait(pending)
             for name in staged:
                 name.unlink(missing_ok=True)
             raise
-    try:
-        _each(os.replace, staged, [t.path for t in replaced])
-    except BaseException:
-        for name in staged:
-            name.unlink(missing_ok=True)
-        raise
-    for directory in directories:
-        _flush_directory(directory)
+        try:
+            for name, target in zip(staged, replaced, strict=True):
+                os.replace(name, target.path)
+        except BaseException:
+            for name in staged:
+                name.unlink(missing_ok=True)
+            raise
+        for descriptor in directories.values():
+            _flush_directory(descriptor)
+    finally:
+        for descriptor in directories.values():
+            if descriptor >= 0:
+                os.close(descriptor)
     for target in direct:
         with open(target.path, "wb") as stream:
             stream.write(target.data)
 
 
-def temporary_name(target: Path) -> Path:
+def temporary_name(target: Path, limits: dict[Path, int] | None = None) -> Path:
     """``.NAME.PID-RANDOM.eventplan-tmp`` beside ``target``, NAME shortened to fit the limit."""
     tail = f".{os.getpid()}-{next(_SERIAL) % 2**32:08x}{TEMPORARY_SUFFIX}"
-    room = _name_max(target.parent) - len(tail.encode()) - 1
+    room = _name_max(target.parent, limits) - len(tail.encode()) - 1
     name = target.name.encode("utf-8", "surrogateescape")[: max(room, 0)]
     return target.with_name("." + name.decode("utf-8", "ignore") + tail)
 
@@ -173,7 +170,7 @@ def remove_debris(directory: Path) -> tuple[Path, ...]:
     return tuple(removed)
 
 
-def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
+def _target(path: str | os.PathLike[str], data: bytes, limits: dict[Path, int]) -> _Target:
     """Where ``data`` goes: a symbolic link's target (the link stays), else ``path`` itself."""
     resolved = Path(os.path.abspath(path))
     try:
@@ -188,34 +185,49 @@ def _target(path: str | os.PathLike[str], data: bytes) -> _Target:
             existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", os.fspath(path))
-    if existing is None and len(os.fsencode(resolved.name)) > _name_max(resolved.parent):
+    if existing is None and len(os.fsencode(resolved.name)) > _name_max(resolved.parent, limits):
         # found now, before any file of the batch is renamed into place
         raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), os.fspath(path))
     return _Target(resolved, data, existing, os.fspath(path))
 
 
-def _each(action: Callable[[_A, _B], object], firsts: Sequence[_A], seconds: Sequence[_B]) -> None:
-    """``action`` on every pair, concurrently; the first error, raised once all are done.
+def _flush(names: Sequence[Path], directories: Sequence[int]) -> None:
+    """Bring the files ``names`` (all written, in ``directories``) to disk together.
 
-    Flushes and renames wait on the disk, not on Python, so they overlap: the
-    file system commits concurrent flushes together, and frees the blocks of
-    the files that renames replace in parallel.
+    One ``syncfs`` per file system commits every file of a batch at once; a
+    single file, or a system without a ``syncfs`` that reports write-back
+    errors, has each file flushed on its own, concurrently.
     """
-    if len(firsts) <= 1:
-        for first, second in zip(firsts, seconds, strict=True):
-            action(first, second)
+    syncfs = _find_syncfs() if len(names) > 1 and -1 not in directories else None
+    if syncfs is not None:
+        devices = {os.fstat(descriptor).st_dev: descriptor for descriptor in directories}
+        if all(syncfs(descriptor) for descriptor in devices.values()):
+            return
+    _each(_flush_file, names)
+
+
+def _flush_file(name: Path) -> None:
+    descriptor = os.open(name, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _each(action: Callable[[_A], object], items: Sequence[_A]) -> None:
+    """``action`` on every item, concurrently; the first error, raised once all are done.
+
+    Flushes wait on the disk, not on Python, so they overlap: the file system
+    commits concurrent flushes together.
+    """
+    if len(items) <= 1:
+        for item in items:
+            action(item)
         return
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor, wait
 
-    with ThreadPoolExecutor(max_workers=min(_WORKERS, len(firsts))) as pool:
-        futures = [pool.submit(action, a, b) for a, b in zip(firsts, seconds, strict=True)]
-    _first_error(futures)
-
-
-def _first_error(futures: Sequence[Future[Any]]) -> None:
-    """Wait for all of ``futures``; raise the first error any of them met."""
-    from concurrent.futures import wait
-
+    with ThreadPoolExecutor(max_workers=min(_WORKERS, len(items))) as pool:
+        futures = [pool.submit(action, item) for item in items]
     wait(futures)
     for future in futures:
         error = future.exception()
@@ -224,7 +236,7 @@ def _first_error(futures: Sequence[Future[Any]]) -> None:
 
 
 def _write_temporary(target: _Target, name: Path) -> None:
-    """Create ``name`` (mode 0666 less the umask), fill it and flush it to disk."""
+    """Create ``name`` (mode 0666 less the umask) and fill it; :func:`_flush` brings it to disk."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(name, flags, 0o666)
@@ -236,7 +248,6 @@ def _write_temporary(target: _Target, name: Path) -> None:
         view = memoryview(target.data)
         while view:
             view = view[os.write(descriptor, view) :]
-        os.fsync(descriptor)
     finally:
         os.close(descriptor)
 
@@ -251,24 +262,64 @@ def _keep_ownership(descriptor: int, existing: os.stat_result) -> None:
             os.fchmod(descriptor, stat.S_IMODE(existing.st_mode))  # chown may clear set-id bits
 
 
-def _flush_directory(directory: Path) -> None:
-    """Make the renames in ``directory`` durable (a no-op where directories cannot be opened)."""
+def _open_directory(directory: Path) -> int:
+    """A descriptor of ``directory`` to flush it by; -1 where directories cannot be opened."""
     try:
-        descriptor = os.open(directory, os.O_RDONLY)
+        return os.open(directory, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
-        return
-    try:
+        return -1
+
+
+def _flush_directory(descriptor: int) -> None:
+    """Make the renames in a directory durable (a no-op where directories cannot be opened)."""
+    if descriptor >= 0:
         with contextlib.suppress(OSError):
             os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
-def _name_max(directory: Path) -> int:
+@functools.cache
+def _find_syncfs() -> Callable[[int], bool] | None:
+    """Linux's ``syncfs(fd)`` where it reports write-back errors (5.8 and later), else None.
+
+    The function returns False when the call is refused (a sandbox may forbid it),
+    so that the files are flushed one by one instead, and raises the error of a
+    failed write-back.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    release = re.match(r"(\d+)\.(\d+)", os.uname().release)
+    if release is None or (int(release[1]), int(release[2])) < (5, 8):
+        return None
+    import ctypes  # loaded here: only Linux batches need it
+
     try:
-        return int(os.pathconf(directory, "PC_NAME_MAX"))
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (AttributeError, OSError):
+        return None
+    function.argtypes = [ctypes.c_int]
+
+    def syncfs(descriptor: int) -> bool:
+        if function(descriptor) == 0:
+            return True
+        number = ctypes.get_errno()
+        if number in (errno.ENOSYS, errno.EPERM, errno.EACCES):
+            return False
+        raise OSError(number, os.strerror(number))
+
+    return syncfs
+
+
+def _name_max(directory: Path, limits: dict[Path, int] | None = None) -> int:
+    """The longest file name ``directory`` takes, remembered in ``limits`` when given."""
+    if limits is not None and directory in limits:
+        return limits[directory]
+    try:
+        found = int(os.pathconf(directory, "PC_NAME_MAX"))
     except (OSError, ValueError, AttributeError):
-        return NAME_MAX
+        found = NAME_MAX
+    if limits is not None:
+        limits[directory] = found
+    return found
 
 
 def _running(pid: int) -> bool:

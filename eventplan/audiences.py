@@ -85,6 +85,11 @@ def sessions_for(
     return AudienceIndex(event, turnout).sessions(audience)
 
 
+def programme_order(event: Event) -> tuple[Session, ...]:
+    """Every session, in the order of the programme: by start, then end, then id."""
+    return tuple(sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)))
+
+
 def every_audience(event: Event, turnout: str | None = None) -> tuple[Audience, ...]:
     """The programme, then every delegation, party kind, sub-committee and room with sessions.
 
@@ -130,7 +135,7 @@ class AudienceIndex:
         base = event.turnout(turnout) if event.turnouts else None
         self.delegations = {d.id: d for d in base.delegations} if base is not None else {}
         self._parties = parties = Parties(base)
-        self._programme = tuple(sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)))
+        self._programme = programme_order(event)
         found: dict[tuple[AudienceKind, str], list[Session]] = defaultdict(list)
         targets: dict[str, tuple[str, ...]] = {}
         for session in self._programme:

@@ -21,14 +21,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
 from eventplan import _arguments, _atomic, _ical
-from eventplan.audiences import PROGRAMME, Audience, AudienceKind, SeatIndex, describe
+from eventplan.audiences import (
+    PROGRAMME,
+    Audience,
+    AudienceKind,
+    SeatIndex,
+    describe,
+    programme_order,
+)
 from eventplan.enums import SessionStatus
 from eventplan.errors import (
     CalendarError,
@@ -48,6 +56,8 @@ UID_DOMAIN = "eventplan"
 PRODUCT = "-//eventplan//eventplan calendar export//EN"
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
 _TIMES = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID")
+#: The lines that open every component eventplan writes: its UID, DTSTAMP and SEQUENCE.
+_STAMPED = re.compile(r"\r\nUID:([^\r\n]*)\r\nDTSTAMP:([^\r\n]*)\r\nSEQUENCE:([0-9]+)\r\n")
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -67,6 +77,12 @@ class _Item:
     component: str
     content: tuple[str, ...]  # unfolded content lines, nested components included
     text: str  # the same, folded and CRLF-ended, ready to write
+    opening: str  # its BEGIN and UID lines, folded and CRLF-ended
+
+    @classmethod
+    def of(cls, uid: str, component: str, content: Sequence[str]) -> _Item:
+        opening = _ical.lines(f"BEGIN:{component}", f"UID:{uid}")
+        return cls(uid, component, tuple(content), _ical.lines(*content), opening)
 
 
 @attrs.frozen
@@ -108,11 +124,12 @@ class CalendarWriter:
         # audiences whose calendar is still on disk but which the event no longer has
         # (a delegation dropped from the turnout, a room removed), with their former names
         self._gone: dict[Audience, str] = {}
-        self._read: dict[_ical.Component, tuple[str, _Previous] | None] = {}
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
         if audience in self._gone:
             return ()
+        if audience == PROGRAMME and self._seats is None:
+            return self._programme  # one calendar of everything needs no audience resolved
         if self._seats is None:  # every audience's sessions, found once for all calendars
             self._seats = SeatIndex(self.event, self.turnout)
         return self._seats.sessions(audience)
@@ -122,17 +139,27 @@ class CalendarWriter:
         return self._assemble(audience, previous)[0]
 
     def _assemble(
-        self, audience: Audience, previous: str | _ical.Component | None
+        self, audience: Audience, previous: str | _ical.Component | None, path: Path | None = None
     ) -> tuple[str, Published]:
-        items = [self._session(s) for s in self.sessions(audience)]
-        if audience.kind is AudienceKind.SUBCOMMITTEE:
-            tasks = [t for t in self.event.organisation.tasks if t.owner == audience.target]
-            items += [self._task(t) for t in sorted(tasks, key=lambda t: (t.due, t.id))]
-        before = _read_previous(previous, self._read)
-        parts = [""]  # the header, once the components are known
-        components = {item.component for item in items}
-        span = self._event_span if self.times.zone_name is not None else None
+        """The calendar and what changed; ``path``, when given, is where ``previous`` was read,
+        and a text there that is not this event's calendar is refused."""
+        items = self._items_for(audience)
+        head = self._header(
+            audience, publish=bool(self._organizer) and all(i.component != "VTODO" for i in items)
+        )
+        if not isinstance(previous, _ical.Component):
+            sequences = self._sequences_if_unchanged(head, items, previous or "")
+            if sequences is not None:  # nothing changed: the previous text need not be parsed
+                entries = [(item, sequences.get(item.uid, 0)) for item in items]
+                text = self._compose(head, entries, self.stamp, self._event_span)
+                first_seen = tuple(item.uid for item in items if item.uid not in sequences)
+                return text, Published(Path(), audience, len(items), first_seen, (), ())
+            if path is not None:
+                previous = self._ours(path, previous or "")
+        before = _read_previous(previous)
+        span = self._event_span
         new, changed = [], []
+        entries = []
         current = set()
         for item in items:
             current.add(item.uid)
@@ -150,7 +177,7 @@ class CalendarWriter:
                     changed.append(item.uid)
             else:
                 new.append(item.uid)
-            parts.append(self._wrap(item.component, item.uid, sequence, item.text))
+            entries.append((item, sequence))
         withdrawn = []
         for uid, (old_sequence, _, component) in before.items():
             if uid in current:
@@ -166,26 +193,75 @@ class CalendarWriter:
                 if key in _TIMES:
                     line = self.times.reread(line)
                     instant = _ical.read_datetime(*line.rsplit(":", 1))
-                    if span is not None and instant is not None:
+                    if instant is not None:
                         span = (min(span[0], instant), max(span[1], instant))
                 if key not in {"UID", "STATUS", "ORGANIZER", *_VOLATILE}:
                     kept.append(line)
             sequence = old_sequence if was_cancelled else old_sequence + 1
             if not was_cancelled:
                 withdrawn.append(uid)
-            body = _ical.lines(*self._organizer, *kept, "STATUS:CANCELLED")
-            components.add(component.name)
-            parts.append(self._wrap(component.name, uid, sequence, body))
-        parts[0] = self._header(
-            audience, publish=bool(self._organizer) and "VTODO" not in components
-        )
-        if self.times.zone_name is not None and span is not None:
-            parts.insert(1, _ical.lines(*_ical.vtimezone(self.times.zone_name, *span)))
-        parts.append(_ical.lines("END:VCALENDAR"))
+            cancelled = _Item.of(uid, component.name, (*self._organizer, *kept, "STATUS:CANCELLED"))
+            entries.append((cancelled, sequence))
+        if any(item.component == "VTODO" for item, _ in entries[len(items) :]):
+            head = self._header(audience, publish=False)
         published = Published(
             Path(), audience, len(items), tuple(new), tuple(changed), tuple(withdrawn)
         )
-        return "".join(parts), published
+        return self._compose(head, entries, self.stamp, span), published
+
+    def _items_for(self, audience: Audience) -> list[_Item]:
+        """The components of ``audience``'s calendar: its sessions, and a sub-committee's tasks."""
+        items = [self._session(s) for s in self.sessions(audience)]
+        if audience.kind is AudienceKind.SUBCOMMITTEE:
+            tasks = [t for t in self.event.organisation.tasks if t.owner == audience.target]
+            items += [self._task(t) for t in sorted(tasks, key=lambda t: (t.due, t.id))]
+        return items
+
+    def _compose(
+        self,
+        head: str,
+        entries: Sequence[tuple[_Item, int]],
+        stamp: str,
+        span: tuple[dt.datetime, dt.datetime],
+    ) -> str:
+        """The calendar's text: ``head``, the VTIMEZONE when times are local, each component
+        with its SEQUENCE, and the end."""
+        parts = [head]
+        if self.times.zone_name is not None:
+            parts.append(_ical.lines(*_ical.vtimezone(self.times.zone_name, *span)))
+        # DTSTAMP and SEQUENCE lines are far shorter than 75 octets: nothing to fold.
+        parts += [
+            f"{item.opening}DTSTAMP:{stamp}\r\nSEQUENCE:{sequence}\r\n"
+            f"{item.text}END:{item.component}\r\n"
+            for item, sequence in entries
+        ]
+        parts.append(_ical.lines("END:VCALENDAR"))
+        return "".join(parts)
+
+    def _sequences_if_unchanged(
+        self, head: str, items: Sequence[_Item], previous: str
+    ) -> Mapping[str, int] | None:
+        """UID → SEQUENCE of ``previous`` when it is exactly the calendar of ``items`` as written
+        at some DTSTAMP, so nothing changed since; None when anything differs.
+
+        Comparing the whole text with what would be written costs far less than reading it
+        back, and equal texts leave nothing to doubt: the same events, content and PRODID.
+        """
+        if not previous:
+            return {}
+        found = _STAMPED.findall(previous)
+        if len(found) != len(items) or not found:
+            return None
+        stamp = found[0][1]
+        sequences = {}
+        for (uid, stamped, sequence), item in zip(found, items, strict=True):
+            if uid != item.uid or stamped != stamp:
+                return None
+            sequences[uid] = int(sequence)
+        entries = [(item, sequences[item.uid]) for item in items]
+        if self._compose(head, entries, stamp, self._event_span) != previous:
+            return None
+        return sequences
 
     def _header(self, audience: Audience, *, publish: bool) -> str:
         name = f"{self._calendar_name_prefix} — {self._describe(audience)}"
@@ -216,7 +292,7 @@ class CalendarWriter:
         unless ``force``, which overwrites it without reading it.
         """
         target = Path(path)
-        previous = None if force else self.previous(target)
+        previous = None if force else self._read_text(target)
         text, published = self._render(target, audience, previous)
         _atomic.write_text(target, text, newline="")
         return published
@@ -236,10 +312,10 @@ class CalendarWriter:
         """
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
-        jobs: list[tuple[Path, Audience, _ical.Component | None]] = []
+        jobs: list[tuple[Path, Audience, str | _ical.Component | None]] = []
         for audience in dict.fromkeys(audiences):
             path = folder / f"{audience.file_stem}.ics"
-            jobs.append((path, audience, None if force else self.previous(path)))
+            jobs.append((path, audience, None if force else self._read_text(path)))
         asked = {path for path, _, _ in jobs}
         for path in sorted(folder.glob("*.ics")):
             former = _audience_of_file(path)
@@ -254,15 +330,15 @@ class CalendarWriter:
             if not self._exists(former):
                 self._gone[former] = self._former_description(calendar, former)
             jobs.append((path, former, calendar))
+        # Every calendar is made before any file is touched, so a file that cannot be updated
+        # stops the run with nothing written.
         results: list[Published] = []
-
-        def files() -> Iterator[tuple[Path, bytes]]:
-            for path, audience, previous in jobs:
-                text, published = self._render(path, audience, previous)
-                results.append(published)
-                yield path, _atomic.encode(text, newline="")
-
-        _atomic.write_many(files())  # each file goes to disk while the next is rendered
+        files: list[tuple[Path, bytes]] = []
+        for path, audience, previous in jobs:
+            text, published = self._render(path, audience, previous)
+            results.append(published)
+            files.append((path, _atomic.encode(text, newline="")))
+        _atomic.write_many(files)
         return tuple(results)
 
     def previous(self, path: Path) -> _ical.Component | None:
@@ -271,18 +347,25 @@ class CalendarWriter:
         Raises :class:`ForeignFileError` when the file holds something else, so that
         nobody's private appointments are merged into a published programme.
         """
+        text = self._read_text(path)
+        return None if text is None else self._ours(path, text)
+
+    def _read_text(self, path: Path) -> str | None:
+        """The text of the file at ``path``; None when there is none to carry forward."""
         try:
             if not path.is_file():
                 return None  # nothing there, or a device or FIFO: nothing to carry forward
-            text = path.read_text(encoding="utf-8")
+            text = path.read_bytes().decode("utf-8")  # line ends kept, to compare as written
         except UnicodeDecodeError:
             raise ForeignFileError(str(path), "not UTF-8 text") from None
         except OSError as error:
             raise CalendarError(
                 f"{path}: cannot read the previous calendar: {error.strerror or error}"
             ) from None
-        if not text.strip():
-            return None
+        return text if text.strip() else None
+
+    def _ours(self, path: Path, text: str) -> _ical.Component:
+        """``text``, read from ``path``, as this event's calendar; ForeignFileError if it is not."""
         try:
             calendar = _ical.parse(text)
         except ValueError as error:
@@ -305,10 +388,12 @@ class CalendarWriter:
         return None
 
     def _render(
-        self, path: Path, audience: Audience, previous: _ical.Component | None
+        self, path: Path, audience: Audience, previous: str | _ical.Component | None
     ) -> tuple[str, Published]:
         try:
-            text, published = self._assemble(audience, previous)
+            text, published = self._assemble(audience, previous, path)
+        except ForeignFileError:
+            raise
         except ValueError as error:
             if isinstance(error, EventPlanError) and not isinstance(error, CalendarError):
                 raise  # a calendar's text that cannot be read is reported with the file below
@@ -340,11 +425,11 @@ class CalendarWriter:
         prefix = f"{self._calendar_name_prefix} — "
         return name.removeprefix(prefix) if name.startswith(prefix) else str(audience)
 
-    def _wrap(self, component: str, uid: str, sequence: int, body: str) -> str:
-        head = _ical.lines(
-            f"BEGIN:{component}", f"UID:{uid}", f"DTSTAMP:{self.stamp}", f"SEQUENCE:{sequence}"
-        )
-        return head + body + _ical.lines(f"END:{component}")
+    @functools.cached_property
+    def _programme(self) -> tuple[Session, ...]:
+        if self.event.turnouts:
+            self.event.turnout(self.turnout)  # an unknown turnout is refused here too
+        return programme_order(self.event)
 
     @functools.cached_property
     def _event_span(self) -> tuple[dt.datetime, dt.datetime]:
@@ -397,9 +482,7 @@ class CalendarWriter:
                 f"TRIGGER:{_ical.duration(-before)}",
                 "END:VALARM",
             ]
-        return _Item(
-            session_uid(self.event, session), "VEVENT", tuple(content), _ical.lines(*content)
-        )
+        return _Item.of(session_uid(self.event, session), "VEVENT", content)
 
     def _description(self, session: Session) -> str:
         lines = [session.description] if session.description else []
@@ -441,7 +524,7 @@ class CalendarWriter:
             if notes:
                 content.append(f"DESCRIPTION:{_ical.escape_text(chr(10).join(notes))}")
             uid = task_uid(self.event, task)
-            cached = self._items[key] = _Item(uid, "VTODO", tuple(content), _ical.lines(*content))
+            cached = self._items[key] = _Item.of(uid, "VTODO", content)
         return cached
 
 
@@ -491,15 +574,8 @@ def _organizer(event: Event) -> tuple[str, ...]:
 _Previous = tuple[int, tuple[str, ...], _ical.Component]
 
 
-def _read_previous(
-    text: str | _ical.Component | None,
-    known: dict[_ical.Component, tuple[str, _Previous] | None] | None = None,
-) -> dict[str, _Previous]:
-    """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before.
-
-    ``known`` remembers components already read: the calendars of one directory
-    repeat the same events many times over.
-    """
+def _read_previous(text: str | _ical.Component | None) -> dict[str, _Previous]:
+    """UID → (SEQUENCE, content without DTSTAMP and SEQUENCE, component) of a calendar written before."""
     if not text:
         return {}
     calendar = text if isinstance(text, _ical.Component) else _ical.parse(text)
@@ -516,17 +592,6 @@ def _read_previous(
         )
         found[uid] = (int(sequence_text), content, component)
     return found
-
-
-def _read_component(component: _ical.Component) -> tuple[str, _Previous] | None:
-    uid = component.first("UID")
-    if uid is None:
-        return None
-    sequence_text = component.first("SEQUENCE") or "0"
-    if not sequence_text.isdigit():
-        raise CalendarError(f"SEQUENCE of {uid} is not a whole number: {sequence_text!r}")
-    content = tuple(line for line in component.content(_VOLATILE) if not line.startswith("UID:"))
-    return uid, (int(sequence_text), content, component)
 
 
 # --- the public functions ---------------------------------------------------------------

@@ -25,6 +25,7 @@ import eventplan
 from eventplan import (
     Audience,
     CalendarError,
+    CalendarWriter,
     Delegation,
     Event,
     PartyKind,
@@ -33,6 +34,7 @@ from eventplan import (
     SessionStatus,
     Turnout,
     Venue,
+    _ical,
     to_calendar,
     to_ics,
     write_calendars,
@@ -243,6 +245,35 @@ def test_unchanged_reexport_changes_nothing_but_the_stamp(tmp_path: Path):
     assert {r.sequence for r in read_with_icalendar(path.read_text(encoding="utf-8")).values()} == {
         0
     }
+
+
+@pytest.mark.parametrize("tz", ["utc", "event"])
+def test_a_previous_calendar_recognised_unread_gives_what_reading_it_gives(
+    tmp_path: Path, monkeypatch, tz
+):
+    """An unchanged previous file is recognised by comparing texts and not read back; a
+    changed one is read back. Both ways must give the same calendar and the same account."""
+    opening = attrs.evolve(HANOI.sessions[0], title="Opening, moved")
+    changed = attrs.evolve(HANOI, sessions=(opening, *HANOI.sessions[1:]))
+    audiences = every_audience(HANOI)
+    alarms = (dt.timedelta(minutes=15),)
+    write_calendars(HANOI, tmp_path, audiences, stamp=STAMP, tz=tz, alarms=alarms)
+    later = STAMP + dt.timedelta(days=1)
+    write_calendars(changed, tmp_path, audiences, stamp=later, tz=tz, alarms=alarms)
+    previous = {a: (tmp_path / f"{a.file_stem}.ics").read_bytes().decode() for a in audiences}
+    parsed = []
+    parse = _ical.parse
+    monkeypatch.setattr(_ical, "parse", lambda text: parsed.append(text) or parse(text))
+    for event, differs in ((changed, set()), (HANOI, {opening.id})):
+        writer = CalendarWriter(event, stamp=later + dt.timedelta(days=1), tz=tz, alarms=alarms)
+        for audience in audiences:
+            parsed.clear()
+            compared = writer._assemble(audience, previous[audience], tmp_path)
+            assert bool(parsed) == any(s.id in differs for s in sessions_for(changed, audience))
+            read_back = writer._assemble(audience, parse(previous[audience]), tmp_path)
+            assert compared == read_back
+    programme = read_with_icalendar(previous[Audience.parse("programme")])
+    assert programme[session_uid(HANOI, opening)].sequence == 1
 
 
 def test_session_removed_from_the_programme_is_withdrawn_as_cancelled(tmp_path: Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import stat
 import subprocess
@@ -179,6 +180,45 @@ def test_a_batch_that_fails_writes_nothing(tmp_path: Path):
                 (tmp_path / "missing" / "c.txt", b"new c\n"),
             ]
         )
+    assert listing(tmp_path) == {"a.txt": b"old a\n"}
+
+
+def counting_fsyncs(monkeypatch) -> list[int]:
+    flushed: list[int] = []
+    fsync = os.fsync
+    monkeypatch.setattr(_atomic.os, "fsync", lambda fd: flushed.append(fd) or fsync(fd))
+    return flushed
+
+
+@pytest.mark.skipif(_atomic._find_syncfs() is None, reason="no syncfs that reports errors here")
+def test_a_batch_is_flushed_once_for_all_its_files(tmp_path: Path, monkeypatch):
+    flushed = counting_fsyncs(monkeypatch)
+    synced: list[int] = []
+    syncfs = _atomic._find_syncfs()
+    monkeypatch.setattr(_atomic, "_find_syncfs", lambda: lambda fd: synced.append(fd) or syncfs(fd))
+    _atomic.write_many([(tmp_path / f"{n}.txt", b"x") for n in range(5)])
+    assert len(synced) == 1 and len(flushed) == 1  # the file system, then the directory
+    _atomic.write_text(tmp_path / "one.txt", "y")
+    assert len(synced) == 1 and len(flushed) == 3  # a single file: its own flush
+
+
+def test_without_syncfs_each_file_of_a_batch_is_flushed(tmp_path: Path, monkeypatch):
+    flushed = counting_fsyncs(monkeypatch)
+    monkeypatch.setattr(_atomic, "_find_syncfs", lambda: lambda fd: False)  # refused
+    _atomic.write_many([(tmp_path / f"{n}.txt", b"x") for n in range(5)])
+    assert len(flushed) == 5 + 1
+    assert listing(tmp_path) == {f"{n}.txt": b"x" for n in range(5)}
+
+
+def test_a_batch_whose_flush_fails_writes_nothing(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.txt").write_bytes(b"old a\n")
+
+    def failing(descriptor: int) -> bool:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(_atomic, "_find_syncfs", lambda: failing)
+    with pytest.raises(OSError, match="Input/output error"):
+        _atomic.write_many([(tmp_path / "a.txt", b"new a\n"), (tmp_path / "b.txt", b"b\n")])
     assert listing(tmp_path) == {"a.txt": b"old a\n"}
 
 

@@ -6,12 +6,16 @@ Target (issue 9): all 1,112 calendars of a 2,000-session, 100-room,
 the previous run, in at most 3× one whole-programme export (in memory).
 Compare the means of the group. The fourth benchmark writes the same files
 one at a time, each flushed on its own: the cost the batched write removes.
+Two more show where the time goes: the same calendars made in memory only, and
+the disk's floor, the same bytes (made beforehand) written by the plainest
+durable loop (temporary file, one flush for all, rename) with no checks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -88,3 +92,48 @@ def test_all_1112_calendars_flushed_one_at_a_time(benchmark, two_thousand, audie
         return (two_thousand, next(fresh), audiences), {}
 
     assert benchmark.pedantic(one_file_at_a_time, setup=setup, rounds=ROUNDS) == 1_112
+
+
+def all_calendars_in_memory(event, audiences) -> list[str]:
+    writer = CalendarWriter(event, stamp=STAMP)
+    return [writer.text(audience) for audience in audiences]
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_all_1112_calendars_made_in_memory_only(benchmark, two_thousand, audiences):
+    assert len(benchmark(all_calendars_in_memory, two_thousand, audiences)) == 1_112
+
+
+def plain_durable_writes(folder: Path, files: list[tuple[str, bytes]]) -> int:
+    """The least a writer that keeps every file whole must do: write each to a temporary
+    name, flush them all at once, rename each into place, flush the directory."""
+    folder.mkdir()
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        for name, data in files:
+            descriptor = os.open(folder / f".{name}.tmp", os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+            os.write(descriptor, data)
+            os.close(descriptor)
+        syncfs = _atomic._find_syncfs()
+        if syncfs is None or not syncfs(directory):
+            os.sync()
+        for name, _ in files:
+            os.replace(folder / f".{name}.tmp", folder / name)
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    return len(files)
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_disk_floor_the_same_1112_files_written_plainly(
+    benchmark, two_thousand, audiences, scratch
+):
+    texts = all_calendars_in_memory(two_thousand, audiences)
+    files = [(f"{a.file_stem}.ics", t.encode()) for a, t in zip(audiences, texts, strict=True)]
+    fresh = (scratch / f"run-{n}" for n in itertools.count())
+
+    def setup():
+        return (next(fresh), files), {}
+
+    assert benchmark.pedantic(plain_durable_writes, setup=setup, rounds=ROUNDS) == 1_112
