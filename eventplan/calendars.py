@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +58,10 @@ _VOLATILE = ("DTSTAMP", "SEQUENCE")
 _TIMES = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID")
 #: The lines that open every component eventplan writes: its UID, DTSTAMP and SEQUENCE.
 _STAMPED = re.compile(r"\r\nUID:([^\r\n]*)\r\nDTSTAMP:([^\r\n]*)\r\nSEQUENCE:([0-9]+)\r\n")
+#: A DTSTAMP as eventplan writes it (UTC), the only form carried forward from a previous file.
+_STAMP = re.compile(r"[0-9]{8}T[0-9]{6}Z")
+#: A component, its SEQUENCE, and the DTSTAMP it keeps from before (None: it gets the writer's).
+_Entry = tuple["_Item", int, str | None]
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -148,24 +152,23 @@ class CalendarWriter:
             audience, publish=bool(self._organizer) and all(i.component != "VTODO" for i in items)
         )
         if not isinstance(previous, _ical.Component):
-            sequences = self._sequences_if_unchanged(head, items, previous or "")
-            if sequences is not None:  # nothing changed: the previous text need not be parsed
-                entries = [(item, sequences.get(item.uid, 0)) for item in items]
-                text = self._compose(head, entries, self.stamp, self._event_span)
-                first_seen = tuple(item.uid for item in items if item.uid not in sequences)
+            unchanged = self._unchanged(head, items, previous or "")
+            if unchanged is not None:  # nothing changed: the previous text need not be parsed
+                text = self._compose(head, unchanged, self._event_span)
+                first_seen = tuple(item.uid for item in items) if not previous else ()
                 return text, Published(Path(), audience, len(items), first_seen, (), ())
             if path is not None:
                 previous = self._ours(path, previous or "")
         before = _read_previous(previous)
         span = self._event_span
         new, changed = [], []
-        entries = []
+        entries: list[_Entry] = []
         current = set()
         for item in items:
             current.add(item.uid)
-            sequence = 0
+            sequence, stamp = 0, None
             if item.uid in before:
-                old_sequence, old_content, _ = before[item.uid]
+                old_sequence, old_content, component = before[item.uid]
                 if old_content != item.content:
                     # Times written in the other form (UTC or local) are the same times.
                     old_content = tuple(
@@ -175,9 +178,11 @@ class CalendarWriter:
                 sequence = old_sequence if old_content == item.content else old_sequence + 1
                 if sequence != old_sequence:
                     changed.append(item.uid)
+                else:
+                    stamp = _kept_stamp(component)
             else:
                 new.append(item.uid)
-            entries.append((item, sequence))
+            entries.append((item, sequence, stamp))
         withdrawn = []
         for uid, (old_sequence, _, component) in before.items():
             if uid in current:
@@ -201,13 +206,13 @@ class CalendarWriter:
             if not was_cancelled:
                 withdrawn.append(uid)
             cancelled = _Item.of(uid, component.name, (*self._organizer, *kept, "STATUS:CANCELLED"))
-            entries.append((cancelled, sequence))
-        if any(item.component == "VTODO" for item, _ in entries[len(items) :]):
+            entries.append((cancelled, sequence, _kept_stamp(component) if was_cancelled else None))
+        if any(item.component == "VTODO" for item, _, _ in entries[len(items) :]):
             head = self._header(audience, publish=False)
         published = Published(
             Path(), audience, len(items), tuple(new), tuple(changed), tuple(withdrawn)
         )
-        return self._compose(head, entries, self.stamp, span), published
+        return self._compose(head, entries, span), published
 
     def _items_for(self, audience: Audience) -> list[_Item]:
         """The components of ``audience``'s calendar: its sessions, and a sub-committee's tasks."""
@@ -220,48 +225,53 @@ class CalendarWriter:
     def _compose(
         self,
         head: str,
-        entries: Sequence[tuple[_Item, int]],
-        stamp: str,
+        entries: Sequence[_Entry],
         span: tuple[dt.datetime, dt.datetime],
+        stamp: str | None = None,
     ) -> str:
         """The calendar's text: ``head``, the VTIMEZONE when times are local, each component
-        with its SEQUENCE, and the end."""
+        with its DTSTAMP and SEQUENCE, and the end.
+
+        With no METHOD, DTSTAMP is when the component was last revised (RFC 5545 §3.8.7.2),
+        so one unchanged since the previous file keeps that file's; with METHOD:PUBLISH it is
+        when this calendar was made: ``stamp`` (the writer's by default) for all.
+        """
+        keep = "\r\nMETHOD:" not in head
+        stamp = stamp or self.stamp
         parts = [head]
         if self.times.zone_name is not None:
             parts.append(_ical.lines(*_ical.vtimezone(self.times.zone_name, *span)))
         # DTSTAMP and SEQUENCE lines are far shorter than 75 octets: nothing to fold.
         parts += [
-            f"{item.opening}DTSTAMP:{stamp}\r\nSEQUENCE:{sequence}\r\n"
-            f"{item.text}END:{item.component}\r\n"
-            for item, sequence in entries
+            f"{item.opening}DTSTAMP:{kept if keep and kept else stamp}\r\n"
+            f"SEQUENCE:{sequence}\r\n{item.text}END:{item.component}\r\n"
+            for item, sequence, kept in entries
         ]
         parts.append(_ical.lines("END:VCALENDAR"))
         return "".join(parts)
 
-    def _sequences_if_unchanged(
-        self, head: str, items: Sequence[_Item], previous: str
-    ) -> Mapping[str, int] | None:
-        """UID → SEQUENCE of ``previous`` when it is exactly the calendar of ``items`` as written
-        at some DTSTAMP, so nothing changed since; None when anything differs.
+    def _unchanged(self, head: str, items: Sequence[_Item], previous: str) -> list[_Entry] | None:
+        """The entries of ``items`` with the SEQUENCE and DTSTAMP ``previous`` gives them, when
+        ``previous`` is exactly the calendar of ``items`` written before, so nothing changed
+        since (a first calendar when there is none); None when anything differs.
 
         Comparing the whole text with what would be written costs far less than reading it
         back, and equal texts leave nothing to doubt: the same events, content and PRODID.
         """
         if not previous:
-            return {}
+            return [(item, 0, None) for item in items]
         found = _STAMPED.findall(previous)
         if len(found) != len(items) or not found:
             return None
-        stamp = found[0][1]
-        sequences = {}
+        entries: list[_Entry] = []
         for (uid, stamped, sequence), item in zip(found, items, strict=True):
-            if uid != item.uid or stamped != stamp:
+            if uid != item.uid or not _STAMP.fullmatch(stamped):
                 return None
-            sequences[uid] = int(sequence)
-        entries = [(item, sequences[item.uid]) for item in items]
-        if self._compose(head, entries, stamp, self._event_span) != previous:
+            entries.append((item, int(sequence), stamped))
+        # a METHOD:PUBLISH calendar was written at one DTSTAMP: compared at that one
+        if self._compose(head, entries, self._event_span, entries[0][2]) != previous:
             return None
-        return sequences
+        return entries
 
     def _header(self, audience: Audience, *, publish: bool) -> str:
         name = f"{self._calendar_name_prefix} — {self._describe(audience)}"
@@ -294,7 +304,10 @@ class CalendarWriter:
         target = Path(path)
         previous = None if force else self._read_text(target)
         text, published = self._render(target, audience, previous)
-        _atomic.write_text(target, text, newline="")
+        if text != previous:
+            _atomic.write_text(target, text, newline="")
+        else:  # the file holds this calendar byte for byte already; a killed run's debris goes
+            _atomic.remove_debris(target.resolve().parent)
         return published
 
     def write_all(
@@ -308,7 +321,9 @@ class CalendarWriter:
 
         Every other calendar of this event already in ``directory`` is rewritten too,
         audiences that now select nobody or no longer exist included: their sessions
-        go out as CANCELLED, so subscribers learn of a move or a withdrawal.
+        go out as CANCELLED, so subscribers learn of a move or a withdrawal. A file that
+        already holds its calendar byte for byte is left untouched (a rerun with no change
+        rewrites nothing, and a server's validators for it stay the same).
         """
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
@@ -337,7 +352,9 @@ class CalendarWriter:
         for path, audience, previous in jobs:
             text, published = self._render(path, audience, previous)
             results.append(published)
-            files.append((path, _atomic.encode(text, newline="")))
+            if text != previous:
+                files.append((path, _atomic.encode(text, newline="")))
+        _atomic.remove_debris(folder)  # a killed run's, even when no file needs writing
         _atomic.write_many(files)
         return tuple(results)
 
@@ -572,6 +589,12 @@ def _organizer(event: Event) -> tuple[str, ...]:
 
 
 _Previous = tuple[int, tuple[str, ...], _ical.Component]
+
+
+def _kept_stamp(component: _ical.Component) -> str | None:
+    """The DTSTAMP a previous component carries forward, if it is one eventplan writes."""
+    stamp = component.first("DTSTAMP")
+    return stamp if stamp is not None and _STAMP.fullmatch(stamp) else None
 
 
 def _read_previous(text: str | _ical.Component | None) -> dict[str, _Previous]:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import attrs
+import icalendar
 import pendulum
 import pytest
 from builders import at, make_event, make_session
@@ -28,6 +29,7 @@ from eventplan import (
     CalendarWriter,
     Delegation,
     Event,
+    Organiser,
     PartyKind,
     Session,
     SessionKind,
@@ -237,13 +239,63 @@ def test_moving_and_cancelling_bumps_sequence_for_exactly_those_sessions(tmp_pat
     assert after_third[uid["opening"]].sequence == 0
 
 
-def test_unchanged_reexport_changes_nothing_but_the_stamp(tmp_path: Path):
+def test_unchanged_reexport_leaves_the_file_untouched(tmp_path: Path):
+    # with no METHOD, DTSTAMP is when a component was last revised (RFC 5545 §3.8.7.2): an
+    # unchanged one keeps the previous file's, so a rerun gives the same bytes and writes nothing
     path = tmp_path / "programme.ics"
     write_ics(HANOI, path, stamp=STAMP)
+    before, status = path.read_bytes(), path.stat()
     again = write_ics(HANOI, path, stamp=STAMP + dt.timedelta(days=1))
     assert (again.new, again.changed, again.withdrawn) == ((), (), ())
-    assert {r.sequence for r in read_with_icalendar(path.read_text(encoding="utf-8")).values()} == {
-        0
+    assert path.read_bytes() == before
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (status.st_ino, status.st_mtime_ns)
+
+
+def test_a_rerun_restamps_only_what_changed(tmp_path: Path):
+    audiences = every_audience(HANOI)
+    write_calendars(HANOI, tmp_path, audiences, stamp=STAMP)
+    status = {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()}
+    opening = attrs.evolve(HANOI.sessions[0], title="Opening, retitled")
+    changed = attrs.evolve(HANOI, sessions=(opening, *HANOI.sessions[1:]))
+    later = STAMP + dt.timedelta(days=1)
+    written = write_calendars(changed, tmp_path, audiences, stamp=later)
+    touched = {p.path.name for p in written if p.changed}
+    assert touched and touched == {
+        f"{a.file_stem}.ics"
+        for a in audiences
+        if any(s.id == opening.id for s in sessions_for(HANOI, a))
+    }
+    for path in tmp_path.iterdir():
+        if path.name not in touched:  # the same file, never rewritten
+            assert (path.stat().st_ino, path.read_bytes()) == status[path.name]
+            continue
+        stamps = stamps_by_uid(path.read_text(encoding="utf-8"))
+        uid = session_uid(HANOI, opening)
+        assert stamps.pop(uid) == later
+        assert set(stamps.values()) <= {STAMP}
+    # and once more with no change: nothing is written
+    status = {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()}
+    write_calendars(changed, tmp_path, audiences, stamp=later + dt.timedelta(days=1))
+    assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()} == status
+
+
+def test_a_published_calendar_is_stamped_when_it_is_made(tmp_path: Path):
+    # with METHOD:PUBLISH, DTSTAMP is when the calendar was made (RFC 5545 §3.8.7.2)
+    event = attrs.evolve(HANOI, organiser=Organiser(name="Protocol", email="protocol@example.org"))
+    path = tmp_path / "programme.ics"
+    write_ics(event, path, stamp=STAMP)
+    later = STAMP + dt.timedelta(days=1)
+    write_ics(event, path, stamp=later)
+    text = path.read_text(encoding="utf-8")
+    assert "METHOD:PUBLISH" in text
+    assert set(stamps_by_uid(text).values()) == {later}
+
+
+def stamps_by_uid(text: str) -> dict[str, dt.datetime]:
+    """Each component's DTSTAMP, as icalendar reads it."""
+    calendar = icalendar.Calendar.from_ical(text)
+    return {
+        str(c["UID"]): c["DTSTAMP"].dt for c in calendar.walk() if c.name in ("VEVENT", "VTODO")
     }
 
 

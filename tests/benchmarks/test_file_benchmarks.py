@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 
 from eventplan import CalendarWriter, _atomic, to_ics, write_calendars
@@ -68,11 +69,34 @@ def test_all_1112_calendars_into_a_fresh_directory(benchmark, two_thousand, audi
 
 @pytest.mark.benchmark(group="calendars-1112")
 def test_all_1112_calendars_over_the_previous_run(benchmark, two_thousand, audiences, scratch):
+    # as a scheduled rerun: nothing changed, and each run is stamped later than the one before
     write_calendars(two_thousand, scratch, audiences, stamp=STAMP)
-    written = benchmark.pedantic(
-        write_calendars, (two_thousand, scratch, audiences), {"stamp": STAMP}, rounds=ROUNDS
-    )
+    later = (STAMP + dt.timedelta(hours=n) for n in itertools.count(1))
+
+    def setup():
+        return (two_thousand, scratch, audiences), {"stamp": next(later)}
+
+    written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
     assert len(written) == 1_112 and not any(p.changed or p.new for p in written)
+
+
+@pytest.mark.benchmark(group="calendars-1112")
+def test_all_1112_calendars_after_one_session_moved(benchmark, two_thousand, audiences, scratch):
+    # the previous run is written afresh before each round (not timed); the timed run moves one
+    # session to another room, later, so its room's, its audience's and the programme's change
+    session = two_thousand.sessions[0]
+    rooms = [r.id for v in two_thousand.venues for r in v.rooms]
+    elsewhere = next(r for r in rooms if r != session.room)
+    moved = two_thousand.replace_session(attrs.evolve(session, room=elsewhere))
+    later = STAMP + dt.timedelta(days=1)
+
+    def setup():
+        shutil.rmtree(scratch, ignore_errors=True)
+        write_calendars(two_thousand, scratch, audiences, stamp=STAMP)
+        return (moved, scratch, audiences), {"stamp": later}
+
+    written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
+    assert 0 < sum(1 for p in written if p.changed or p.withdrawn) < 1_112
 
 
 def one_file_at_a_time(event, folder: Path, audiences) -> int:
