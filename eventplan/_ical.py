@@ -291,19 +291,26 @@ class Component:
     name: str
     lines: tuple[str, ...]
     children: tuple[Component, ...] = ()
+    #: each line's property name, as the parser split it (found again when not given)
+    keys: tuple[str, ...] = attrs.field(eq=False, repr=False)
+
+    @keys.default
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(split_line(line)[0] for line in self.lines)
 
     def first(self, name: str) -> str | None:
         """The value of the first property called ``name``."""
-        for line in self.lines:
-            key, value = split_line(line)
+        for key, line in zip(self.keys, self.lines, strict=True):
             if key == name:
-                return value
+                return split_line(line)[1]
         return None
 
     def content(self, skip: Iterable[str] = ()) -> tuple[str, ...]:
         """Its lines and its children's, in order, leaving out the properties named in ``skip``."""
         skipped = set(skip)
-        own = tuple(line for line in self.lines if split_line(line)[0] not in skipped)
+        own = tuple(
+            line for key, line in zip(self.keys, self.lines, strict=True) if key not in skipped
+        )
         nested = tuple(
             line
             for child in self.children
@@ -328,6 +335,9 @@ def unfold(text: str) -> Iterator[str]:
 
 def split_line(line: str) -> tuple[str, str]:
     """``NAME;PARAM=x:value`` → (``NAME``, ``value``); quoted parameter values may hold ':'."""
+    colon = line.find(":")
+    if colon >= 0 and line.find('"', 0, colon) < 0:  # nothing quoted before it: the usual line
+        return line[:colon].split(";", 1)[0].upper(), line[colon + 1 :]
     in_quotes = False
     for index, char in enumerate(line):
         if char == '"':
@@ -339,25 +349,26 @@ def split_line(line: str) -> tuple[str, str]:
 
 def parse(text: str) -> Component:
     """The VCALENDAR in ``text``; raises ValueError when it is not one."""
-    stack: list[tuple[str, list[str], list[Component]]] = []
+    stack: list[tuple[str, list[str], list[Component], list[str]]] = []
     root: Component | None = None
     for line in unfold(text):
         if not line:
             continue
         name, value = split_line(line)
         if name == "BEGIN":
-            stack.append((value.upper(), [], []))
+            stack.append((value.upper(), [], [], []))
         elif name == "END":
             if not stack or stack[-1][0] != value.upper():
                 raise CalendarError(f"END:{value} does not close the open component")
-            kind, properties, children = stack.pop()
-            component = Component(kind, tuple(properties), tuple(children))
+            kind, properties, children, keys = stack.pop()
+            component = Component(kind, tuple(properties), tuple(children), tuple(keys))
             if stack:
                 stack[-1][2].append(component)
             else:
                 root = component
         elif stack:
             stack[-1][1].append(line)
+            stack[-1][3].append(name)
         else:
             raise CalendarError(f"content line outside any component: {line[:60]!r}")
     if stack or root is None or root.name != "VCALENDAR":
