@@ -154,7 +154,10 @@ class CalendarWriter:
         if not isinstance(previous, _ical.Component):
             unchanged = self._unchanged(head, items, previous or "")
             if unchanged is not None:  # nothing changed: the previous text need not be parsed
-                text = self._compose(head, unchanged, self._event_span)
+                if previous and _keeps_stamps(head):
+                    text = previous  # every component keeps its DTSTAMP: the same text
+                else:
+                    text = self._compose(head, unchanged, self._event_span)
                 first_seen = tuple(item.uid for item in items) if not previous else ()
                 return text, Published(Path(), audience, len(items), first_seen, (), ())
             if path is not None:
@@ -236,7 +239,7 @@ class CalendarWriter:
         so one unchanged since the previous file keeps that file's; with METHOD:PUBLISH it is
         when this calendar was made: ``stamp`` (the writer's by default) for all.
         """
-        keep = "\r\nMETHOD:" not in head
+        keep = _keeps_stamps(head)
         stamp = stamp or self.stamp
         parts = [head]
         if self.times.zone_name is not None:
@@ -589,6 +592,12 @@ def _organizer(event: Event) -> tuple[str, ...]:
 
 
 _Previous = tuple[int, tuple[str, ...], _ical.Component]
+
+
+def _keeps_stamps(head: str) -> bool:
+    """Whether a calendar with this head keeps unchanged components' DTSTAMPs: one with no
+    METHOD (RFC 5545 §3.8.7.2)."""
+    return "\r\nMETHOD:" not in head
 
 
 def _kept_stamp(component: _ical.Component) -> str | None:
