@@ -28,7 +28,8 @@ Layers, each importing only from those above it (or from its own layer;
    with ``audiences``, ``changes`` and the low-level ``_ical``), ``frab``
    (schedule.json and schedule.xml out), ``schedules`` (schedule.json and
    schedule.xml in, from pretalx, frab and the C3VOC tools), ``spreadsheets``
-   (CSV, Excel), ``plots`` (matplotlib), ``testing``;
+   (CSV, Excel), ``plots`` (matplotlib), ``testing``, ``readcache`` (what the
+   command line read before, kept for its next run);
 6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private. Names from the heavier

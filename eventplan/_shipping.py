@@ -25,8 +25,51 @@ class Parcel:
     data: bytes = attrs.field(repr=False)
 
 
+def dumps(value: Any) -> bytes:
+    """``value`` pickled, each pendulum date-time with its ``fold``: pendulum's own pickling
+    drops it, which moves a time in the hour a clock repeats (02:30 on the day summer time ends)
+    by an hour (python-pendulum/pendulum#908)."""
+    import copyreg
+    import io
+
+    import pendulum
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, pendulum.DateTime: _reduce_date_time}
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _reduce_date_time(moment: Any) -> tuple[Any, tuple[Any, ...]]:
+    return _date_time, (
+        *(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second),
+        moment.microsecond,
+        moment.tzinfo,
+        moment.fold,
+    )
+
+
+def _date_time(
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    microsecond: int,
+    zone: Any,
+    fold: int,
+) -> Any:
+    import pendulum
+
+    return pendulum.DateTime(
+        year, month, day, hour, minute, second, microsecond, tzinfo=zone, fold=fold
+    )
+
+
 def pack(value: Any) -> Parcel:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    data = dumps(value)
     return Parcel(hashlib.blake2b(data, digest_size=16).hexdigest(), data)
 
 
@@ -36,11 +79,11 @@ def unpack(parcel: Parcel) -> Any:
     if found is None:
         for old in list(_UNPACKED)[: max(0, len(_UNPACKED) - _KEEP + 1)]:
             _UNPACKED.pop(old, None)  # threads may drop the same one
-        found = _UNPACKED[parcel.digest] = _loads(parcel.data)
+        found = _UNPACKED[parcel.digest] = loads(parcel.data)
     return found
 
 
-def _loads(data: bytes) -> Any:
+def loads(data: bytes) -> Any:
     """Unpickled with the cyclic garbage collector paused: an event is a tree of new objects
     that holds no cycles, and the collections its allocations would set off find nothing
     (a third of the time for 10,000 sessions)."""

@@ -17,7 +17,8 @@ from eventplan._version import __version__
 from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
-from eventplan.eventfile import reference_event, starter_text
+from eventplan.eventfile import reference_event, reference_file, starter_text
+from eventplan.findings import Finding
 from eventplan.summary import summarise
 
 if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
@@ -291,14 +292,26 @@ def _event_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _event(path: str | None) -> Event:
+    """The event a command works on, kept between runs by :mod:`eventplan.readcache`."""
+    from eventplan import readcache
+
+    event, findings = readcache.cached(
+        reference_file() if path is None else path, lambda: _open(path)
+    )
+    for finding in findings:
+        print(f"eventplan: {path}: {finding}", file=sys.stderr)
+    return event
+
+
+def _open(path: str | None) -> tuple[Event, tuple[Finding, ...]]:
+    """The event in the file at ``path`` (the reference event's by default), and the findings
+    reading a schedule gave; plain values, so that a kept copy loads no schedule reader."""
     if path is None:
-        return reference_event()
+        return reference_event(), ()
     from eventplan.schedules import read_event_or_schedule
 
     opened = read_event_or_schedule(path)
-    for finding in opened.findings:
-        print(f"eventplan: {path}: {finding}", file=sys.stderr)
-    return opened.event
+    return opened.event, opened.findings
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
