@@ -170,8 +170,12 @@ def _resolved_type(cls: type, name: str) -> Any:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    """A class's resolved annotations, once per class: resolving them is slow."""
+    """A class's resolved annotations, once per class: resolving them is slow. An attrs class
+    resolves them in place, once for these checks and cattrs' structuring alike."""
     try:
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+            return {field.name: field.type for field in attrs.fields(cls)}
         return typing.get_type_hints(cls)
     except (NameError, TypeError):  # an annotation that cannot be resolved here: no check
         return {}

@@ -33,7 +33,6 @@ import attrs
 import cattrs
 import cattrs.gen
 import pendulum
-import tomli_w
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -42,7 +41,7 @@ from cattrs.errors import (
 )
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from eventplan import _arguments, _atomic, _fields, enums, limits
+from eventplan import _arguments, _fields, enums, limits
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -563,6 +562,8 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 def dumps_event(event: Event) -> str:
     """The event as TOML text, as :func:`loads_event` reads it."""
     _arguments.event("dumps_event", event)
+    import tomli_w  # a writer only: loading and checking an event never need it
+
     return tomli_w.dumps(_converter.unstructure(event))
 
 
@@ -570,6 +571,8 @@ def dump_event(event: Event, path: Path_) -> None:
     """Write the event as a TOML file, atomically."""
     _arguments.event("dump_event", event)
     _arguments.of_type("dump_event", "path", path, (str, os.PathLike), "a file path")
+    from eventplan import _atomic  # tempfile and the rest load only when a file is written
+
     _atomic.write_text(path, dumps_event(event))
 
 
