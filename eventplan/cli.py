@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -375,7 +374,12 @@ def _simulate(args: argparse.Namespace, event: Event) -> int:
 
 
 def _print(form: str, as_json: Callable[[], object], as_text: Callable[[], str]) -> None:
-    print(json.dumps(as_json(), indent=2, ensure_ascii=False) if form == "json" else as_text())
+    if form != "json":
+        print(as_text())
+        return
+    import json  # loads for JSON output only: a text summary starts without it
+
+    print(json.dumps(as_json(), indent=2, ensure_ascii=False))
 
 
 def _ics(args: argparse.Namespace, event: Event) -> int:
@@ -440,6 +444,8 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
+    import json
+
     from eventplan.frab import to_frab, to_frab_xml
 
     as_xml = args.format == "xml" or (

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import difflib
 import enum
 import functools
 import os
@@ -287,6 +286,8 @@ def _problems(
         for sub in without:
             yield from _problems(sub, path, root)
     elif isinstance(exc, ForbiddenExtraKeysError):
+        import difflib  # only to suggest a name for a wrong one
+
         expected = [field.name for field in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
             guess = difflib.get_close_matches(key, expected, n=1)
@@ -577,12 +578,19 @@ def dump_event(event: Event, path: Path_) -> None:
 
 
 def reference_file() -> Path:
-    """The path of the shipped reference event's TOML file."""
+    """The path of the shipped reference event's TOML file.
+
+    Installed as files, it sits beside this module; in a source checkout, in the repository's
+    seeds/. Only a package imported from an archive needs importlib.resources (slower to load).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_seeds" / _REFERENCE_FILE, here.parent / "seeds" / _REFERENCE_FILE):
+        if candidate.is_file():
+            return candidate
     packaged = resources.files("eventplan") / "_seeds" / _REFERENCE_FILE
     if packaged.is_file():
         return Path(str(packaged))
-    # Running from a source checkout: the file lives in the repository's seeds/.
-    return Path(__file__).resolve().parent.parent / "seeds" / _REFERENCE_FILE
+    return here.parent / "seeds" / _REFERENCE_FILE
 
 
 @functools.cache

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from typing import Any
 
@@ -243,6 +242,8 @@ class Summary:
 
     def _repr_html_(self) -> str:
         """The summary in Jupyter: the heading, then the programme and participation as tables."""
+        import html  # Jupyter only: the command line never renders HTML
+
         event, counts = self.event, self.counts
         heading = "".join(
             f"<div>{html.escape(line if isinstance(line, str) else line[0])}</div>"
