@@ -111,11 +111,15 @@ def typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute
     for field in fields:
         field = field.evolve(validator=_TypeCheck(field.validator))
         if field.converter is None and _names_an_enum(field.type):
-            field = field.evolve(
-                converter=attrs.Converter(_to_member, takes_self=True, takes_field=True)
-            )
+            field = field.evolve(converter=_member_converter())
         found.append(field)
     return found
+
+
+@functools.cache
+def _member_converter() -> attrs.Converter[Any, Any]:
+    """One converter for every enum field: attrs reads a converter's signature as it is made."""
+    return attrs.Converter(_to_member, takes_self=True, takes_field=True)
 
 
 def _names_an_enum(annotation: Any) -> bool:
