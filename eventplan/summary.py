@@ -130,11 +130,10 @@ class Summary:
             end = session.end.in_timezone(event.timezone)
             if start.date() != day:
                 day = start.date()
-                lines.append(f"  {start.format('dddd D MMMM YYYY')}")
+                # strftime, as _date_range: pendulum's format loads its locale files (4 ms)
+                lines.append(f"  {start:%A} {start.day} {start:%B %Y}")
             later = (end.date() - start.date()).days
-            span = f"{start.format('HH:mm')}–{end.format('HH:mm')}" + (
-                f" +{later}d" if later else ""
-            )
+            span = f"{start:%H:%M}–{end:%H:%M}" + (f" +{later}d" if later else "")
             room = event.room(session.room).name if session.room else "no room"
             status = "" if session.status.value == "confirmed" else f" [{session.status.value}]"
             kind = session.kind.replace("_", " ")

@@ -52,11 +52,12 @@ def test_import_loads_no_heavy_library():
 
 def test_summary_loads_only_what_it_uses():
     """A text summary of the reference event (issue 10's start-up target) reads neither the
-    calendar nor the writing modules, nor json or difflib."""
+    calendar nor the writing modules, nor json, difflib or pendulum's locale files."""
     code = (
         "import sys; from eventplan.cli import main; main(['summary']); "
         "print(sorted(m for m in ('eventplan.audiences', 'eventplan.changes', "
-        "'eventplan._atomic', 'eventplan.calendars', 'tomli_w', 'json', 'difflib', 'html') "
+        "'eventplan._atomic', 'eventplan.calendars', 'tomli_w', 'json', 'difflib', 'html', "
+        "'pendulum.locales.en') "
         "if m in sys.modules), file=sys.stderr)"
     )
     root = Path(__file__).resolve().parents[1]
