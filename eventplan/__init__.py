@@ -33,8 +33,8 @@ Layers, each importing only from those above it (or from its own layer;
 6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private. Names from the heavier
-modules (calendars, montecarlo, plots, checks, scenarios, protocol, frab,
-schedules, spreadsheets) load on first use.
+modules (calendars, audiences, changes, montecarlo, plots, checks, scenarios,
+protocol, frab, schedules, spreadsheets) load on first use.
 """
 
 from __future__ import annotations
@@ -43,8 +43,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from eventplan._version import __version__ as __version__
-from eventplan.audiences import Audience, AudienceKind
-from eventplan.changes import Move, ProgrammeChanges, diff
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_participation
 from eventplan.demand import session_demand
@@ -104,6 +102,7 @@ from eventplan.validation import find_problems, validate
 from eventplan.venue import Room, SeatCount, Venue
 
 if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _LAZY)
+    from eventplan.audiences import Audience, AudienceKind
     from eventplan.calendars import (
         CalendarWriter,
         Published,
@@ -112,6 +111,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
         write_calendars,
         write_ics,
     )
+    from eventplan.changes import Move, ProgrammeChanges, diff
     from eventplan.frab import to_frab, to_frab_xml
     from eventplan.montecarlo import Risk, Simulation, Uncertainty, simulate, simulate_sweep
     from eventplan.plots import (
@@ -168,6 +168,9 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use (see _
 # library (checks, scenarios, protocol) load on first use: `import eventplan` and a
 # summary stay fast.
 _LAZY_MODULES = {
+    # audiences and changes serve calendars and diffs only; a summary never reads them
+    "eventplan.audiences": ("Audience", "AudienceKind"),
+    "eventplan.changes": ("Move", "ProgrammeChanges", "diff"),
     "eventplan.calendars": (
         "CalendarWriter",
         "Published",

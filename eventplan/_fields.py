@@ -111,11 +111,15 @@ def typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute
     for field in fields:
         field = field.evolve(validator=_TypeCheck(field.validator))
         if field.converter is None and _names_an_enum(field.type):
-            field = field.evolve(
-                converter=attrs.Converter(_to_member, takes_self=True, takes_field=True)
-            )
+            field = field.evolve(converter=_member_converter())
         found.append(field)
     return found
+
+
+@functools.cache
+def _member_converter() -> attrs.Converter[Any, Any]:
+    """One converter for every enum field: attrs reads a converter's signature as it is made."""
+    return attrs.Converter(_to_member, takes_self=True, takes_field=True)
 
 
 def _names_an_enum(annotation: Any) -> bool:
@@ -170,8 +174,12 @@ def _resolved_type(cls: type, name: str) -> Any:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    """A class's resolved annotations, once per class: resolving them is slow."""
+    """A class's resolved annotations, once per class: resolving them is slow. An attrs class
+    resolves them in place, once for these checks and cattrs' structuring alike."""
     try:
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+            return {field.name: field.type for field in attrs.fields(cls)}
         return typing.get_type_hints(cls)
     except (NameError, TypeError):  # an annotation that cannot be resolved here: no check
         return {}

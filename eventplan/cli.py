@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from eventplan import _text
-from eventplan._atomic import encode, write_bytes, write_text
 from eventplan._fields import escape_controls
 from eventplan._version import __version__
-from eventplan.audiences import Audience, every_audience
 from eventplan.errors import EventPlanError, UsageError
 from eventplan.event import Event
 from eventplan.eventfile import reference_event, reference_file, starter_text
@@ -390,13 +387,19 @@ def _simulate(args: argparse.Namespace, event: Event) -> int:
 
 
 def _print(form: str, as_json: Callable[[], object], as_text: Callable[[], str]) -> None:
-    print(json.dumps(as_json(), indent=2, ensure_ascii=False) if form == "json" else as_text())
+    if form != "json":
+        print(as_text())
+        return
+    import json  # loads for JSON output only: a text summary starts without it
+
+    print(json.dumps(as_json(), indent=2, ensure_ascii=False))
 
 
 def _ics(args: argparse.Namespace, event: Event) -> int:
     if any(minutes < 0 for minutes in args.alarm):
         raise UsageError(f"--alarm takes minutes before the session, 0 or more: {min(args.alarm)}")
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
+    from eventplan.audiences import Audience, every_audience
     from eventplan.calendars import to_ics, write_calendars, write_ics
 
     if args.protocol:
@@ -454,6 +457,8 @@ def _report(published: Published) -> None:
 
 
 def _frab(args: argparse.Namespace, event: Event) -> int:
+    import json
+
     from eventplan.frab import to_frab, to_frab_xml
 
     as_xml = args.format == "xml" or (
@@ -469,6 +474,8 @@ def _csv(args: argparse.Namespace, event: Event) -> int:
 
     if not args.excel:
         return _emit(args.output, to_csv(event))
+    from eventplan._atomic import encode
+
     data = encode(to_csv(event), newline="", encoding="utf-8-sig")
     return _emit_bytes(args.output, data)
 
@@ -487,6 +494,8 @@ def _emit_bytes(path: str | None, data: bytes) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
+        from eventplan._atomic import write_bytes
+
         write_bytes(path, data)
     return EXIT_OK
 
@@ -495,6 +504,8 @@ def _emit(path: str | None, text: str) -> int:
     if path is None:
         sys.stdout.write(text)
     else:
+        from eventplan._atomic import write_text
+
         write_text(path, text, newline="")
     return EXIT_OK
 
@@ -593,6 +604,8 @@ def _diff(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     if os.path.exists(args.file):
         raise UsageError(f"{args.file}: already exists; init never overwrites a file")
+    from eventplan._atomic import write_text
+
     write_text(args.file, starter_text())
     print(f"wrote {args.file}: edit it, then run `eventplan check {args.file}`", file=sys.stderr)
     return EXIT_OK

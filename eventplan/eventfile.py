@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import difflib
 import enum
 import functools
 import os
@@ -33,7 +32,6 @@ import attrs
 import cattrs
 import cattrs.gen
 import pendulum
-import tomli_w
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -42,7 +40,7 @@ from cattrs.errors import (
 )
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from eventplan import _arguments, _atomic, _fields, enums, limits
+from eventplan import _arguments, _fields, enums, limits
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -288,6 +286,8 @@ def _problems(
         for sub in without:
             yield from _problems(sub, path, root)
     elif isinstance(exc, ForbiddenExtraKeysError):
+        import difflib  # only to suggest a name for a wrong one
+
         expected = [field.name for field in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
             guess = difflib.get_close_matches(key, expected, n=1)
@@ -563,6 +563,8 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 def dumps_event(event: Event) -> str:
     """The event as TOML text, as :func:`loads_event` reads it."""
     _arguments.event("dumps_event", event)
+    import tomli_w  # a writer only: loading and checking an event never need it
+
     return tomli_w.dumps(_converter.unstructure(event))
 
 
@@ -570,16 +572,25 @@ def dump_event(event: Event, path: Path_) -> None:
     """Write the event as a TOML file, atomically."""
     _arguments.event("dump_event", event)
     _arguments.of_type("dump_event", "path", path, (str, os.PathLike), "a file path")
+    from eventplan import _atomic  # tempfile and the rest load only when a file is written
+
     _atomic.write_text(path, dumps_event(event))
 
 
 def reference_file() -> Path:
-    """The path of the shipped reference event's TOML file."""
+    """The path of the shipped reference event's TOML file.
+
+    Installed as files, it sits beside this module; in a source checkout, in the repository's
+    seeds/. Only a package imported from an archive needs importlib.resources (slower to load).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_seeds" / _REFERENCE_FILE, here.parent / "seeds" / _REFERENCE_FILE):
+        if candidate.is_file():
+            return candidate
     packaged = resources.files("eventplan") / "_seeds" / _REFERENCE_FILE
     if packaged.is_file():
         return Path(str(packaged))
-    # Running from a source checkout: the file lives in the repository's seeds/.
-    return Path(__file__).resolve().parent.parent / "seeds" / _REFERENCE_FILE
+    return here.parent / "seeds" / _REFERENCE_FILE
 
 
 @functools.cache

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
-from eventplan import _atomic, _shipping
+from eventplan import _shipping
 
 T = TypeVar("T")
 
@@ -125,6 +125,8 @@ def _load(entry: Path) -> object | None:
 
 
 def _keep(folder: Path, entry: Path, value: object) -> None:
+    from eventplan import _atomic  # only a miss writes
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder.stat()):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from typing import Any
 
@@ -132,11 +131,10 @@ class Summary:
             end = session.end.in_timezone(event.timezone)
             if start.date() != day:
                 day = start.date()
-                lines.append(f"  {start.format('dddd D MMMM YYYY')}")
+                # strftime, as _date_range: pendulum's format loads its locale files (4 ms)
+                lines.append(f"  {start:%A} {start.day} {start:%B %Y}")
             later = (end.date() - start.date()).days
-            span = f"{start.format('HH:mm')}–{end.format('HH:mm')}" + (
-                f" +{later}d" if later else ""
-            )
+            span = f"{start:%H:%M}–{end:%H:%M}" + (f" +{later}d" if later else "")
             room = event.room(session.room).name if session.room else "no room"
             status = "" if session.status.value == "confirmed" else f" [{session.status.value}]"
             kind = session.kind.replace("_", " ")
@@ -244,6 +242,8 @@ class Summary:
 
     def _repr_html_(self) -> str:
         """The summary in Jupyter: the heading, then the programme and participation as tables."""
+        import html  # Jupyter only: the command line never renders HTML
+
         event, counts = self.event, self.counts
         heading = "".join(
             f"<div>{html.escape(line if isinstance(line, str) else line[0])}</div>"

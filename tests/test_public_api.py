@@ -50,6 +50,35 @@ def test_import_loads_no_heavy_library():
     assert fresh_python(code) == "[]\n"
 
 
+def test_summary_loads_only_what_it_uses():
+    """A text summary of the reference event (issue 10's start-up target) reads neither the
+    calendar nor the writing modules, nor json, difflib or pendulum's locale files."""
+    code = (
+        "import sys; from eventplan.cli import main; main(['summary']); "
+        "print(sorted(m for m in ('eventplan.audiences', 'eventplan.changes', "
+        "'eventplan._atomic', 'eventplan.calendars', 'tomli_w', 'json', 'difflib', 'html', "
+        "'pendulum.locales.en') "
+        "if m in sys.modules), file=sys.stderr)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root), "COLUMNS": "80"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert "national delegations" in result.stdout
+    assert result.stderr == "[]\n"
+
+
+def test_lazy_audiences_and_changes_import_by_name():
+    from eventplan import Audience, Move, diff
+
+    assert (Audience.__module__, Move.__module__, diff.__module__) == (
+        "eventplan.audiences",
+        "eventplan.changes",
+        "eventplan.changes",
+    )
+
+
 def test_version_comes_without_importlib_metadata():
     code = (
         "import eventplan, sys; print(eventplan.__version__, 'importlib.metadata' in sys.modules)"
