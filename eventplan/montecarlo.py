@@ -632,9 +632,10 @@ def _compile(job: _Job, event: Event) -> _Model:
 
 def _histograms(
     job: _Job, draws: int, seed: np.random.SeedSequence, first: bool
-) -> tuple[list[_Subject] | None, list[tuple[np.ndarray, int]]]:
-    """One chunk, compact: per subject, the count of draws at each whole demand and the draws
-    with no upper bound; the first chunk of a point also names the subjects."""
+) -> tuple[list[_Subject] | None, list[tuple[int, np.ndarray, int]]]:
+    """One chunk, compact: per subject, the count of draws at each whole demand (from the
+    least one found, so a demand of thousands does not ship thousands of empty counts) and the
+    draws with no upper bound; the first chunk of a point also names the subjects."""
     import numpy as np
 
     model = _model_of(job)
@@ -642,23 +643,26 @@ def _histograms(
     found = []
     for row in demand:
         finite = np.isfinite(row)
-        values = np.maximum(row[finite], 0).astype(np.int64)
-        found.append((np.bincount(values), int(draws - finite.sum())))
+        values = np.maximum(row if finite.all() else row[finite], 0).astype(np.int64)
+        least = int(values.min()) if len(values) else 0
+        found.append((least, np.bincount(values - least), int(draws - len(values))))
     return (model.subjects if first else None), found
 
 
 def _merge(
-    total: list[tuple[np.ndarray, int]] | None, part: list[tuple[np.ndarray, int]]
+    total: list[tuple[np.ndarray, int]] | None, part: list[tuple[int, np.ndarray, int]]
 ) -> list[tuple[np.ndarray, int]]:
-    if total is None:
-        return part
+    """Counts per whole demand from 0, with a chunk's counts (from its least demand) added."""
+    import numpy as np
+
     merged = []
-    for (a, open_a), (b, open_b) in zip(total, part, strict=True):
-        if len(a) < len(b):
-            a, b = b, a
-        a = a.copy()
-        a[: len(b)] += b
-        merged.append((a, open_a + open_b))
+    for index, (least, counts, unbounded) in enumerate(part):
+        a, open_a = total[index] if total is not None else (np.zeros(0, np.int64), 0)
+        end = least + len(counts)
+        if len(a) < end:
+            a = np.concatenate([a, np.zeros(end - len(a), np.int64)])
+        a[least:end] += counts
+        merged.append((a, open_a + unbounded))
     return merged
 
 
