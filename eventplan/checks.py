@@ -108,8 +108,8 @@ def units_needed(count: Count, per_unit: float) -> str:
     """Units of ``per_unit`` each that hold the cautious end of ``count``: "at least" the
     optimistic figure when the range is open, since an open range has no cautious end."""
     if count.high is None:
-        return f"at least {math.ceil(count.low / per_unit):,}"
-    return f"{math.ceil(count.high / per_unit):,}"
+        return f"at least {formulas.ceil(count.low / per_unit):,}"
+    return f"{formulas.ceil(count.high / per_unit):,}"
 
 
 def scaled(count: Count, low: float, high_factor: float) -> Count:

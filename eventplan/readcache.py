@@ -22,6 +22,7 @@ time. At most :data:`MAX_ENTRIES` are kept, the oldest removed first.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -82,6 +83,7 @@ def _key(path: str | os.PathLike[str]) -> str | None:
     return digest.hexdigest()
 
 
+@functools.cache
 def _code_fingerprint() -> bytes:
     """Size and modification time of every module of eventplan and of the libraries whose
     objects an entry holds, and the Python version: any upgrade or edit changes it."""
