@@ -66,8 +66,14 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas
 
-#: Draws per chunk: the unit of work handed to an executor, each with its own seed.
+#: Draws per chunk, each with its own seed: what the numbers depend on, whoever runs them.
 CHUNK = 25_000
+#: Chunks per task handed to an executor (a task of 50,000 draws takes tens of milliseconds)...
+CHUNKS_PER_TASK = 2
+#: ... but the last chunks are handed out one to a task, so the workers finish nearly together.
+SINGLE_AT_END = 4
+#: A chunk: its number of draws and its seed.
+Chunk = tuple[int, "np.random.SeedSequence"]
 #: The Hanoi outcome, about 1.7× the forecast delegates (more than 2,500 came against about 1,500
 #: forecast on 23 Oct, in the reference event), is ln 1.7 ≈ 1.5 σ at σ = 0.35.
 HANOI_SIGMA = 0.35
@@ -76,6 +82,13 @@ OPEN_TAIL = 2.0
 ENDS = ("cautious", "optimistic")
 #: Norms drawn uniformly over their range in each draw; the others are taken at their cautious end.
 DRAWN_NORMS = frozenset({"arrival.share_in_window", "exhibition.peak_share"})
+#: Every norm a draw reads, besides the gala's overset rates.
+DRAW_NORMS = (
+    *sorted(DRAWN_NORMS),
+    "press.workplaces_per_reporter",
+    "hotel.rooms_per_delegate",
+    "cars.per_head_of_delegation",
+)
 
 
 def _valid_end(instance: Uncertainty, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -325,14 +338,21 @@ class _Subject:
 
 
 class _Model:
-    """The event compiled into arrays: members × quantities seats, and the subjects to report."""
+    """The event compiled into arrays: members × quantities seats, and the subjects to report.
+
+    It is compiled once, where the run starts, and holds only what drawing needs, so an
+    executor's workers are sent it with each chunk (a few kilobytes) and never rebuild the
+    event, its turnout or its checks."""
 
     def __init__(
         self, event: Event, turnout: str, norms: NormSet, uncertainty: Uncertainty
     ) -> None:
-        self.uncertainty, self.norms = uncertainty, norms
+        self.uncertainty = uncertainty
+        # only the norms a draw reads: the model is sent with every task
+        self.norms = {norm_id: norms[norm_id] for norm_id in DRAW_NORMS}
+        self.overset = {end: formulas.overset_rates(norms, end) for end in (True, False)}
         base = event.turnout(turnout)
-        self.parties = parties = Parties(base)
+        parties = Parties(base)
         ctx = Context(event, base.name, norms)
         findings = [f for check in MIRRORED for f in check(ctx) if f.code in DEMANDS]
         session_ids: dict[str, int] = {}
@@ -345,7 +365,7 @@ class _Model:
         self.subjects = _subjects(findings, session_ids)
         # the members whose numbers are drawn: every delegation and cohort as parties and as
         # people, then the press corps
-        self.members = [
+        members = [
             *(
                 Member("delegation", d.id, people)
                 for d in base.delegations
@@ -354,7 +374,7 @@ class _Model:
             *(Member("cohort", c.id, people) for c in base.cohorts for people in (False, True)),
             PRESS_CORPS,
         ]
-        index = {m: i for i, m in enumerate(self.members)}
+        index = {m: i for i, m in enumerate(members)}
         by_id = {s.id: s for s in event.sessions}
         sessions = list(session_ids)
         # columns: the sessions, then heads of delegation, delegates and reporters
@@ -370,41 +390,30 @@ class _Model:
                 for member in parties.selection(rule.parties):
                     seats = weights[column]
                     seats[index[member]] = seats.get(index[member], 0) + rule.seats_per_party
-        for offset, members in enumerate(
+        for offset, selected in enumerate(
             (parties.selection((ALL_DELEGATIONS,)), parties.delegates, parties.selection((PRESS,)))
         ):
-            for member in members:
+            for member in selected:
                 weights[len(sessions) + offset][index[member]] = 1
         self.terms = [sorted((m, w) for m, w in seats.items() if w) for seats in weights]
         self.quantities = len(sessions)
-        self.base = base
+        self.members = len(members)
+        self.sizes = _sizes(members, parties)
+        self.reporters = None if base.press is None else base.press.reporters
 
     @property
     def width(self) -> int:
         """Numbers one draw holds: the members drawn, the quantities seated, the subjects."""
-        return len(self.members) + len(self.fixed) + len(self.subjects)
+        return self.members + len(self.fixed) + len(self.subjects)
 
-    def _sizes(self) -> list[tuple[str, Count, Count, int]]:
-        """Per cohort and delegation: its kind, parties, people per party, column."""
-        found = []
-        for column, member in enumerate(self.members):
-            if member.people or member.source == "press":
-                continue
-            if member.source == "delegation":
-                d = self.parties.delegations[member.id]
-                found.append((d.kind.value, Count.exactly(1), d.size, column))
-            else:
-                c = self.parties.cohorts[member.id]
-                found.append((c.kind.value, c.parties, c.delegates_per_party, column))
-        return found
-
-    def draw(self, draws: int, seed: np.random.SeedSequence) -> np.ndarray:
-        """Demand per subject (rows) and draw (columns): each subject's draws lie together."""
+    def draw(self, draws: int, seed: np.random.SeedSequence) -> list[Any]:
+        """Demand per subject and draw: a row of draws per subject, or one number where the
+        demand does not depend on the draw."""
         import numpy as np
 
         u = self.uncertainty
-        values = np.zeros((len(self.members), draws))
-        unbounded = np.zeros(len(self.members), dtype=bool)
+        values = np.zeros((self.members, draws))
+        unbounded = np.zeros(self.members, dtype=bool)
         other = None
         if u.end is not None:
             cautious = u.end == "cautious"
@@ -417,7 +426,7 @@ class _Model:
             rng = None
         else:
             rng = np.random.default_rng(seed)
-            kinds = sorted({kind for kind, *_ in self._sizes()})
+            kinds = sorted({kind for kind, *_ in self.sizes})
             factor = dict(
                 zip(
                     kinds,
@@ -425,7 +434,7 @@ class _Model:
                     strict=True,
                 )
             )
-            for kind, count, size, column in self._sizes():
+            for kind, count, size, column in self.sizes:
                 if count == Count.exactly(1):  # a named delegation: it comes or it doesn't
                     present = rng.random(draws) < u.named_attendance
                     low, high = size.low, self._top(size)
@@ -440,9 +449,8 @@ class _Model:
                 noise = np.sqrt(came * var) * rng.standard_normal(draws)
                 values[column] = came
                 values[column + 1] = np.maximum(came * low, np.rint(came * mean + noise))
-            press = self.base.press
-            if press is not None:
-                reporters = press.reporters
+            reporters = self.reporters
+            if reporters is not None:
                 press_factor = np.exp(u.press_sigma * rng.standard_normal(draws))
                 values[-1] = rng.poisson(
                     rng.integers(reporters.low, self._top(reporters) + 1, size=draws) * press_factor
@@ -453,16 +461,15 @@ class _Model:
 
     def _at_end(self, values: np.ndarray, unbounded: np.ndarray, cautious: bool) -> None:
         """Every count at one end of its range (an open range unbounded at the cautious end)."""
-        for _, count, size, column in self._sizes():
+        for _, count, size, column in self.sizes:
             top = count.high if cautious else count.low
             most = size.high if cautious else size.low
             values[column] = top or 0
             values[column + 1] = (top or 0) * (most or 0)
             unbounded[column] = top is None
             unbounded[column + 1] = top is None or most is None
-        press = self.base.press
-        if press is not None:
-            top = press.reporters.high if cautious else press.reporters.low
+        if self.reporters is not None:
+            top = self.reporters.high if cautious else self.reporters.low
             values[-1] = top or 0
             unbounded[-1] = top is None
 
@@ -500,12 +507,12 @@ class _Model:
 
     def _demand(
         self, quantities: np.ndarray, riders_heads: np.ndarray, draws: int, rng: Any
-    ) -> np.ndarray:
+    ) -> list[Any]:
         import numpy as np
 
         heads, delegates, reporters = (quantities[self.quantities + i] for i in range(3))
         cautious = self.uncertainty.end != "optimistic"
-        out = np.empty((len(self.subjects), draws))
+        out = []
         arriving: dict[int, Any] = {}
 
         def arrivals(column: int) -> Any:
@@ -514,7 +521,7 @@ class _Model:
                 arriving[column] = formulas.rounded_up(quantities[column], share)
             return arriving[column]
 
-        for row, subject in enumerate(self.subjects):
+        for subject in self.subjects:
             people = quantities[subject.session] if subject.session >= 0 else None
             value: Any
             match subject.demand:
@@ -534,8 +541,7 @@ class _Model:
                     per = self._norm("press.workplaces_per_reporter", draws, rng)
                     value = formulas.rounded_up(reporters, per)
                 case "gala":
-                    rates = formulas.overset_rates(self.norms, cautious)
-                    value = formulas.gala_places(people, *rates)
+                    value = formulas.gala_places(people, *self.overset[cautious])
                 case "visitors":
                     share = self._norm("exhibition.peak_share", draws, rng)
                     value = formulas.rounded_up(people, share)
@@ -547,8 +553,23 @@ class _Model:
                     value = formulas.rounded_up(heads, per)
                 case "riders":
                     value = formulas.shuttle_riders(arrivals(subject.session), riders_heads)
-            out[row] = value
+            out.append(value)
         return out
+
+
+def _sizes(members: Sequence[Member], parties: Parties) -> list[tuple[str, Count, Count, int]]:
+    """Per cohort and delegation: its kind, parties, people per party, column."""
+    found = []
+    for column, member in enumerate(members):
+        if member.people or member.source == "press":
+            continue
+        if member.source == "delegation":
+            d = parties.delegations[member.id]
+            found.append((d.kind.value, Count.exactly(1), d.size, column))
+        else:
+            c = parties.cohorts[member.id]
+            found.append((c.kind.value, c.parties, c.delegates_per_party, column))
+    return found
 
 
 def _subjects(findings: Sequence[Finding], sessions: dict[str, int]) -> list[_Subject]:
@@ -586,67 +607,63 @@ def _subjects(findings: Sequence[Finding], sessions: dict[str, int]) -> list[_Su
 # --- running it -------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Job:
-    """What one chunk needs: the event (shipped once per worker) and the run's settings."""
-
-    event: _shipping.Parcel | Event
-    turnout: str
-    norms: NormSet
-    uncertainty: Uncertainty
-    changes: tuple[Any, ...] = ()
-    point: int = 0  # tells the points of one sweep apart
-
-
-#: The last compiled model, with the job it was compiled for.
-_LAST: list[tuple[_Job, _Model]] = []
+def _compile(
+    event: Event,
+    turnout: str,
+    norms: NormSet,
+    uncertainty: Uncertainty,
+    changes: Sequence[Any] = (),
+) -> _Model:
+    for change in changes:
+        event = change.apply(event, turnout)
+    return _Model(event, turnout, norms, uncertainty)
 
 
-def _same_job(a: _Job, b: _Job) -> bool:
-    if isinstance(a.event, _shipping.Parcel) and isinstance(b.event, _shipping.Parcel):
-        same_event = a.event.digest == b.event.digest
-    else:
-        same_event = a.event is b.event
-    rest = ("turnout", "norms", "uncertainty", "changes", "point")
-    return same_event and all(getattr(a, f) == getattr(b, f) for f in rest)
-
-
-def _model_of(job: _Job) -> _Model:
-    """The compiled model of a job, compiled once per process and point."""
-    last = _LAST[0] if _LAST else None  # read once: threads may replace it meanwhile
-    if last is not None and _same_job(last[0], job):
-        return last[1]
-    event = job.event
-    if isinstance(event, _shipping.Parcel):
-        event = _shipping.unpack(event)
-    model = _compile(job, event)
-    _LAST[:] = [(job, model)]
-    return model
-
-
-def _compile(job: _Job, event: Event) -> _Model:
-    for change in job.changes:
-        event = change.apply(event, job.turnout)
-    return _Model(event, job.turnout, job.norms, job.uncertainty)
+def _task(model: _Model, chunks: Sequence[Chunk]) -> list[tuple[int, np.ndarray, int]]:
+    """The work an executor is handed: a few chunks, tallied together and sent back compact,
+    so each worker's round trip to the caller (a millisecond or two) is paid per task rather
+    than per chunk. Which chunks share a task changes no number."""
+    total = None
+    for draws, seed in chunks:
+        total = _merge(total, _histograms(model, draws, seed))
+    return _compact(total or [], sum(draws for draws, _ in chunks))
 
 
 def _histograms(
-    job: _Job, draws: int, seed: np.random.SeedSequence, first: bool
-) -> tuple[list[_Subject] | None, list[tuple[int, np.ndarray, int]]]:
-    """One chunk, compact: per subject, the count of draws at each whole demand (from the
-    least one found, so a demand of thousands does not ship thousands of empty counts) and the
-    draws with no upper bound; the first chunk of a point also names the subjects."""
+    model: _Model, draws: int, seed: np.random.SeedSequence
+) -> list[tuple[int, np.ndarray, int]]:
+    """One chunk: per subject, the count of draws at each whole demand from the least one found
+    (a demand of thousands does not count thousands of empty places), and the draws with no
+    upper bound."""
     import numpy as np
 
-    model = _model_of(job)
-    demand = model.draw(draws, seed)
     found = []
-    for row in demand:
+    for row in model.draw(draws, seed):
+        if np.ndim(row) == 0:  # the same in every draw
+            if math.isinf(row):
+                found.append((0, np.zeros(0, np.int64), draws))
+            else:
+                found.append((max(int(row), 0), np.full(1, draws, np.int64), 0))
+            continue
         finite = np.isfinite(row)
         values = np.maximum(row if finite.all() else row[finite], 0).astype(np.int64)
         least = int(values.min()) if len(values) else 0
         found.append((least, np.bincount(values - least), int(draws - len(values))))
-    return (model.subjects if first else None), found
+    return found
+
+
+def _compact(total: list[tuple[np.ndarray, int]], draws: int) -> list[tuple[int, np.ndarray, int]]:
+    """Counts per whole demand from 0 as :func:`_merge` keeps them, cut to the demands found and
+    held in the smallest type that counts ``draws``: what a task sends back."""
+    import numpy as np
+
+    kind = np.min_scalar_type(draws)
+    compact = []
+    for counts, unbounded in total:
+        found = np.flatnonzero(counts)
+        least, end = (int(found[0]), int(found[-1]) + 1) if len(found) else (0, 0)
+        compact.append((least, counts[least:end].astype(kind), unbounded))
+    return compact
 
 
 def _merge(
@@ -691,7 +708,7 @@ def chunk_size(function: str, width: int) -> int:
     return min(CHUNK, fits)
 
 
-def _chunks(draws: int, seed: int, size: int = CHUNK) -> list[tuple[int, np.random.SeedSequence]]:
+def _chunks(draws: int, seed: int, size: int = CHUNK) -> list[Chunk]:
     import numpy as np
 
     sizes = [min(size, draws - start) for start in range(0, draws, size)]
@@ -744,37 +761,62 @@ def simulate(
     """Sample turnout ``draws`` times around ``turnout`` (the event's default) and say, per check
     subject, how likely it overflows and what capacity holds with ``probability``.
 
-    ``executor`` spreads the chunks of draws over any ``concurrent.futures.Executor``;
-    the event is pickled once and unpickled once per worker.
+    ``executor`` spreads the chunks of draws over any ``concurrent.futures.Executor``; the
+    model is compiled here, once, and each chunk is sent it (a few kilobytes), not the event.
     """
     draws, seed = _simulation_arguments(
         "simulate", event, turnout, draws, seed, probability, uncertainty
     )
     norms = _arguments.norm_set("simulate", norms)
     event, name = event.resolve_turnout(turnout)
-    job = _Job(
-        event if executor is None else _shipping.pack(event),
-        name,
-        _norms_of(event, norms),
-        uncertainty or Uncertainty(),
-    )
-    chunks = _chunks(draws, seed, chunk_size("simulate", _model_of(job).width))
-    tasks = [(job, n, s, i == 0) for i, (n, s) in enumerate(chunks)]
-    parts = _run(_histograms, tasks, executor)
-    total, subjects = None, list[_Subject]()
-    for named, part in _shipping.progress(parts, len(chunks), "simulate", progress):
-        subjects = named if named is not None else subjects
-        total = _merge(total, part)
-    return Simulation(
-        event.id, name, draws, seed, probability, tuple(_risks(subjects, total or [], probability))
-    )
+    model = _compile(event, name, _norms_of(event, norms), uncertainty or Uncertainty())
+    chunks = _chunks(draws, seed, chunk_size("simulate", model.width))
+    [total] = _tally([model], chunks, executor, progress, "simulate")
+    risks = _risks(model.subjects, total, probability)
+    return Simulation(event.id, name, draws, seed, probability, tuple(risks))
+
+
+def _tally(
+    models: Sequence[_Model],
+    chunks: Sequence[Chunk],
+    executor: concurrent.futures.Executor | None,
+    progress: bool | None,
+    label: str,
+) -> list[list[tuple[np.ndarray, int]]]:
+    """Every chunk run on every model, and the counts per whole demand of each model."""
+    tasks = _tasks(len(models), len(chunks))
+    results = _run(_task, [(models[m], [chunks[c] for c in cs]) for m, cs in tasks], executor)
+    totals: list[list[tuple[np.ndarray, int]] | None] = [None] * len(models)
+    for (number, _), part in zip(
+        tasks, _shipping.progress(results, len(tasks), label, progress), strict=True
+    ):
+        totals[number] = _merge(totals[number], part)
+    return [total or [] for total in totals]
+
+
+def _tasks(models: int, chunks: int) -> list[tuple[int, list[int]]]:
+    """Which chunks of which model each task runs: :data:`CHUNKS_PER_TASK` of one model to a
+    task, and the last :data:`SINGLE_AT_END` one to a task."""
+    tasks: list[tuple[int, list[int]]] = []
+    singly_from = models * chunks - SINGLE_AT_END
+    for number in range(models):
+        for chunk in range(chunks):
+            at = number * chunks + chunk
+            size = 1 if at >= singly_from else CHUNKS_PER_TASK
+            if chunk and len(tasks[-1][1]) < size:
+                tasks[-1][1].append(chunk)
+            else:
+                tasks.append((number, [chunk]))
+    return tasks
 
 
 def _run(
     function: Callable[..., Any],
-    tasks: Sequence[tuple[Any, ...]],
+    tasks: Iterable[tuple[Any, ...]],
     executor: concurrent.futures.Executor | None,
 ) -> Iterable[Any]:
+    """Each task's result, in order: in process one at a time as they are asked for, or with
+    every task submitted first (a task is built while the ones before it run)."""
     if executor is None:
         return (function(*task) for task in tasks)
     futures = [executor.submit(function, *task) for task in tasks]
@@ -858,7 +900,7 @@ def simulate_sweep(
 ) -> pandas.DataFrame:
     """The Monte Carlo at every point of a sweep grid (see :func:`eventplan.sweep`): a row per
     point and subject, with its overflow probability and demand quantiles. With ``executor``,
-    every chunk of every point is one task, so points and chunks spread together."""
+    the chunks of every point are handed out together, so points and chunks spread together."""
     from eventplan.scenarios import grid_points, knob
 
     try:
@@ -869,35 +911,17 @@ def simulate_sweep(
         "simulate_sweep", event, turnout, draws, seed, 0.5, uncertainty
     )
     event, name = event.resolve_turnout(turnout)
-    shipped = event if executor is None else _shipping.pack(event)
+    norms, uncertainty = _norms_of(event, None), uncertainty or Uncertainty()
     points = grid_points(grid)
-    jobs = [
-        _Job(
-            shipped,
-            name,
-            _norms_of(event, None),
-            uncertainty or Uncertainty(),
-            tuple(knob(p, v) for p, v in point.items()),
-            number,
-        )
-        for number, point in enumerate(points)
+    # every point compiled before any is run: then the executor's threads in this process are not
+    # kept waiting for the interpreter while the work is being handed out
+    models = [
+        _compile(event, name, norms, uncertainty, [knob(p, v) for p, v in point.items()])
+        for point in points
     ]
-    # the base event's width sizes the chunks of every point: a knob moves it by a few numbers
-    base = _Job(shipped, name, _norms_of(event, None), uncertainty or Uncertainty())
-    width = _model_of(base).width + 64
-    chunks = _chunks(draws, seed, chunk_size("simulate_sweep", width))
-    tasks = [(job, n, s, i == 0) for job in jobs for i, (n, s) in enumerate(chunks)]
-    parts = iter(
-        _shipping.progress(
-            _run(_histograms, tasks, executor), len(tasks), "simulate sweep", progress
-        )
-    )
+    chunks = _chunks(draws, seed, chunk_size("simulate_sweep", max(m.width for m in models)))
+    totals = _tally(models, chunks, executor, progress, "simulate sweep")
     rows = []
-    for point in points:
-        total, subjects = None, list[_Subject]()
-        for _ in chunks:
-            named, part = next(parts)
-            subjects = named if named is not None else subjects
-            total = _merge(total, part)
-        rows += [{**point, **_row(r, name)} for r in _risks(subjects, total or [], 0.95)]
+    for point, model, total in zip(points, models, totals, strict=True):
+        rows += [{**point, **_row(r, name)} for r in _risks(model.subjects, total, 0.95)]
     return pandas.DataFrame(rows)

@@ -145,8 +145,33 @@ def test_room_of_unknown_capacity_is_not_known_not_reported_full():
     )
 
 
+def test_how_chunks_are_grouped_into_tasks_changes_no_number(monkeypatch):
+    from eventplan import montecarlo
+
+    grid = {"parties:member_state": [90, 130]}
+    before = eventplan.simulate_sweep(HANOI, "planned", grid=grid, draws=80_000, progress=False)
+    monkeypatch.setattr(montecarlo, "CHUNKS_PER_TASK", 3)
+    monkeypatch.setattr(montecarlo, "SINGLE_AT_END", 1)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        after = eventplan.simulate_sweep(
+            HANOI, "planned", grid=grid, draws=80_000, executor=pool, progress=False
+        )
+    assert after.equals(before)
+
+
+def test_tasks_take_chunks_of_one_model_and_hand_out_the_last_ones_singly():
+    from eventplan.montecarlo import CHUNKS_PER_TASK, SINGLE_AT_END, _tasks
+
+    tasks = _tasks(3, 5)
+    handed = [(model, chunk) for model, chunks in tasks for chunk in chunks]
+    assert handed == [(model, chunk) for model in range(3) for chunk in range(5)]
+    assert all(len(chunks) <= CHUNKS_PER_TASK for _, chunks in tasks)
+    assert [len(chunks) for _, chunks in tasks[-SINGLE_AT_END:]] == [1] * SINGLE_AT_END
+    assert len(tasks) < 15  # the others are grouped
+
+
 def test_simulate_sweep_on_a_process_pool_gives_the_same_numbers():
-    # every chunk of every point is one task; the event is pickled once for all of them
+    # each point's model is compiled once, here, and sent with its tasks
     grid = {"parties:member_state": [90, 130]}
     alone = eventplan.simulate_sweep(HANOI, "planned", grid=grid, draws=30_000, progress=False)
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
