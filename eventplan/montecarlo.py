@@ -619,13 +619,17 @@ def _compile(
     return _Model(event, turnout, norms, uncertainty)
 
 
-def _task(model: _Model, chunks: Sequence[Chunk]) -> list[tuple[int, np.ndarray, int]]:
-    """The work an executor is handed: a few chunks, tallied together and sent back compact,
-    so each worker's round trip to the caller (a millisecond or two) is paid per task rather
-    than per chunk. Which chunks share a task changes no number."""
+def _task(
+    model: _Model | _shipping.Parcel, chunks: Sequence[Chunk]
+) -> list[tuple[int, np.ndarray, int]]:
+    """The work an executor is handed: a few chunks of a model (sent as a parcel, unpickled
+    once per worker), tallied together and sent back compact, so each worker's round trip to
+    the caller (a millisecond or two) is paid per task rather than per chunk. Which chunks
+    share a task changes no number."""
+    compiled: _Model = _shipping.unpack(model) if isinstance(model, _shipping.Parcel) else model
     total = None
     for draws, seed in chunks:
-        total = _merge(total, _histograms(model, draws, seed))
+        total = _merge(total, _histograms(compiled, draws, seed))
     return _compact(total or [], sum(draws for draws, _ in chunks))
 
 
@@ -785,7 +789,9 @@ def _tally(
 ) -> list[list[tuple[np.ndarray, int]]]:
     """Every chunk run on every model, and the counts per whole demand of each model."""
     tasks = _tasks(len(models), len(chunks))
-    results = _run(_task, [(models[m], [chunks[c] for c in cs]) for m, cs in tasks], executor)
+    # pickled once each here rather than with every task; a worker unpickles each once
+    sent = models if executor is None else [_shipping.pack(model) for model in models]
+    results = _run(_task, [(sent[m], [chunks[c] for c in cs]) for m, cs in tasks], executor)
     totals: list[list[tuple[np.ndarray, int]] | None] = [None] * len(models)
     for (number, _), part in zip(
         tasks, _shipping.progress(results, len(tasks), label, progress), strict=True
