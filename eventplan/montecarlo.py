@@ -473,21 +473,26 @@ class _Model:
             values[-1] = top or 0
             unbounded[-1] = top is None
 
-    def _quantities(self, values: np.ndarray, unbounded: np.ndarray) -> np.ndarray:
-        """Session people, heads, delegates and reporters per draw; infinite where unbounded."""
-        import numpy as np
-
+    def _quantities(self, values: np.ndarray, unbounded: np.ndarray) -> list[Any]:
+        """Session people, heads, delegates and reporters per draw: a row of draws each, or one
+        number where no drawn member takes part (infinite where a member is unbounded)."""
         # a sum over each quantity's few members, not a matrix product: BLAS would spread this
         # small product over every core and leave its threads spinning, which starves the
-        # workers of an executor
-        quantities = np.empty((len(self.fixed), values.shape[1]))
-        for row, (fixed, terms) in enumerate(zip(self.fixed, self.terms, strict=True)):
-            total = quantities[row]
-            total.fill(fixed)
-            for member, weight in terms:
-                total += values[member] if weight == 1 else values[member] * weight
+        # workers of an executor; a row that is one member's numbers is that member's row
+        quantities: list[Any] = []
+        for fixed, terms in zip(self.fixed.tolist(), self.terms, strict=True):
             if any(unbounded[member] for member, _ in terms):
-                total.fill(np.inf)
+                quantities.append(math.inf)
+            elif not terms:
+                quantities.append(fixed)
+            elif len(terms) == 1 and terms[0][1] == 1 and fixed == 0:
+                quantities.append(values[terms[0][0]])
+            else:
+                (first, weight), *rest = terms
+                total = values[first] * weight + fixed
+                for member, weight in rest:
+                    total += values[member] if weight == 1 else values[member] * weight
+                quantities.append(total)
         return quantities
 
     def _top(self, count: Count) -> int:
@@ -505,9 +510,7 @@ class _Model:
             return rng.uniform(norm.low, norm.high, draws)
         return norm.cautious_value
 
-    def _demand(
-        self, quantities: np.ndarray, riders_heads: np.ndarray, draws: int, rng: Any
-    ) -> list[Any]:
+    def _demand(self, quantities: list[Any], riders_heads: Any, draws: int, rng: Any) -> list[Any]:
         import numpy as np
 
         heads, delegates, reporters = (quantities[self.quantities + i] for i in range(3))
