@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -246,7 +246,7 @@ def _row(risk: Risk, turnout: str) -> dict[str, Any]:
     """A frame row, in the ``turnout``, ``code``, ``subjects`` and ``capacity_*`` columns of the
     check frames (:func:`eventplan.report.finding_row`), so the two can be joined."""
     row: dict[str, Any] = {"turnout": turnout}
-    row.update((k, v) for k, v in attrs.asdict(risk).items() if k != "capacity")
+    row.update((k, v) for k, v in attrs.asdict(risk, recurse=False).items() if k != "capacity")
     row["subjects"] = ", ".join(risk.subjects)
     row["capacity_low"] = risk.capacity.low if risk.capacity is not None else None
     row["capacity_high"] = risk.capacity.high if risk.capacity is not None else None
@@ -778,7 +778,7 @@ def simulate(
     event, name = event.resolve_turnout(turnout)
     model = _compile(event, name, _norms_of(event, norms), uncertainty or Uncertainty())
     chunks = _chunks(draws, seed, chunk_size("simulate", model.width))
-    [total] = _tally([model], chunks, executor, progress, "simulate")
+    [(_, total)] = _tally([model], chunks, executor, progress, "simulate")
     risks = _risks(model.subjects, total, probability)
     return Simulation(event.id, name, draws, seed, probability, tuple(risks))
 
@@ -789,18 +789,20 @@ def _tally(
     executor: concurrent.futures.Executor | None,
     progress: bool | None,
     label: str,
-) -> list[list[tuple[np.ndarray, int]]]:
-    """Every chunk run on every model, and the counts per whole demand of each model."""
+) -> Iterator[tuple[int, list[tuple[np.ndarray, int]]]]:
+    """Every chunk run on every model: each model's number and counts per whole demand, as
+    soon as its last task is back (the caller works on one while the executor runs the next)."""
     tasks = _tasks(len(models), len(chunks))
     # pickled once each here rather than with every task; a worker unpickles each once
     sent = models if executor is None else [_shipping.pack(model) for model in models]
     results = _run(_task, [(sent[m], [chunks[c] for c in cs]) for m, cs in tasks], executor)
-    totals: list[list[tuple[np.ndarray, int]] | None] = [None] * len(models)
-    for (number, _), part in zip(
-        tasks, _shipping.progress(results, len(tasks), label, progress), strict=True
-    ):
-        totals[number] = _merge(totals[number], part)
-    return [total or [] for total in totals]
+    total: list[tuple[np.ndarray, int]] | None = None
+    parts = _shipping.progress(results, len(tasks), label, progress)
+    for at, ((number, _), part) in enumerate(zip(tasks, parts, strict=True)):
+        total = _merge(total, part)
+        if at + 1 == len(tasks) or tasks[at + 1][0] != number:
+            yield number, total
+            total = None
 
 
 def _tasks(models: int, chunks: int) -> list[tuple[int, list[int]]]:
@@ -929,8 +931,8 @@ def simulate_sweep(
         for point in points
     ]
     chunks = _chunks(draws, seed, chunk_size("simulate_sweep", max(m.width for m in models)))
-    totals = _tally(models, chunks, executor, progress, "simulate sweep")
     rows = []
-    for point, model, total in zip(points, models, totals, strict=True):
-        rows += [{**point, **_row(r, name)} for r in _risks(model.subjects, total, 0.95)]
+    for number, total in _tally(models, chunks, executor, progress, "simulate sweep"):
+        point = points[number]
+        rows += [{**point, **_row(r, name)} for r in _risks(models[number].subjects, total, 0.95)]
     return pandas.DataFrame(rows)
