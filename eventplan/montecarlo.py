@@ -341,8 +341,8 @@ class _Model:
     """The event compiled into arrays: members × quantities seats, and the subjects to report.
 
     It is compiled once, where the run starts, and holds only what drawing needs, so an
-    executor's workers are sent it with each chunk (a few kilobytes) and never rebuild the
-    event, its turnout or its checks."""
+    executor's workers are sent it (a few kilobytes) and never rebuild the event, its turnout
+    or its checks."""
 
     def __init__(
         self, event: Event, turnout: str, norms: NormSet, uncertainty: Uncertainty
@@ -769,7 +769,7 @@ def simulate(
     subject, how likely it overflows and what capacity holds with ``probability``.
 
     ``executor`` spreads the chunks of draws over any ``concurrent.futures.Executor``; the
-    model is compiled here, once, and each chunk is sent it (a few kilobytes), not the event.
+    model is compiled here, once, pickled once (a few kilobytes) and unpickled once per worker.
     """
     draws, seed = _simulation_arguments(
         "simulate", event, turnout, draws, seed, probability, uncertainty
