@@ -827,7 +827,7 @@ def _run(
     executor: concurrent.futures.Executor | None,
 ) -> Iterable[Any]:
     """Each task's result, in order: in process one at a time as they are asked for, or with
-    every task submitted first (a task is built while the ones before it run)."""
+    every task submitted to ``executor`` first."""
     if executor is None:
         return (function(*task) for task in tasks)
     futures = [executor.submit(function, *task) for task in tasks]
@@ -924,8 +924,8 @@ def simulate_sweep(
     event, name = event.resolve_turnout(turnout)
     norms, uncertainty = _norms_of(event, None), uncertainty or Uncertainty()
     points = grid_points(grid)
-    # every point compiled before any is run: then the executor's threads in this process are not
-    # kept waiting for the interpreter while the work is being handed out
+    # every point is compiled before the first task goes out, so that compiling (which holds
+    # the interpreter) does not hold up the executor's threads handing the tasks out
     models = [
         _compile(event, name, norms, uncertainty, [knob(p, v) for p, v in point.items()])
         for point in points

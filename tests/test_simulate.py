@@ -171,7 +171,7 @@ def test_tasks_take_chunks_of_one_model_and_hand_out_the_last_ones_singly():
 
 
 def test_simulate_sweep_on_a_process_pool_gives_the_same_numbers():
-    # each point's model is compiled once, here, and sent with its tasks
+    # each point's model is compiled once, here, pickled once and unpickled once per worker
     grid = {"parties:member_state": [90, 130]}
     alone = eventplan.simulate_sweep(HANOI, "planned", grid=grid, draws=30_000, progress=False)
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
