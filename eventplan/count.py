@@ -120,8 +120,12 @@ def _as_count(value: Count | int) -> Count:
 
 
 def total(counts: Any) -> Count:
-    """The sum of an iterable of counts (an empty one sums to exactly 0)."""
-    result = Count.zero()
+    """The sum of an iterable of counts (an empty one sums to exactly 0), as ``+`` adds them but
+    with one count made at the end rather than one per term: checks sum thousands."""
+    low: int = 0
+    high: int | None = 0
     for count in counts:
-        result = result + count
-    return result
+        count = _as_count(count)
+        low += count.low
+        high = None if high is None or count.high is None else high + count.high
+    return Count(low, high)

@@ -72,6 +72,19 @@ def test_count_addition_is_associative_and_commutative(a, b, c):
     assert total([a, b, c]) == a + b + c
 
 
+@given(st.lists(counts() | st.integers(0, 10_000)))
+def test_total_is_the_sum_that_plus_makes(terms):
+    expected = Count.zero()
+    for term in terms:
+        expected = expected + term
+    assert total(terms) == expected
+
+
+def test_total_rejects_what_plus_rejects():
+    with pytest.raises(TypeError, match="whole number"):
+        total([Count(1, 2), 1.5])
+
+
 def test_open_range_from_toml_reads_as_written():
     # issue 10: `{min = 50}` read "more than 49"
     import tomllib
