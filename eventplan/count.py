@@ -64,9 +64,7 @@ class Count:
         return self.low if self.high is None else self.high
 
     def __add__(self, other: Count | int) -> Count:
-        other = _as_count(other)
-        high = None if self.high is None or other.high is None else self.high + other.high
-        return Count(self.low + other.low, high)
+        return total((self, other))
 
     __radd__ = __add__
 
@@ -120,8 +118,8 @@ def _as_count(value: Count | int) -> Count:
 
 
 def total(counts: Any) -> Count:
-    """The sum of an iterable of counts (an empty one sums to exactly 0), as ``+`` adds them but
-    with one count made at the end rather than one per term: checks sum thousands."""
+    """The sum of an iterable of counts (an empty one sums to exactly 0): ``+`` too. One count is
+    made at the end, not one per term: checks sum thousands. An open end stays open."""
     low: int = 0
     high: int | None = 0
     for count in counts:
