@@ -122,7 +122,10 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
                 staged.append(temporary_name(target.path, limits))
                 replaced.append(target)
                 _write_temporary(target, staged[-1])
-            _flush(staged, list(directories.values()))
+            try:
+                _flush(staged, list(directories.values()))
+            except OSError as error:  # a write-back error: name what was being written
+                raise _naming(error, ", ".join(t.given for t in replaced)) from None
         except BaseException:
             for name in staged:
                 name.unlink(missing_ok=True)
@@ -141,8 +144,18 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
             if descriptor >= 0:
                 os.close(descriptor)
     for target in direct:
-        with open(target.path, "wb") as stream:
-            stream.write(target.data)
+        try:
+            with open(target.path, "wb") as stream:
+                stream.write(target.data)
+        except OSError as error:  # /dev/full, a pipe closed early: name it
+            raise _naming(error, target.given) from None
+
+
+def _naming(error: OSError, given: str) -> OSError:
+    """``error`` with ``given`` as its file name, where it names none."""
+    if error.filename:
+        return error
+    return type(error)(error.errno, error.strerror or str(error), given)
 
 
 def temporary_name(target: Path, limits: dict[Path, int] | None = None) -> Path:
@@ -248,6 +261,8 @@ def _write_temporary(target: _Target, name: Path) -> None:
         view = memoryview(target.data)
         while view:
             view = view[os.write(descriptor, view) :]
+    except OSError as error:  # a full disk: name the file, not the temporary one
+        raise _naming(error, target.given) from None
     finally:
         os.close(descriptor)
 

@@ -341,7 +341,7 @@ class CalendarWriter:
                 continue
             try:
                 calendar = self.previous(path)
-            except CalendarError:
+            except (CalendarError, ForeignFileError):
                 continue  # someone else's file: left alone
             if calendar is None:
                 continue

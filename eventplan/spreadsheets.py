@@ -27,6 +27,8 @@ from eventplan.event import Event
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+#: The creator every workbook names: the command line writes over a workbook only when it is this.
+CREATOR = "eventplan"
 #: The columns of the programme table, in order.
 COLUMNS = (
     "id",
@@ -145,6 +147,7 @@ def to_xlsx(event: Event) -> bytes:
     rows = programme_table(event)
     workbook = Workbook()
     workbook.properties.title = f"{event.name} — programme"
+    workbook.properties.creator = CREATOR  # how the command line knows a workbook it wrote
     _fill(workbook.active, "Programme", "Programme", rows)
     for day in sorted({row.date for row in rows}):
         _fill(

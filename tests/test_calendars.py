@@ -25,10 +25,10 @@ from calendar_readers import (
 import eventplan
 from eventplan import (
     Audience,
-    CalendarError,
     CalendarWriter,
     Delegation,
     Event,
+    ForeignFileError,
     Organiser,
     PartyKind,
     Session,
@@ -349,7 +349,7 @@ def test_session_removed_from_the_programme_is_withdrawn_as_cancelled(tmp_path: 
 def test_a_file_that_is_not_a_calendar_is_left_as_it_was(tmp_path: Path):
     path = tmp_path / "programme.ics"
     path.write_text("shopping list\n", encoding="utf-8")
-    with pytest.raises(CalendarError, match="not an eventplan calendar of this event"):
+    with pytest.raises(ForeignFileError, match="not an eventplan calendar of this event"):
         write_ics(HANOI, path, stamp=STAMP)
     assert path.read_text(encoding="utf-8") == "shopping list\n"
 
