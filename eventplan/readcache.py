@@ -15,7 +15,9 @@ The cache is the user's own: ``$EVENTPLAN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/eventplan``, else ``~/.cache/eventplan``; an empty
 ``EVENTPLAN_CACHE_DIR`` turns it off. Unpickling runs code, so an entry is read
 only from a directory and a file the user owns and nobody else can write; the
-directory is made with mode 0700. An entry that cannot be read is a miss, and
+directory is made with mode 0700. An entry that cannot be read, or that is not
+exactly what the cache wrote (not a regular file, another owner, writable by
+others, a value of the wrong type), is a miss; it is never waited on. And
 anything that goes wrong while keeping one is ignored: the cache only ever saves
 time. At most :data:`MAX_ENTRIES` are kept, the oldest removed first.
 """
@@ -32,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
-from eventplan import _shipping
+from eventplan import _shipping, limits
 
 T = TypeVar("T")
 
@@ -51,16 +53,19 @@ def directory() -> Path | None:
     return Path(base) / "eventplan"
 
 
-def cached(path: str | os.PathLike[str], read: Callable[[], T]) -> T:
+def cached(
+    path: str | os.PathLike[str], read: Callable[[], T], accept: Callable[[object], bool]
+) -> T:
     """What ``read()`` gives for the file at ``path``: kept from an earlier run when the file,
-    eventplan and its libraries are the same, else read now and kept."""
+    eventplan and its libraries are the same, else read now and kept. A kept value that
+    ``accept`` refuses (not what ``read`` gives) is a miss."""
     folder = directory()
     key = _key(path) if folder is not None else None
     if folder is None or key is None:
         return read()
     entry = folder / f"{key}{SUFFIX}"
     found = _load(entry)
-    if found is not None:
+    if found is not None and accept(found):
         return cast(T, found)
     value = read()
     if _key(path) == key:  # the file did not change while it was read
@@ -69,13 +74,18 @@ def cached(path: str | os.PathLike[str], read: Callable[[], T]) -> T:
 
 
 def _key(path: str | os.PathLike[str]) -> str | None:
+    """The entry's name for the file at ``path``; None for a file the reader refuses unread
+    (larger than :data:`~eventplan.limits.MAX_FILE_BYTES`), a pipe or a device."""
     try:
         with open(path, "rb") as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                return None  # a pipe or device: read once, never kept
-            data = file.read()
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > limits.MAX_FILE_BYTES:
+                return None  # a pipe or device is read once; a huge file is refused unread
+            data = file.read(limits.MAX_FILE_BYTES + 1)
     except OSError:
         return None  # the reader says what is wrong with it
+    if len(data) > limits.MAX_FILE_BYTES:
+        return None  # it grew while read: the reader refuses it
     digest = hashlib.blake2b(_FORMAT, digest_size=20)
     digest.update(_code_fingerprint())
     digest.update(Path(path).suffix.lower().encode("utf-8", "surrogateescape") + b"\n")
@@ -112,11 +122,14 @@ def _load(entry: Path) -> object | None:
     try:
         if not _private(entry.parent.stat()):
             return None
-        with open(entry, "rb") as file:
+        # not blocking: a FIFO planted as an entry opens at once, and is then refused
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(entry, flags | getattr(os, "O_CLOEXEC", 0))
+        with open(descriptor, "rb") as file:
             status = os.fstat(file.fileno())
             if not stat.S_ISREG(status.st_mode) or not _private(status):
                 return None
-            data = file.read()
+            data = file.read(limits.MAX_FILE_BYTES + 1)
     except OSError:
         return None
     try:
@@ -133,8 +146,14 @@ def _keep(folder: Path, entry: Path, value: object) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder.stat()):
             return
-        if entry.exists() and not _private(entry.stat()):
-            entry.unlink()  # a rewrite would keep a mode others can write through
+        try:
+            status: os.stat_result | None = entry.lstat()
+        except FileNotFoundError:
+            status = None
+        if status is not None and (not stat.S_ISREG(status.st_mode) or not _private(status)):
+            # not what the cache writes: a link, a FIFO (writing to it would wait for a
+            # reader), or a mode others can write through (a rewrite would keep it)
+            entry.unlink()
         _atomic.write_bytes(entry, _shipping.dumps(value))
         kept = sorted(
             (p.stat().st_mtime_ns, p) for p in folder.iterdir() if p.name.endswith(SUFFIX)

@@ -50,7 +50,7 @@ def test_the_second_run_on_a_file_reads_what_the_first_kept(tmp_path, cache, rea
     assert reads == [str(path)]  # parsed once
     (entry,) = cache.iterdir()
     assert entry.suffix == readcache.SUFFIX
-    assert readcache.cached(path, lambda: pytest.fail("read again")) == (
+    assert readcache.cached(path, lambda: pytest.fail("read again"), lambda _: True) == (
         eventplan.load_event(path),
         (),
     )
@@ -149,3 +149,81 @@ def test_a_time_in_the_hour_the_clock_repeats_keeps_its_instant():
         assert (again.timestamp(), type(again)) == (moment.timestamp(), type(moment))
     unpacked = _shipping.unpack(_shipping.pack([second]))
     assert unpacked[0].timestamp() == second.timestamp()
+
+
+def only_entry(cache: Path) -> Path:
+    (entry,) = cache.iterdir()
+    return entry
+
+
+def test_an_entry_of_the_wrong_type_is_a_miss(tmp_path, cache, reads, capsys):
+    from eventplan import _shipping
+
+    path = tmp_path / "hanoi.toml"
+    path.write_text(HANOI_TEXT, encoding="utf-8")
+    first = summary_of(path, capsys)
+    only_entry(cache).write_bytes(_shipping.dumps(["a valid pickle", "of the wrong type"]))
+    assert summary_of(path, capsys) == first
+    assert reads == [str(path), str(path)]
+
+
+def test_a_fifo_planted_as_an_entry_is_a_miss_not_a_hang(tmp_path, cache, reads, capsys):
+    import subprocess
+    import sys
+
+    path = tmp_path / "hanoi.toml"
+    path.write_text(HANOI_TEXT, encoding="utf-8")
+    summary_of(path, capsys)
+    entry = only_entry(cache)
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    done = subprocess.run(
+        [sys.executable, "-m", "eventplan", "summary", str(path)],
+        env={**os.environ, "EVENTPLAN_CACHE_DIR": str(cache)},
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_entry_that_is_a_link_or_a_directory_is_a_miss(tmp_path, cache, reads, capsys):
+    path = tmp_path / "hanoi.toml"
+    path.write_text(HANOI_TEXT, encoding="utf-8")
+    first = summary_of(path, capsys)
+    entry = only_entry(cache)
+    kept = tmp_path / "kept.pickle"
+    entry.rename(kept)
+    entry.symlink_to(kept)
+    assert summary_of(path, capsys) == first
+    entry.unlink()
+    entry.mkdir()
+    assert summary_of(path, capsys) == first
+    assert reads == [str(path)] * 3
+
+
+def test_a_file_above_the_size_limit_is_refused_before_it_is_digested(
+    tmp_path, cache, monkeypatch, capsys
+):
+    import hashlib
+
+    digested: list[int] = []
+    real = hashlib.blake2b
+
+    class Counting:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.inner = real(*args, **kwargs)  # type: ignore[arg-type]
+
+        def update(self, data: bytes) -> None:
+            digested.append(len(data))
+            self.inner.update(data)
+
+        def hexdigest(self) -> str:
+            return self.inner.hexdigest()
+
+    monkeypatch.setattr(hashlib, "blake2b", Counting)
+    sparse = tmp_path / "sparse.toml"
+    with open(sparse, "wb") as file:
+        file.truncate(3 * 1024**3)  # 3 GB that take no disk
+    assert main(["summary", str(sparse)]) == 2
+    assert "too large" in capsys.readouterr().err
+    assert sum(digested) < eventplan.limits.MAX_FILE_BYTES
