@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import math
 import re
 import types
 import typing
@@ -46,6 +47,12 @@ def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     printable(instance, attribute, value)
 
 
+def finite(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A number, not nan or an infinity: no capacity can be planned with either."""
+    if value is not None and not math.isfinite(value):
+        raise ValueError(f"'{attribute.name}' must be a finite number: {value}")
+
+
 def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and value < 0:
         raise ValueError(f"'{attribute.name}' must be >= 0: {value}")
@@ -58,6 +65,7 @@ def aware(instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) ->
 
 # C0 and C1 controls but tab and line feed: U+009B alone is a terminal's escape sequence (CSI)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def one_newline(value: Any) -> Any:
@@ -72,12 +80,20 @@ def one_newline(value: Any) -> Any:
 
 
 def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Text holds no control characters but tab and line break."""
+    """Text holds no control characters but tab and line break, and is Unicode that can be
+    written out: a lone surrogate (``\ud800`` in JSON) has no UTF-8 form."""
     if isinstance(value, str):
         found = _CONTROL.search(value)
         if found:
             raise ValueError(
-                f"'{attribute.name}' must not contain control character U+{ord(found.group()):04X}: {value!r}"
+                f"'{attribute.name}' must not contain control character "
+                f"U+{ord(found.group()):04X}: {value!r}"
+            )
+        lone = _SURROGATE.search(value)
+        if lone:
+            raise ValueError(
+                f"'{attribute.name}' is not valid Unicode: a lone surrogate U+{ord(lone.group()):04X}"
+                f" has no UTF-8 form: {value.encode('utf-8', 'backslashreplace').decode()!r}"
             )
 
 

@@ -38,9 +38,9 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
+from pendulum.tz.exceptions import AmbiguousTime
 
-from eventplan import _arguments, _fields, enums, limits
+from eventplan import _arguments, _fields, enums, limits, localtime
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -235,14 +235,6 @@ def _place_times(
         return None
     if not isinstance(raw, dt.datetime):
         return raw
-    if not limits.FIRST_DAY <= raw.date() <= limits.LAST_DAY:
-        problems.append(
-            Problem(
-                _render(path, root),
-                f"must lie between {limits.FIRST_DAY} and {limits.LAST_DAY}: {raw.isoformat()}",
-            )
-        )
-        return None
     try:
         zone = pendulum.timezone(zone_name)
     except Exception:
@@ -253,20 +245,11 @@ def _place_times(
             )
         )
         return None
-    if raw.tzinfo is not None:
-        return pendulum.instance(raw).in_timezone(zone)
-    fields = (raw.year, raw.month, raw.day, raw.hour, raw.minute, raw.second, raw.microsecond)
     try:
-        return pendulum.datetime(*fields, tz=zone, raise_on_unknown_times=True)
-    except NonExistingTime:
-        message = f"local time {raw.isoformat()} does not exist in {zone_name} (the clocks skip it)"
-    except AmbiguousTime:
-        message = (
-            f"local time {raw.isoformat()} happens twice in {zone_name} (the clocks go back); "
-            "give its UTC offset, such as 2025-10-26T02:30:00+02:00"
-        )
-    problems.append(Problem(_render(path, root), message))
-    return None
+        return localtime.place(raw, zone, zone_name)
+    except localtime.PlacementError as error:
+        problems.append(Problem(_render(path, root), str(error)))
+        return None
 
 
 # --- problems from cattrs ---------------------------------------------------------
@@ -560,12 +543,17 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
+#: The first line of every event file eventplan writes: it tells the command line that a
+#: file there is one it may write over (:mod:`eventplan._outputs`).
+WRITTEN_MARK = "# An event file written by eventplan: edit it, then run `eventplan check` on it.\n"
+
+
 def dumps_event(event: Event) -> str:
-    """The event as TOML text, as :func:`loads_event` reads it."""
+    """The event as TOML text, as :func:`loads_event` reads it, under :data:`WRITTEN_MARK`."""
     _arguments.event("dumps_event", event)
     import tomli_w  # a writer only: loading and checking an event never need it
 
-    return tomli_w.dumps(_converter.unstructure(event))
+    return WRITTEN_MARK + tomli_w.dumps(_converter.unstructure(event))
 
 
 def dump_event(event: Event, path: Path_) -> None:

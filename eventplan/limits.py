@@ -26,10 +26,15 @@ FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2199, 12, 31)
 #: The most days an event may span, from its first day to its last.
 MAX_EVENT_DAYS = 366
+#: The longest reminder before a session, in minutes: a year, as long as an event may last.
+MAX_ALARM_MINUTES = MAX_EVENT_DAYS * 24 * 60
 #: The largest event file read by default (``load_event(path, max_bytes=...)`` raises it).
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: How deeply tables and arrays of an event file may nest (the deepest real one is 5).
 MAX_NESTING = 32
+#: The most digits a whole number in a published schedule may have: 18 hold any 64-bit id,
+#: as frab's and pretalx's database ids are (Python's ``int`` stops at 4,300).
+MAX_NUMBER_DIGITS = 18
 #: Monte Carlo draws one run may take (``simulate``, ``eventplan simulate --draws``).
 MAX_DRAWS = 100_000_000
 #: The largest seed ``simulate`` takes: numpy seeds are non-negative, and 2**63 - 1 covers any.

@@ -16,8 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import pendulum
+from pendulum.parsing import parse_iso8601
 
-from eventplan import _fields
+from eventplan import _fields, localtime
 from eventplan.enums import Layout, SessionKind, SessionStatus, Severity
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -88,6 +89,8 @@ def session_kind(kind: str | None, track: str | None) -> SessionKind | None:
 
 def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ...]]:
     """The event a schedule describes, and what eventplan had to decide to read it."""
+    if not raw.readable:
+        raise EventFileError(raw.problems, source)
     reading = _Reading(raw)
     sessions = [session for item in raw.items if (session := reading.session(item)) is not None]
     conference_at = raw.at("schedule", "conference")
@@ -142,7 +145,8 @@ class _Reading:
         self.findings: list[Finding] = []
         self.zone_name = _zone(raw, raw.at("schedule", "conference"), self.problems, self.findings)
         self.zone = pendulum.timezone(self.zone_name)
-        self.rooms = _rooms(raw)
+        self.unreadable_rooms: set[str] = set()
+        self.rooms = _rooms(raw, self.problems, self.unreadable_rooms)
         self.officials: dict[tuple[str, str], Official] = {}
         self.unknown_types: dict[str, list[str]] = defaultdict(list)
         self._official_ids: set[str] = set()
@@ -165,6 +169,8 @@ class _Reading:
         length = _duration(self.raw, item, self.problems)
         if item.title is None or start is None or length is None:
             return None
+        if item.room in self.unreadable_rooms:
+            return None  # the room's name is the problem, said once where it is
         session_id = unique(_session_id(item, self.raw.acronym), self._session_ids)
         kind = session_kind(item.kind, item.track)
         if kind is None:
@@ -179,7 +185,7 @@ class _Reading:
                 kind=kind or DEFAULT_KIND,
                 start=start,
                 end=start + length,
-                room=None if item.room == NO_ROOM else self.rooms[item.room].id,
+                room=None if item.room == NO_ROOM else self._room_id(item.room),
                 status=SessionStatus.CANCELLED if cancelled else SessionStatus.CONFIRMED,
                 speakers=list(dict.fromkeys(self._speakers(item))),
                 languages=[language] if _LANGUAGE.fullmatch(language) else [],
@@ -190,6 +196,12 @@ class _Reading:
         except ValueError as exc:
             self.problems.append(Problem(item.path, str(exc)))
             return None
+
+    def _room_id(self, name: str) -> str:
+        room = self.rooms.get(name)
+        if room is None:  # its name could not be read: the problem is noted where it is
+            raise ValueError(f"in a room whose name could not be read: {name!r}")
+        return room.id
 
     def _speakers(self, item: RawItem) -> list[str]:
         """Official ids for the item's persons: one official per GUID, else per name."""
@@ -265,8 +277,12 @@ def _kept_guid(guid: str | None, seen: set[str]) -> str | None:
     return guid
 
 
-def _rooms(raw: RawSchedule) -> dict[str, Room]:
-    """Rooms by published name: the conference's list first, then any only the days name."""
+def _rooms(raw: RawSchedule, problems: list[Problem], failed: set[str]) -> dict[str, Room]:
+    """Rooms by published name: the conference's list first, then any only the days name;
+    a name that cannot be a room's is a problem, and goes into ``failed``."""
+    first_use: dict[str, str] = {}
+    for item in raw.items:
+        first_use.setdefault(item.room, item.path)
     rooms: dict[str, Room] = {}
     taken: set[str] = set()
     guids: set[str] = set()
@@ -279,14 +295,19 @@ def _rooms(raw: RawSchedule) -> dict[str, Room]:
         capacity = room.capacity if room is not None else None
         guid = _kept_guid(room.guid if room is not None else None, guids)
         slug = room.slug if room is not None and room.slug else name
-        rooms[name] = Room(
-            id=unique(as_id(slug, "room"), taken),
-            name=name,
-            seat_counts=[SeatCount(Layout.THEATRE, capacity, assumption=_CAPACITY_ASSUMPTION)]
-            if capacity is not None and capacity >= 0
-            else [],
-            guid=guid,
-        )
+        try:
+            rooms[name] = Room(
+                id=unique(as_id(slug, "room"), taken),
+                name=name,
+                seat_counts=[SeatCount(Layout.THEATRE, capacity, assumption=_CAPACITY_ASSUMPTION)]
+                if capacity is not None and capacity >= 0
+                else [],
+                guid=guid,
+            )
+        except ValueError as exc:  # a name with a control character: said where it is
+            where = room.path if room is not None else first_use[name]
+            problems.append(Problem(raw.at(where, "name") if room else where, str(exc)))
+            failed.add(name)
     return rooms
 
 
@@ -344,12 +365,9 @@ def _start(
     """When the item starts: its ``date`` (with offset, or local to the zone), else day + ``start``."""
     if item.date:
         text = item.date.strip()
-        try:
-            parsed = pendulum.parse(text, tz=zone)
-        except (ValueError, pendulum.parsing.exceptions.ParserError):
-            parsed = None
-        if isinstance(parsed, pendulum.DateTime) and "T" in text:
-            return parsed.in_timezone(zone)
+        parsed = _written_datetime(text)
+        if parsed is not None and "T" in text:
+            return _placed(parsed, zone, raw.at(item.path, "date"), problems)
         problems.append(
             Problem(
                 raw.at(item.path, "date"),
@@ -362,9 +380,31 @@ def _start(
     if clock is None or day is None:
         problems.append(Problem(raw.at(item.path, "date"), "required, but missing"))
         return None
-    return pendulum.datetime(
-        day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)), tz=zone
-    )
+    wall = dt.datetime(day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)))
+    return _placed(wall, zone, raw.at(item.path, "start"), problems)
+
+
+def _written_datetime(text: str) -> dt.datetime | None:
+    """The date-time ``text`` writes, offset and all, before any zone is applied."""
+    try:
+        parsed = parse_iso8601(text)
+    except (ValueError, TypeError, OverflowError, pendulum.parsing.exceptions.ParserError):
+        return None
+    return parsed if isinstance(parsed, dt.datetime) else None
+
+
+def _placed(
+    wall: dt.datetime,
+    zone: pendulum.Timezone | pendulum.FixedTimezone,
+    at: str,
+    problems: list[Problem],
+) -> pendulum.DateTime | None:
+    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.localtime`)."""
+    try:
+        return localtime.place(wall, zone, zone.name)
+    except localtime.PlacementError as error:
+        problems.append(Problem(at, str(error)))
+        return None
 
 
 def _duration(raw: RawSchedule, item: RawItem, problems: list[Problem]) -> dt.timedelta | None:
@@ -393,14 +433,16 @@ def _date(
     """A date, or the local date of a date-time (frab writes either)."""
     if not text:
         return None
+    written = _written_datetime(text.strip())
+    if written is not None:
+        placed = _placed(written, zone, at, problems)
+        return None if placed is None else placed.date()
     try:
-        parsed = pendulum.parse(text.strip(), tz=zone)
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        parsed = pendulum.parse(text.strip(), exact=True)
+    except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
         problems.append(Problem(at, f"expected a date such as 2024-12-27, got {text!r}"))
         return None
-    if isinstance(parsed, pendulum.DateTime):
-        return parsed.in_timezone(zone).date()
-    if isinstance(parsed, dt.date):
+    if isinstance(parsed, dt.date) and not isinstance(parsed, dt.datetime):
         return parsed
     problems.append(Problem(at, f"expected a date such as 2024-12-27, got {text!r}"))
     return None

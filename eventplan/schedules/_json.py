@@ -3,18 +3,63 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
 
 
+class _Duplicate(ValueError):
+    """A key given twice in one JSON object: which one is meant is not for eventplan to guess."""
+
+
+class _LongNumber(str):
+    """A whole number written with more digits than :data:`~eventplan.limits.MAX_NUMBER_DIGITS`,
+    kept as its text so that no int is made of it."""
+
+    def __repr__(self) -> str:
+        return f"a number of {len(self.lstrip('-')):,} digits"
+
+
+def _whole_number(text: str) -> int | _LongNumber:
+    if len(text.lstrip("-")) > limits.MAX_NUMBER_DIGITS:
+        return _LongNumber(text)
+    return int(text)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Duplicate(key)
+            seen.add(key)
+    return found
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_whole_number)
+#: A ``\uD800``-``\uDFFF`` escape: only where one is written can a lone surrogate be read.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def read_json(text: str) -> RawSchedule:
     try:
-        document = json.loads(text)
+        document = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         problem = Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}")
         return RawSchedule.unreadable(problem, ".")
+    except RecursionError:
+        problem = Problem("", "nested too deeply: no schedule nests more than a few levels")
+        return RawSchedule.unreadable(problem, ".")
+    except _Duplicate as exc:
+        return RawSchedule.unreadable(_duplicate(text, str(exc)), ".")
+    if _SURROGATE_ESCAPE.search(text):
+        lone = _lone_surrogate(document)
+        if lone is not None:
+            return RawSchedule.unreadable(lone, ".")
     problems: list[Problem] = []
     reader = _Reader(problems)
     schedule = reader.mapping(document, "", "schedule")
@@ -136,6 +181,15 @@ class _Reader:
         value = parent.get(key)
         if value is None:
             return None
+        if isinstance(value, _LongNumber):
+            self.problems.append(
+                Problem(
+                    f"{path}.{key}",
+                    f"a whole number of {len(value.lstrip('-')):,} digits; "
+                    f"at most {limits.MAX_NUMBER_DIGITS} are read",
+                )
+            )
+            return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         if isinstance(value, float) and value.is_integer():
@@ -184,3 +238,40 @@ def _kind(value: Any) -> str:
     text = repr(value)
     shown = text if len(text) <= 40 else text[:37] + "..."
     return f"{type(value).__name__} {shown}"
+
+
+def _duplicate(text: str, key: str) -> Problem:
+    """The problem of a key given twice, with the lines where it is given."""
+    lines = [
+        text.count("\n", 0, found.start()) + 1
+        for found in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)
+    ]
+    where = f" (lines {', '.join(map(str, lines[:5]))}{', ...' if len(lines) > 5 else ''})"
+    return Problem(
+        "",
+        f"the key {key!r} is given twice in one object{where if len(lines) > 1 else ''}; "
+        "JSON readers disagree on which one counts, so eventplan reads neither",
+    )
+
+
+def _lone_surrogate(document: Any) -> Problem | None:
+    """The first text, key or value, holding half a surrogate pair, with its path."""
+    pending: list[tuple[str, Any]] = [("", document)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            for character in value:
+                if "\ud800" <= character <= "\udfff":
+                    return Problem(
+                        path,
+                        f"not valid Unicode: a lone surrogate U+{ord(character):04X} "
+                        "(half of a pair, written as an escape) has no UTF-8 form",
+                    )
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                shown = key.encode("utf-8", "backslashreplace").decode()  # safe to print
+                pending.append((f"{path}[{shown!r}]", key))
+                pending.append((f"{path}.{shown}" if path else shown, inner))
+        elif isinstance(value, list):
+            pending.extend((f"{path}[{index}]", inner) for index, inner in enumerate(value))
+    return None

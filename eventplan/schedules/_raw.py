@@ -64,6 +64,8 @@ class RawSchedule:
     problems: tuple[Problem, ...]
     #: How a field is joined to a path: ``.`` in JSON, ``/`` in XML.
     separator: str = "."
+    #: False when the file could not be parsed at all: its one problem is all there is to say.
+    readable: bool = True
 
     def at(self, path: str, field: str) -> str:
         return f"{path}{self.separator}{field}"
@@ -71,4 +73,4 @@ class RawSchedule:
     @classmethod
     def unreadable(cls, problem: Problem, separator: str) -> RawSchedule:
         """A file that could not be parsed at all: nothing but the problem."""
-        return cls(None, None, None, None, None, None, (), (), (problem,), separator)
+        return cls(None, None, None, None, None, None, (), (), (problem,), separator, False)

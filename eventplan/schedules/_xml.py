@@ -6,10 +6,15 @@ Paths are XPath-like, one-based as XPath counts:
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
+from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
+
+#: A frab id: ASCII digits only (``str.isdigit`` takes ``²``, which ``int`` refuses).
+_WHOLE = re.compile(rf"[0-9]{{1,{limits.MAX_NUMBER_DIGITS}}}")
 
 
 def read_xml(text: str) -> RawSchedule:
@@ -57,8 +62,16 @@ def _item(
     event: ET.Element, at: str, day_date: str | None, room: str, problems: list[Problem]
 ) -> RawItem:
     number = event.get("id")
-    if number is not None and not number.strip().isdigit():
-        problems.append(Problem(f"{at}/@id", f"expected a whole number, got {number!r}"))
+    whole = number is not None and _WHOLE.fullmatch(number.strip()) is not None
+    if number is not None and not whole:
+        shown = number if len(number) <= 40 else f"{number[:20]}... ({len(number):,} characters)"
+        problems.append(
+            Problem(
+                f"{at}/@id",
+                f"expected a whole number of at most {limits.MAX_NUMBER_DIGITS} digits "
+                f"0-9, got {shown!r}",
+            )
+        )
     title = _text(event, "title")
     if title is None:
         problems.append(Problem(f"{at}/title", "required, but missing"))
@@ -72,7 +85,7 @@ def _item(
         day_date=day_date,
         room=_text(event, "room") or room,
         guid=event.get("guid"),
-        number=int(number) if number is not None and number.strip().isdigit() else None,
+        number=int(number) if number is not None and whole else None,
         code=event.get("code"),
         slug=_text(event, "slug"),
         title=title,

@@ -1,0 +1,48 @@
+"""Placing a written date-time in the event's zone: one rule for event files and schedules.
+
+A time with an offset is that instant; a local time without one is the event's
+wall-clock time, and one the clocks skip (a spring-forward gap) or show twice
+(the autumn fold) is refused with what to write instead, never shifted
+silently. A time outside :data:`~eventplan.limits.FIRST_DAY` to
+:data:`~eventplan.limits.LAST_DAY` is refused before any zone arithmetic, which
+overflows near the years 1 and 9999.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
+
+from eventplan import limits
+
+
+class PlacementError(ValueError):
+    """A date-time that cannot be placed in the zone; the message says why and what to write."""
+
+
+def place(
+    raw: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone, zone_name: str
+) -> pendulum.DateTime:
+    """``raw`` in ``zone`` (named ``zone_name`` in messages), or :class:`PlacementError`."""
+    if not limits.FIRST_DAY <= raw.date() <= limits.LAST_DAY:
+        raise PlacementError(
+            f"must lie between {limits.FIRST_DAY} and {limits.LAST_DAY}: {raw.isoformat()}"
+        )
+    if raw.tzinfo is not None:
+        return pendulum.instance(raw).in_timezone(zone)
+    fields = (raw.year, raw.month, raw.day, raw.hour, raw.minute, raw.second, raw.microsecond)
+    try:
+        return pendulum.datetime(*fields, tz=zone, raise_on_unknown_times=True)
+    except NonExistingTime:
+        message = f"local time {raw.isoformat()} does not exist in {zone_name} (the clocks skip it)"
+    except AmbiguousTime:
+        first, second = (
+            pendulum.datetime(*fields, tz=zone, fold=fold).isoformat() for fold in (0, 1)
+        )
+        message = (
+            f"local time {raw.isoformat()} happens twice in {zone_name} (the clocks go back); "
+            f"give its UTC offset: {first} (the first time) or {second} (the second)"
+        )
+    raise PlacementError(message)
