@@ -8,8 +8,9 @@ Layers, each importing only from those above it (or from its own layer;
 
 1. ``_version``, ``errors``, ``enums``, ``count``, ``_fields``, ``_atomic``,
    ``_shipping``, ``_text`` (terminal width, wrapping, plurals), ``intervals``,
-   ``limits`` (every bound an input is held to): vocabulary, values and small
-   helpers;
+   ``limits`` (every bound an input is held to), ``localtime`` (a written time
+   placed in the event's zone, gaps and folds refused): vocabulary, values and
+   small helpers;
 2. the model: ``provenance``, ``venue``, ``programme``, ``organisation``,
    ``participation``, ``resources``, ``norms`` (the sourced planning
    figures), ``meetings`` (bilateral requests), ``event`` (frozen attrs
@@ -29,7 +30,8 @@ Layers, each importing only from those above it (or from its own layer;
    (schedule.json and schedule.xml out), ``schedules`` (schedule.json and
    schedule.xml in, from pretalx, frab and the C3VOC tools), ``spreadsheets``
    (CSV, Excel), ``plots`` (matplotlib), ``testing``, ``readcache`` (what the
-   command line read before, kept for its next run);
+   command line read before, kept for its next run), ``_outputs`` (which files an
+   export may write: never its input, never another's file unforced);
 6. ``cli`` and ``__main__``.
 
 Users import from here only; the modules are private. Names from the heavier

@@ -7,7 +7,8 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from eventplan import _text
 from eventplan._fields import escape_controls
@@ -19,6 +20,7 @@ from eventplan.findings import Finding
 from eventplan.summary import summarise
 
 if TYPE_CHECKING:  # pragma: no cover - ics and numpy load only for the commands that need them
+    from eventplan import _outputs
     from eventplan.calendars import Published
 
 EXIT_OK = 0
@@ -134,11 +136,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add each named delegation's statements and signing slot (eventplan.with_protocol)",
     )
-    calendar.add_argument(
-        "--force",
-        action="store_true",
-        help="overwrite a file that is not this event's calendar (refused otherwise)",
-    )
+    _force_argument(calendar, "a file that is not this event's calendar")
 
     exports = {}
     for name, help_text in (
@@ -160,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
                 help="schedule.json or schedule.xml, which conference apps read "
                 "(default: xml for an -o FILE ending in .xml, else json)",
             )
+        _force_argument(command, "a file eventplan did not write")
         exports[name] = command
     exports["csv"].add_argument(
         "--excel",
@@ -237,6 +236,7 @@ def _protocol_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
     bilaterals.add_argument(
         "-o", "--output", metavar="PLACED.toml", help="write the event with the meetings placed"
     )
+    _force_argument(bilaterals, "a file eventplan did not write")
     seating.add_argument("--session", required=True, metavar="ID", help="the session to seat")
 
 
@@ -278,6 +278,14 @@ def _add_everyday_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     norms.add_argument("--format", choices=("text", "json"), default="text")
 
 
+def _force_argument(parser: argparse.ArgumentParser, foreign: str) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"overwrite {foreign} (refused otherwise; the command's input never is written)",
+    )
+
+
 def _event_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "event",
@@ -293,11 +301,22 @@ def _event(path: str | None) -> Event:
     from eventplan import readcache
 
     event, findings = readcache.cached(
-        reference_file() if path is None else path, lambda: _open(path)
+        reference_file() if path is None else path, lambda: _open(path), _is_opened
     )
     for finding in findings:
         print(f"eventplan: {path}: {finding}", file=sys.stderr)
     return event
+
+
+def _is_opened(value: object) -> bool:
+    """Whether a kept value is what :func:`_open` gives: an event and its findings."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], Event)
+        and isinstance(value[1], tuple)
+        and all(isinstance(finding, Finding) for finding in value[1])
+    )
 
 
 def _open(path: str | None) -> tuple[Event, tuple[Finding, ...]]:
@@ -354,7 +373,8 @@ def _run(argv: Sequence[str] | None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         return EXIT_OK
     except OSError as error:
-        print(f"eventplan: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"eventplan: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -387,17 +407,24 @@ def _simulate(args: argparse.Namespace, event: Event) -> int:
 
 
 def _print(form: str, as_json: Callable[[], object], as_text: Callable[[], str]) -> None:
+    stream = _stdout()
     if form != "json":
-        print(as_text())
+        print(as_text(), file=stream)
         return
     import json  # loads for JSON output only: a text summary starts without it
 
-    print(json.dumps(as_json(), indent=2, ensure_ascii=False))
+    print(json.dumps(as_json(), indent=2, ensure_ascii=False), file=stream)
 
 
 def _ics(args: argparse.Namespace, event: Event) -> int:
-    if any(minutes < 0 for minutes in args.alarm):
-        raise UsageError(f"--alarm takes minutes before the session, 0 or more: {min(args.alarm)}")
+    from eventplan import limits
+
+    for minutes in args.alarm:
+        if not 0 <= minutes <= limits.MAX_ALARM_MINUTES:
+            raise UsageError(
+                "--alarm takes minutes before the session, "
+                f"0 to {limits.MAX_ALARM_MINUTES:,} (a year): {minutes}"
+            )
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
     from eventplan.audiences import Audience, every_audience
     from eventplan.calendars import to_ics, write_calendars, write_ics
@@ -413,6 +440,9 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
     else:
         audiences = [Audience.parse(args.audience)]
     if args.out_dir:
+        folder = Path(args.out_dir)
+        _claim(args, [folder / f"{a.file_stem}.ics" for a in audiences], None)
+        _claim(args, sorted(folder.glob("*.ics")) if folder.is_dir() else [], None)
         written = write_calendars(
             event,
             args.out_dir,
@@ -425,6 +455,7 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         for published in written:
             _report(published)
     elif args.output:
+        _claim(args, [args.output], None)
         _report(
             write_ics(
                 event,
@@ -437,7 +468,7 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
             )
         )
     else:
-        sys.stdout.write(
+        _stdout().write(
             to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz)
         )
     return EXIT_OK
@@ -459,55 +490,77 @@ def _report(published: Published) -> None:
 def _frab(args: argparse.Namespace, event: Event) -> int:
     import json
 
+    from eventplan import _outputs
     from eventplan.frab import to_frab, to_frab_xml
 
     as_xml = args.format == "xml" or (
         args.format is None and (args.output or "").lower().endswith(".xml")
     )
     if as_xml:
-        return _emit(args.output, to_frab_xml(event))
-    return _emit(args.output, json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n")
+        return _emit(args, _outputs.FRAB_XML, to_frab_xml(event))
+    text = json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n"
+    return _emit(args, _outputs.FRAB_JSON, text)
 
 
 def _csv(args: argparse.Namespace, event: Event) -> int:
+    from eventplan import _outputs
     from eventplan.spreadsheets import to_csv
 
     if not args.excel:
-        return _emit(args.output, to_csv(event))
+        return _emit(args, _outputs.CSV, to_csv(event))
     from eventplan._atomic import encode
 
-    data = encode(to_csv(event), newline="", encoding="utf-8-sig")
-    return _emit_bytes(args.output, data)
+    return _emit(args, _outputs.CSV, encode(to_csv(event), newline="", encoding="utf-8-sig"))
 
 
 def _xlsx(args: argparse.Namespace, event: Event) -> int:
-    if args.output is None and sys.stdout.isatty():
+    if args.output is None and _stdout().isatty():
         raise UsageError("a workbook is binary and would garble the terminal: give -o FILE")
+    from eventplan import _outputs
     from eventplan.spreadsheets import to_xlsx
 
-    return _emit_bytes(args.output, to_xlsx(event))
+    return _emit(args, _outputs.XLSX, to_xlsx(event))
 
 
-def _emit_bytes(path: str | None, data: bytes) -> int:
-    if path is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+def _emit(args: argparse.Namespace, output: _outputs.Output, data: str | bytes) -> int:
+    """``data`` to ``-o FILE`` when given and it may be written there, else to standard output."""
+    if args.output is None:
+        stream = _stdout()
+        if isinstance(data, str):
+            stream.write(data)
+        else:
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        return EXIT_OK
+    from eventplan import _atomic
+
+    _claim(args, [args.output], output)
+    if isinstance(data, str):
+        _atomic.write_text(args.output, data, newline="")
     else:
-        from eventplan._atomic import write_bytes
-
-        write_bytes(path, data)
+        _atomic.write_bytes(args.output, data)
     return EXIT_OK
 
 
-def _emit(path: str | None, text: str) -> int:
-    if path is None:
-        sys.stdout.write(text)
-    else:
-        from eventplan._atomic import write_text
+def _claim(
+    args: argparse.Namespace, targets: Sequence[str | Path], output: _outputs.Output | None
+) -> None:
+    """Refuse to write any of ``targets`` over the command's input, or (unless ``--force``)
+    over a file that is not ``output``'s: the one rule of :mod:`eventplan._outputs`."""
+    from eventplan import _outputs
 
-        write_text(path, text, newline="")
-    return EXIT_OK
+    inputs = [reference_file() if args.event is None else args.event]
+    _outputs.refuse_inputs(targets, inputs)
+    for target in targets:
+        _outputs.claim(target, output, force=args.force)
+
+
+def _stdout() -> TextIO:
+    """Standard output, or a usage error when the shell closed it (``>&-``)."""
+    if sys.stdout is None:
+        raise UsageError("standard output is closed: give -o FILE, or run without >&-")
+    return sys.stdout
 
 
 def _first(args: argparse.Namespace) -> str:
@@ -545,6 +598,10 @@ def _bilaterals(args: argparse.Namespace, event: Event) -> int:
 
     if args.time_limit <= 0:
         raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
+    if args.output:  # refused before the solver runs, not after
+        from eventplan import _outputs
+
+        _claim(args, [args.output], _outputs.EVENT_FILE)
     if args.greedy:
         plan = place_bilaterals_greedy(event, args.turnout)
     else:

@@ -12,7 +12,7 @@ catch either::
     │   └── ResourceLimitError(InvalidArgumentError)    a run would not fit in memory
     ├── MissingExtraError(EventPlanError, ImportError)  an optional dependency is not installed
     ├── CalendarError(EventPlanError, ValueError)       a calendar cannot be read or written
-    │   └── ForeignFileError(CalendarError)             ...the file there is not this event's calendar
+    ├── ForeignFileError(EventPlanError, ValueError)    the file to be written over is not eventplan's
     └── UsageError(EventPlanError, ValueError)          the command line asks for the impossible
 
 Errors carry their data as attributes (``problems``, ``source``) and build the
@@ -55,7 +55,12 @@ class InvalidEventError(EventPlanError, ValueError):
         count = len(self.problems)
         return f"the event has {count} problem{'s' if count != 1 else ''}"
 
+    def _one(self) -> str:
+        return "the event has a problem: "
+
     def _compose(self) -> str:
+        if len(self.problems) == 1:  # one line: where and what
+            return f"{self._one()}{self.problems[0]}"
         lines = [self._heading() + ":"]
         lines += [f"  {problem}" for problem in self.problems]
         return "\n".join(lines)
@@ -71,6 +76,9 @@ class EventFileError(InvalidEventError):
     def _heading(self) -> str:
         count = len(self.problems)
         return f"{self.source}: {count} problem{'s' if count != 1 else ''}"
+
+    def _one(self) -> str:
+        return f"{self.source}: "
 
 
 class UnknownNameError(EventPlanError, KeyError):
@@ -96,18 +104,22 @@ class CalendarError(EventPlanError, ValueError):
     calendar's text is not iCalendar."""
 
 
-class ForeignFileError(CalendarError):
-    """The file to be written over is not a calendar eventplan wrote for this event.
+class ForeignFileError(EventPlanError, ValueError):
+    """The file to be written over is not one eventplan wrote (for a calendar: of this event).
 
-    Nothing is written: merging it would publish someone else's events as
-    cancelled ones of this event. ``found`` says what the file holds instead.
+    Nothing is written: replacing it would lose someone's work, and merging a
+    calendar would publish someone else's events as cancelled ones of this
+    event. ``found`` says what the file holds instead, ``what`` what was expected.
     """
 
-    def __init__(self, path: str, found: str) -> None:
+    def __init__(
+        self, path: str, found: str, *, what: str = "an eventplan calendar of this event"
+    ) -> None:
         self.path = path
         self.found = found
+        self.what = what
         super().__init__(
-            f"{path}: not an eventplan calendar of this event ({found}); nothing was written. "
+            f"{path}: not {what} ({found}); nothing was written. "
             "Move it away, or overwrite it with --force (force=True)"
         )
 

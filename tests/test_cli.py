@@ -202,5 +202,5 @@ def test_negative_alarm_exits_2(capsys):
     assert main(["ics", "--alarm", "-5"]) == 2
     assert (
         capsys.readouterr().err
-        == "eventplan: --alarm takes minutes before the session, 0 or more: -5\n"
+        == "eventplan: --alarm takes minutes before the session, 0 to 527,040 (a year): -5\n"
     )

@@ -32,13 +32,23 @@ def test_every_invalid_file_has_its_expected_problems_file():
     )
 
 
-def test_error_message_names_the_file_and_lists_problems():
+def test_one_problem_is_one_line_naming_the_file_and_the_place():
     path = DATA / "invalid" / "unknown_room.toml"
     with pytest.raises(EventFileError) as caught:
         load_event(path)
     assert str(caught.value) == (
-        f"{path}: 1 problem:\n  sessions.opening.room: unknown room 'hall-b'; known: hall-a"
+        f"{path}: sessions.opening.room: unknown room 'hall-b'; known: hall-a"
     )
+
+
+def test_several_problems_are_listed_under_the_file():
+    path = DATA / "invalid" / "unknown_room.toml"
+    text = path.read_text(encoding="utf-8").replace('timezone = "', 'timezone = "Mars/', 1)
+    with pytest.raises(EventFileError) as caught:
+        loads_event(text, source="two.toml")
+    lines = str(caught.value).splitlines()
+    assert lines[0] == f"two.toml: {len(lines) - 1} problems:" and len(lines) > 2
+    assert all(line.startswith("  ") for line in lines[1:])
 
 
 def test_missing_file_is_an_event_file_error(tmp_path: Path):
