@@ -12,7 +12,7 @@ from collections import defaultdict
 import attrs
 
 from eventplan.enums import PartyKind
-from eventplan.errors import UnknownNameError
+from eventplan.errors import ArgumentTypeError, UnknownNameError
 from eventplan.event import Event
 from eventplan.organisation import SubCommittee
 from eventplan.participation import Delegation
@@ -36,6 +36,11 @@ class Audience:
     @classmethod
     def parse(cls, text: str) -> Audience:
         """``"delegation:vn"`` → ``Audience(AudienceKind.DELEGATION, "vn")``."""
+        if not isinstance(text, str):
+            raise ArgumentTypeError(
+                "Audience.parse(): 'text' must be a string such as 'delegation:vn', "
+                f"got {type(text).__name__}"
+            )
         name, _, target = text.partition(":")
         try:
             kind = AudienceKind(name)

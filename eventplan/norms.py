@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
+import numbers
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
@@ -18,7 +20,7 @@ from typing import Any
 import attrs
 
 from eventplan import _fields, _text
-from eventplan.errors import UnknownNameError
+from eventplan.errors import ArgumentTypeError, InvalidArgumentError, UnknownNameError
 
 
 class Basis(enum.StrEnum):
@@ -80,8 +82,8 @@ def _not_below_low(instance: Norm, attribute: attrs.Attribute[float], value: flo
 class Norm:
     id: str = attrs.field(validator=_fields.valid_id)
     name: str = attrs.field(validator=_fields.not_blank)
-    low: float = attrs.field(converter=_to_float, validator=_fields.non_negative)
-    high: float = attrs.field(converter=_to_float, validator=_not_below_low)
+    low: float = attrs.field(converter=_to_float, validator=[_fields.finite, _fields.non_negative])
+    high: float = attrs.field(converter=_to_float, validator=[_fields.finite, _not_below_low])
     unit: str = attrs.field(validator=_fields.not_blank)
     basis: Basis = attrs.field(converter=Basis)
     cautious: End = attrs.field(converter=End)
@@ -169,6 +171,17 @@ class NormSet(Mapping[str, Norm]):
         self, norm_id: str, low: float, high: float | None = None, source: str | None = None
     ) -> NormSet:
         """A copy with one norm's range replaced; the source says why (default: "set by the user")."""
+        for name, value in (("low", low), ("high", high)):
+            if value is None and name == "high":
+                continue
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                raise ArgumentTypeError(
+                    f"NormSet.replace(): {name!r} must be a number, got {type(value).__name__}"
+                )
+            if not math.isfinite(value) or value < 0:
+                raise InvalidArgumentError(
+                    f"NormSet.replace(): {name!r} must be a finite number, 0 or more: {value!r}"
+                )
         norm = self[norm_id]
         changed = attrs.evolve(
             norm,

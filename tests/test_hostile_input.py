@@ -422,6 +422,8 @@ def test_the_readme_lists_every_limit_with_its_value():
         "MAX_EVENT_DAYS": f"{limits.MAX_EVENT_DAYS}",
         "MAX_FILE_BYTES": f"{limits.MAX_FILE_BYTES:,} bytes",
         "MAX_NESTING": f"{limits.MAX_NESTING} levels",
+        "MAX_NUMBER_DIGITS": f"{limits.MAX_NUMBER_DIGITS}",
+        "MAX_ALARM_MINUTES": f"{limits.MAX_ALARM_MINUTES}",
         "MAX_DRAWS": f"{limits.MAX_DRAWS:,}",
         "MAX_SEED": f"0 to {limits.MAX_SEED:,}",
         "MAX_SIMULATION_BYTES": f"{limits.MAX_SIMULATION_BYTES // 1024**3} GiB",
@@ -505,3 +507,38 @@ def test_a_problem_path_naming_a_hostile_id_is_shown_escaped():
 
     shown = str(Problem("turnouts.planned.cohorts.\x1b]0;pwned\x07.id", "bad id"))
     assert shown == "turnouts.planned.cohorts.\\x1b]0;pwned\\x07.id: bad id"
+
+
+@pytest.mark.parametrize("value", [None, 42, b"room:x"], ids=["None", "int", "bytes"])
+def test_audience_parse_names_its_argument(value: object):
+    from eventplan import ArgumentTypeError, Audience
+
+    with pytest.raises(ArgumentTypeError) as raised:
+        Audience.parse(value)  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "Audience.parse(): 'text' must be a string such as 'delegation:vn', "
+        f"got {type(value).__name__}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "said"),
+    [
+        (float("nan"), None, "'low' must be a finite number, 0 or more: nan"),
+        (1.0, float("inf"), "'high' must be a finite number, 0 or more: inf"),
+        (float("-inf"), None, "'low' must be a finite number, 0 or more: -inf"),
+        ("3", None, "'low' must be a number, got str"),
+    ],
+)
+def test_norm_set_replace_refuses_what_no_check_can_use(low: object, high: object, said: str):
+    from eventplan import ArgumentTypeError, InvalidArgumentError
+
+    with pytest.raises((ArgumentTypeError, InvalidArgumentError)) as raised:
+        default_norms().replace("area.theatre", low, high)  # type: ignore[arg-type]
+    assert str(raised.value) == f"NormSet.replace(): {said}"
+
+
+def test_a_norm_made_in_code_cannot_be_nan():
+    norm = next(iter(default_norms().values()))
+    with pytest.raises(ValueError, match="'high' must be a finite number: nan"):
+        attrs.evolve(norm, high=float("nan"))
