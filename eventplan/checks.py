@@ -242,13 +242,7 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
     same, reset = ctx.norm("turnover.same_layout_minutes"), ctx.norm("turnover.reset_minutes")
     for room_id, sessions in by_room.items():
         room = ctx.rooms[room_id]
-        for a, b in intervals.overlapping_pairs(sessions, _start, _end):
-            yield Finding(
-                "room-double-booked",
-                Severity.ERROR,
-                f"{room.name} holds {a.id} ({_span(a)}) and {b.id} ({_span(b)}) at once",
-                (room_id, a.id, b.id),
-            )
+        yield from _overlaps("room-double-booked", f"{room.name} holds", room_id, sessions)
         for a, b in intervals.consecutive(sessions, _start, _end):
             gap = (b.start - a.end).total_seconds() / 60
             if gap >= 12 * 60:
@@ -290,13 +284,7 @@ def check_people(ctx: Context) -> Iterator[Finding]:
     same, other = ctx.norm("transfer.same_venue_minutes"), ctx.norm("transfer.other_venue_minutes")
     for person, sessions in expected.items():
         who = names.get(person, person.removeprefix("delegation:") + " delegation")
-        for a, b in intervals.overlapping_pairs(sessions, _start, _end):
-            yield Finding(
-                "person-double-booked",
-                Severity.ERROR,
-                f"{who} is expected at {a.id} ({_span(a)}) and {b.id} ({_span(b)}) at once",
-                (person, a.id, b.id),
-            )
+        yield from _overlaps("person-double-booked", f"{who} is expected at", person, sessions)
         for a, b in intervals.consecutive(sessions, _start, _end):
             if a.room is None or b.room is None or a.room == b.room:
                 continue
@@ -815,6 +803,34 @@ def _start(session: Session) -> object:
 
 def _end(session: Session) -> object:
     return session.end
+
+
+def _overlaps(code: str, holds: str, subject: str, sessions: list[Session]) -> Iterator[Finding]:
+    """One finding per run of sessions that overlap (a room's, a person's): two sessions are
+    named with their times; more are counted, with the first few pairs, so 2,000 sessions at
+    one time are one finding, not 1,999,000."""
+    for run in intervals.overlap_runs(sessions, _start, _end, shown=_PAIRS_SHOWN):
+        if run.pairs == 1:
+            ((a, b),) = run.first
+            message = f"{holds} {a.id} ({_span(a)}) and {b.id} ({_span(b)}) at once"
+        else:
+            begins, ends = run.items[0].start, max(session.end for session in run.items)
+            span = f"{begins.day} {begins:%b %H:%M}–" + (
+                f"{ends:%H:%M}" if ends.date() == begins.date() else f"{ends.day} {ends:%b %H:%M}"
+            )
+            such = "; ".join(f"{a.id} and {b.id}" for a, b in run.first)
+            more = ", ..." if run.pairs > len(run.first) else ""
+            message = (
+                f"{holds} {len(run.items):,} sessions that overlap, {span} "
+                f"({run.pairs:,} pairs at once: {such}{more})"
+            )
+        yield Finding(
+            code, Severity.ERROR, message, (subject, *(session.id for session in run.items))
+        )
+
+
+#: Pairs a finding of overlapping sessions names; the rest are counted.
+_PAIRS_SHOWN = 3
 
 
 def _span(session: Session) -> str:

@@ -126,6 +126,30 @@ def test_room_double_booking_is_half_open():
     assert severities(check(overlapping), "room-double-booked") == [Severity.ERROR]
 
 
+def test_sessions_that_overlap_in_a_room_are_one_finding_counting_the_pairs():
+    event = make_event(
+        sessions=(
+            make_session("a", start=at(25, 9), end=at(25, 11)),
+            make_session("b", start=at(25, 10), end=at(25, 12)),
+            make_session("c", start=at(25, 11, 30), end=at(25, 13)),
+            make_session("d", start=at(25, 14), end=at(25, 15)),
+            make_session("e", start=at(25, 14, 30), end=at(25, 16)),
+        )
+    )
+    found = [f for f in check(event).findings if f.code == "room-double-booked"]
+    assert [(f.message, f.subjects) for f in found] == [
+        (
+            "Hall A holds 3 sessions that overlap, 25 Oct 09:00–13:00 (2 pairs at once: "
+            "a and b; b and c)",
+            ("hall-a", "a", "b", "c"),
+        ),
+        (
+            "Hall A holds d (25 Oct 14:00–15:00) and e (25 Oct 14:30–16:00) at once",
+            ("hall-a", "d", "e"),
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("gap", "expected"), [(15, []), (14, [Severity.ERROR])], ids=["enough", "one-minute-short"]
 )

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventplan.intervals import consecutive, overlapping_pairs, overlaps, peak
+from eventplan.intervals import consecutive, overlap_runs, overlapping_pairs, overlaps, peak
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,35 @@ def test_sweep_finds_exactly_the_overlapping_pairs(items):
 def test_peak_counts_ends_before_starts():
     assert peak([(0, 10, 5), (10, 20, 7)]) == 7
     assert peak([(0, 10, 5), (9, 20, 7)]) == 12
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 50), st.integers(1, 20)).map(lambda t: (t[0], t[0] + t[1])),
+        max_size=14,
+    )
+)
+def test_runs_count_exactly_the_pairs_the_sweep_finds(items):
+    def begin(i: tuple[int, int]) -> int:
+        return i[0]
+
+    def finish(i: tuple[int, int]) -> int:
+        return i[1]
+
+    pairs = list(overlapping_pairs(items, begin, finish))
+    runs = list(overlap_runs(items, begin, finish, shown=2))
+    assert sum(run.pairs for run in runs) == len(pairs)
+    in_pairs = sorted({id(x) for pair in pairs for x in pair})
+    assert sorted(id(x) for run in runs for x in run.items) == in_pairs
+    for run in runs:
+        assert 1 <= len(run.first) <= min(2, run.pairs)
+        assert all(overlaps(*a, *b) for a, b in run.first)
+        ends = max(finish(x) for x in run.items)
+        later = [r for r in runs if r is not run and begin(r.items[0]) > begin(run.items[0])]
+        assert all(begin(r.items[0]) >= ends for r in later)  # runs do not overlap each other
+
+
+def test_two_thousand_at_one_time_are_one_run_of_pairs_counted():
+    items = [(0, 10)] * 2000
+    (run,) = overlap_runs(items, lambda i: i[0], lambda i: i[1])
+    assert (len(run.items), run.pairs, len(run.first)) == (2000, 1999000, 3)
