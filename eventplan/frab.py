@@ -324,5 +324,7 @@ def _midnight(date: dt.date, event: Event) -> pendulum.DateTime:
 
 
 def _slug(text: str) -> str:
+    """A room's slug as the C3VOC schema takes it: two characters at least, ending in one
+    that is a letter or digit (a room whose id is ``0`` gets ``room-0``)."""
     slug = "".join(c if c.isalnum() and c.isascii() else "-" for c in text.lower()).strip("-_")
-    return slug or "x"
+    return slug if len(slug) >= 2 else f"room-{slug or 'x'}"

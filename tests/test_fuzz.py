@@ -44,6 +44,7 @@ from eventplan import (
     to_ics,
 )
 from eventplan.frab import http_url
+from eventplan.schedules import reads_schedule
 
 #: Examples per property: the default run, and ``-m fuzz`` (CI).
 SMALL, LARGE = 25, 5_000
@@ -346,6 +347,100 @@ def _text_case(data: st.DataObject) -> None:
     _load_and_run(data.draw(hostile_texts()))
 
 
+#: A small published schedule, valid as it stands: the schedule mutations start here.
+SCHEDULE_BASE: dict[str, Any] = {
+    "schedule": {
+        "version": "1",
+        "conference": {
+            "acronym": "fz",
+            "title": "Fuzz",
+            "start": "2024-10-27",
+            "end": "2024-10-27",
+            "time_zone_name": "Europe/Berlin",
+            "rooms": [{"name": "R1", "capacity": 100}],
+            "days": [
+                {
+                    "index": 1,
+                    "date": "2024-10-27",
+                    "rooms": {
+                        "R1": [
+                            {
+                                "id": 1,
+                                "date": "2024-10-27T10:00:00+01:00",
+                                "start": "10:00",
+                                "duration": "00:30",
+                                "room": "R1",
+                                "title": "Opening",
+                                "type": "lecture",
+                                "persons": [{"public_name": "Ada"}],
+                            }
+                        ]
+                    },
+                }
+            ],
+        },
+    }
+}
+#: Values a published schedule may hold by accident or on purpose.
+SCHEDULE_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            None,
+            "",
+            "\ud800",
+            "R\x001",
+            "\x1b[31m",
+            "²",
+            "9999-12-31T23:00:00-05:00",
+            "0001-01-01T00:30:00+01:00",
+            "2024-03-31T02:30:00",
+            "2024-10-27T02:30:00",
+            "02:30",
+            "99:99",
+            "Not/AZone",
+            10**30,
+            -1,
+            1e308,
+            float("nan"),
+            [],
+            {},
+            [[[[[]]]]],
+        ]
+    ),
+    st.text(max_size=12),
+    st.integers(),
+)
+
+
+def _schedule_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place a value sits in a JSON document, containers included."""
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _schedule_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _schedule_paths(value, (*path, index))
+    return found
+
+
+def _schedule_case(data: st.DataObject) -> None:
+    document = copy.deepcopy(SCHEDULE_BASE)
+    for _ in range(data.draw(st.integers(1, 4))):
+        paths = [p for p in _schedule_paths(document)[1:] if p[-1:] != ("time_zone_name",)]
+        path = data.draw(st.sampled_from(paths))
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = copy.deepcopy(data.draw(SCHEDULE_VALUES))  # never shared
+    text = json.dumps(document, allow_nan=True)
+    if data.draw(st.booleans()):  # a key given twice, as a hand-edited file may
+        text = text.replace('"title": ', '"title": "x", "title": ', 1)
+    imported = _refused_cleanly(lambda: reads_schedule(text))
+    if imported is not None:
+        run_everything(imported.event)
+
+
 COMMANDS = [
     ["summary"],
     ["summary", "--format", "json"],
@@ -419,6 +514,30 @@ def test_hostile_command_lines_exit_0_1_or_2_without_traceback(
     data: st.DataObject, tmp_path: Path
 ) -> None:
     _cli_case(data, tmp_path)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a schedule without a zone is read in Etc/GMT-1, which the C3VOC schema's "
+    "time_zone_name pattern refuses on export: IANA zone resolution is issue 21's",
+)
+def test_a_schedule_without_a_zone_exports_valid_against_the_schema() -> None:
+    document = copy.deepcopy(SCHEDULE_BASE)
+    del document["schedule"]["conference"]["time_zone_name"]
+    run_everything(reads_schedule(json.dumps(document)).event)
+
+
+@_budget(SMALL)
+@given(st.data())
+def test_hostile_schedules_import_or_are_refused(data: st.DataObject) -> None:
+    _schedule_case(data)
+
+
+@pytest.mark.fuzz
+@_budget(LARGE)
+@given(st.data())
+def test_many_hostile_schedules_import_or_are_refused(data: st.DataObject) -> None:
+    _schedule_case(data)
 
 
 @pytest.mark.fuzz
