@@ -23,7 +23,12 @@ Every file eventplan writes goes through here, so each of these holds for all of
   5.8 and later (which reports the write-back errors of every file written
   since), else with every file's own flush, run concurrently so the file
   system commits them together. Then the files are renamed, then each
-  directory is flushed once.
+  directory is flushed once;
+- a batch of more than one file is published whole even when its process is
+  killed among the renames: a journal (:data:`JOURNAL`), written and flushed
+  with the files, is put in each directory first and removed last, and the
+  next write into that directory completes the renames it lists
+  (:func:`recover`, which the command line reports).
 """
 
 from __future__ import annotations
@@ -42,9 +47,13 @@ from typing import TypeVar
 
 import attrs
 
+from eventplan.limits import MAX_FILE_BYTES
+
 #: POSIX's NAME_MAX where the file system does not say.
 NAME_MAX = 255
 TEMPORARY_SUFFIX = ".eventplan-tmp"
+#: The journal of a batch being renamed into place, in each directory it writes into.
+JOURNAL = ".eventplan-publishing.json"
 _TEMPORARY = re.compile(r"^\..*\.(?P<pid>\d+)-[0-9a-f]{8}" + re.escape(TEMPORARY_SUFFIX) + "$")
 #: Temporary names of this process: a random start, then one more each (O_EXCL refuses a clash);
 #: drawing from the system's random source for each name cost 0.2 ms a file on this machine.
@@ -106,6 +115,7 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
     directories: dict[Path, int] = {}  # each directory, opened before its first file is written
     seen: set[Path] = set()
     limits: dict[Path, int] = {}  # the file-name limit of each directory, asked once
+    journals: dict[Path, Path] = {}  # a batch's journal in each directory → its temporary name
     try:
         try:
             for path, data in files:
@@ -118,27 +128,28 @@ def write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
                     continue
                 if target.path.parent not in directories:
                     directories[target.path.parent] = _open_directory(target.path.parent)
-                    remove_debris(target.path.parent)
+                    remove_debris(target.path.parent)  # a stopped batch completed first
                 staged.append(temporary_name(target.path, limits))
                 replaced.append(target)
                 _write_temporary(target, staged[-1])
+            journals = _stage_journals(staged, replaced, directories, limits)
             try:
-                _flush(staged, list(directories.values()))
+                _flush([*staged, *journals.values()], list(directories.values()))
             except OSError as error:  # a write-back error: name what was being written
                 raise _naming(error, ", ".join(t.given for t in replaced)) from None
         except BaseException:
-            for name in staged:
+            for name in [*staged, *journals.values()]:
                 name.unlink(missing_ok=True)
             raise
-        try:
-            for name, target in zip(staged, replaced, strict=True):
-                os.replace(name, target.path)
-        except BaseException:
-            for name in staged:
-                name.unlink(missing_ok=True)
-            raise
+        _begin(journals, directories)
+        # From here the batch goes forward: a rename that fails, a Ctrl-C or a kill leaves
+        # the journal and the files not yet renamed, and the next write completes the set.
+        for name, target in zip(staged, replaced, strict=True):
+            os.replace(name, target.path)
         for descriptor in directories.values():
             _flush_directory(descriptor)
+        for journal in journals:  # the set is whole; a journal back after a crash finds
+            journal.unlink(missing_ok=True)  # nothing to rename, and goes
     finally:
         for descriptor in directories.values():
             if descriptor >= 0:
@@ -167,7 +178,10 @@ def temporary_name(target: Path, limits: dict[Path, int] | None = None) -> Path:
 
 
 def remove_debris(directory: Path) -> tuple[Path, ...]:
-    """Remove temporary files left in ``directory`` by processes that are no longer running."""
+    """Remove temporary files left in ``directory`` by processes that are no longer running,
+    once a batch a stopped process left half renamed there is completed (:func:`recover`)."""
+    recover(directory)
+    kept = {staged.name for staged, _ in _journal(Path(directory))}  # a batch not yet complete
     removed = []
     try:
         names = os.listdir(directory)
@@ -175,12 +189,85 @@ def remove_debris(directory: Path) -> tuple[Path, ...]:
         return ()
     for name in names:
         match = _TEMPORARY.match(name)
-        if match is None or _running(int(match["pid"])):
+        if match is None or name in kept or _running(int(match["pid"])):
             continue
         with contextlib.suppress(FileNotFoundError):
             (directory / name).unlink()
             removed.append(directory / name)
     return tuple(removed)
+
+
+def recover(directory: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """Complete a batch that a process stopped part-way through renaming, as its journal in
+    ``directory`` records; the files it renamed now, and none when there was nothing to do.
+
+    Every file of a batch is on disk before its journal is, so the batch rolls
+    forward: the set is the new one, whole. Any write into the directory runs
+    this first; the command line says what it completed.
+    """
+    pairs = _journal(Path(directory))
+    completed: list[Path] = []
+    for staged, target in pairs:
+        if not staged.exists():
+            continue
+        try:
+            os.replace(staged, target)
+        except OSError:
+            return tuple(completed)  # the journal stays, and so do the files it names
+        completed.append(target)
+    if not pairs:
+        return ()
+    for folder in {target.parent for _, target in pairs} | {Path(directory)}:
+        (folder / JOURNAL).unlink(missing_ok=True)
+        descriptor = _open_directory(folder)
+        _flush_directory(descriptor)
+        if descriptor >= 0:
+            os.close(descriptor)
+    return tuple(completed)
+
+
+def _journal(directory: Path) -> list[tuple[Path, Path]]:
+    """The renames a batch's journal in ``directory`` records; none when there is no journal
+    (or it is not one eventplan wrote: left for a person to look at)."""
+    import json  # only batches keep journals
+
+    try:
+        with open(directory / JOURNAL, "rb") as file:
+            entries = json.loads(file.read(MAX_FILE_BYTES))
+        return [(Path(staged), Path(target)) for staged, target in entries["renames"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _stage_journals(
+    staged: Sequence[Path],
+    replaced: Sequence[_Target],
+    directories: dict[Path, int],
+    limits: dict[Path, int],
+) -> dict[Path, Path]:
+    """For a batch of more than one file, its journal, written beside its files in each of
+    their directories (journal → its temporary name), flushed with them."""
+    if len(staged) < 2:
+        return {}
+    import json  # only batches keep journals
+
+    pairs = [(os.fspath(name), os.fspath(t.path)) for name, t in zip(staged, replaced, strict=True)]
+    text = json.dumps({"written_by": "eventplan", "renames": pairs}).encode()
+    journals = {}
+    for folder in directories:
+        journal = folder / JOURNAL
+        journals[journal] = temporary_name(journal, limits)
+        _write_temporary(_Target(journal, text, None, os.fspath(journal)), journals[journal])
+    return journals
+
+
+def _begin(journals: dict[Path, Path], directories: dict[Path, int]) -> None:
+    """Put the journals in place, on disk before the first of the batch's renames."""
+    for journal, name in journals.items():
+        os.replace(name, journal)
+    if journals:
+        for descriptor in directories.values():
+            _flush_directory(descriptor)
 
 
 def _target(path: str | os.PathLike[str], data: bytes, limits: dict[Path, int]) -> _Target:

@@ -330,6 +330,7 @@ class CalendarWriter:
         """
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
+        _atomic.recover(folder)  # a set a killed run left half renamed is the previous one
         jobs: list[tuple[Path, Audience, str | _ical.Component | None]] = []
         for audience in dict.fromkeys(audiences):
             path = folder / f"{audience.file_stem}.ics"

@@ -442,6 +442,7 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
     if args.out_dir:
         folder = Path(args.out_dir)
         _claim(args, [folder / f"{a.file_stem}.ics" for a in audiences], None)
+        _recover(folder)
         _claim(args, sorted(folder.glob("*.ics")) if folder.is_dir() else [], None)
         written = write_calendars(
             event,
@@ -472,6 +473,21 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
             to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz)
         )
     return EXIT_OK
+
+
+def _recover(folder: Path) -> None:
+    """Complete, and say so, a set of calendars an earlier run was killed publishing."""
+    from eventplan import _atomic
+
+    if not folder.is_dir():
+        return
+    completed = _atomic.recover(folder)
+    if completed:
+        print(
+            f"eventplan: {folder}: an earlier run stopped while publishing; completed its set "
+            f"({_text.plural(len(completed), 'file')} renamed into place)",
+            file=sys.stderr,
+        )
 
 
 def _report(published: Published) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from eventplan import (
     _atomic,
     dump_event,
     reference_event,
+    reference_file,
     write_calendars,
     write_ics,
 )
@@ -197,16 +199,17 @@ def test_a_batch_is_flushed_once_for_all_its_files(tmp_path: Path, monkeypatch):
     syncfs = _atomic._find_syncfs()
     monkeypatch.setattr(_atomic, "_find_syncfs", lambda: lambda fd: synced.append(fd) or syncfs(fd))
     _atomic.write_many([(tmp_path / f"{n}.txt", b"x") for n in range(5)])
-    assert len(synced) == 1 and len(flushed) == 1  # the file system, then the directory
+    # the file system, then the directory with the journal in it, then with the files
+    assert len(synced) == 1 and len(flushed) == 2
     _atomic.write_text(tmp_path / "one.txt", "y")
-    assert len(synced) == 1 and len(flushed) == 3  # a single file: its own flush
+    assert len(synced) == 1 and len(flushed) == 4  # a single file: its own flush, no journal
 
 
 def test_without_syncfs_each_file_of_a_batch_is_flushed(tmp_path: Path, monkeypatch):
     flushed = counting_fsyncs(monkeypatch)
     monkeypatch.setattr(_atomic, "_find_syncfs", lambda: lambda fd: False)  # refused
     _atomic.write_many([(tmp_path / f"{n}.txt", b"x") for n in range(5)])
-    assert len(flushed) == 5 + 1
+    assert len(flushed) == 5 + 1 + 2  # the files and the journal, then the directory twice
     assert listing(tmp_path) == {f"{n}.txt": b"x" for n in range(5)}
 
 
@@ -456,3 +459,56 @@ def test_a_device_given_to_o_is_written_to_and_stays_a_device(tmp_path: Path):
     assert stat.S_ISCHR(device.lstat().st_mode)
     assert os.major(device.lstat().st_rdev) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+# --- a set killed among its renames ------------------------------------------------------------
+
+KILL_AFTER_FIRST_RENAME = """
+import os, signal, sys
+real = os.replace
+def replace(source, target):
+    real(source, target)
+    if str(target).endswith(".ics"):
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a power cut would
+os.replace = replace
+from eventplan.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_set_killed_among_its_renames_is_completed_and_reported_by_the_next_run(
+    tmp_path: Path,
+):
+    out = tmp_path / "feeds"
+    old, new = tmp_path / "old.toml", tmp_path / "new.toml"
+    text = reference_file().read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace('title = "', 'title = "Revised: '), encoding="utf-8")
+    env = {**os.environ, "EVENTPLAN_CACHE_DIR": ""}
+
+    def eventplan(*argv: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+        command = ["-c", code, *argv] if code else ["-m", "eventplan", *argv]
+        return subprocess.run(
+            [sys.executable, *command], env=env, capture_output=True, text=True, timeout=120
+        )
+
+    assert eventplan("ics", str(old), "--for", "all", "--out-dir", str(out)).returncode == 0
+    before = listing(out)
+    killed = eventplan(
+        "ics", str(new), "--for", "all", "--out-dir", str(out), code=KILL_AFTER_FIRST_RENAME
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / _atomic.JOURNAL).exists()  # the marker of a set half published
+    half = listing(out)
+    changed = [name for name in before if half.get(name) != before[name]]
+    assert len(changed) == 1  # one new calendar among the old ones
+
+    again = eventplan("ics", str(new), "--for", "all", "--out-dir", str(out))
+    assert again.returncode == 0, again.stderr
+    first_line = again.stderr.splitlines()[0]
+    assert first_line.startswith(f"eventplan: {out}: an earlier run stopped while publishing")
+    assert "renamed into place" in first_line
+    assert not (out / _atomic.JOURNAL).exists()
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    assert all("(no changes)" in line for line in again.stderr.splitlines()[1:])
+    assert all("Revised: " in body.decode() for body in listing(out).values())
