@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import pickle
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -96,10 +97,34 @@ def loads(data: bytes) -> Any:
             gc.enable()
 
 
-def progress(items: Any, total: int, label: str, show: bool | None) -> Any:
-    """A tqdm progress bar; by default shown only where output is interactive."""
+def progress(
+    items: Any,
+    total: int,
+    label: str,
+    show: bool | None,
+    *,
+    sizes: Sequence[int] | None = None,
+    unit: str = "it",
+) -> Any:
+    """A tqdm progress bar with its estimate of the time left; by default shown only where
+    output is interactive. With ``sizes``, each item advances the bar by its size (a task of
+    50,000 draws by 50,000), so the bar counts ``unit`` rather than items."""
     if show is False:
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, total=total, desc=label, disable=None if show is None else not show)
+    disable = None if show is None else not show
+    if sizes is None:
+        return tqdm(items, total=total, desc=label, disable=disable, unit=unit)
+    return _advancing(
+        tqdm(total=sum(sizes), desc=label, disable=disable, unit=unit, unit_scale=True),
+        items,
+        sizes,
+    )
+
+
+def _advancing(bar: Any, items: Iterable[Any], sizes: Sequence[int]) -> Iterator[Any]:
+    with bar:
+        for item, size in zip(items, sizes, strict=True):
+            yield item
+            bar.update(size)

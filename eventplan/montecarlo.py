@@ -797,7 +797,8 @@ def _tally(
     sent = models if executor is None else [_shipping.pack(model) for model in models]
     results = _run(_task, [(sent[m], [chunks[c] for c in cs]) for m, cs in tasks], executor)
     total: list[tuple[np.ndarray, int]] | None = None
-    parts = _shipping.progress(results, len(tasks), label, progress)
+    sizes = [sum(chunks[c][0] for c in cs) for _, cs in tasks]  # the draws each task makes
+    parts = _shipping.progress(results, len(tasks), label, progress, sizes=sizes, unit=" draws")
     for at, ((number, _), part) in enumerate(zip(tasks, parts, strict=True)):
         total = _merge(total, part)
         if at + 1 == len(tasks) or tasks[at + 1][0] != number:

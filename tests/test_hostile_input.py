@@ -542,3 +542,54 @@ def test_a_norm_made_in_code_cannot_be_nan():
     norm = next(iter(default_norms().values()))
     with pytest.raises(ValueError, match="'high' must be a finite number: nan"):
         attrs.evolve(norm, high=float("nan"))
+
+
+def in_a_terminal(argv: list[str], seconds: float) -> tuple[str, int]:
+    """What ``argv`` shows in a 100-column terminal over ``seconds``, then after Ctrl-C:
+    the text and the exit status (-1 when it did not stop within a minute)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.environ["EVENTPLAN_CACHE_DIR"] = ""
+        os.execv(sys.executable, [sys.executable, "-m", "eventplan", *argv])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    out = b""
+
+    def read_for(limit: float) -> bool:
+        nonlocal out
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    return False
+                if not chunk:
+                    return False
+                out += chunk
+        return True
+
+    read_for(seconds)
+    os.kill(pid, signal.SIGINT)
+    read_for(60)  # until the terminal closes: the process has ended
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if not done:  # still running a minute after Ctrl-C: a hang
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    os.close(fd)
+    return out.decode("utf-8", "replace"), os.waitstatus_to_exitcode(status) if done else -1
+
+
+def test_a_long_simulation_shows_draws_and_time_left_and_stops_at_ctrl_c():
+    shown, status = in_a_terminal(["simulate", "--draws", str(limits.MAX_DRAWS)], 4)
+    last = shown.replace("\r\n", "\n").split("\r")[-2]  # the bar as last drawn before Ctrl-C
+    assert re.search(r"simulate: +\d+%\|.*\| [\d.]+M/100M \[\d\d:\d\d<\d\d:\d\d, ", last), last
+    assert "draws/s]" in last
+    assert shown.rstrip().endswith("eventplan: interrupted")
+    assert "Traceback" not in shown
+    assert status == 130  # stopped at Ctrl-C, minutes before the run would end
