@@ -1,6 +1,9 @@
 """Placing a written date-time in the event's zone: one rule for event files and schedules.
 
-A time with an offset is that instant; a local time without one is the event's
+A time in UTC (``Z``, ``+00:00``) is that instant; a time with another offset
+must carry the zone's offset at that instant (``+02:00`` in an
+``Asia/Ho_Chi_Minh`` event is a slip that would move a session by five
+hours, and is refused); a local time without one is the event's
 wall-clock time, and one the clocks skip (a spring-forward gap) or show twice
 (the autumn fold) is refused with what to write instead, never shifted
 silently. A time outside :data:`~eventplan.limits.FIRST_DAY` to
@@ -23,15 +26,28 @@ class PlacementError(ValueError):
 
 
 def place(
-    raw: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone, zone_name: str
+    raw: dt.datetime,
+    zone: pendulum.Timezone | pendulum.FixedTimezone,
+    zone_name: str,
+    *,
+    check_offset: bool = True,
 ) -> pendulum.DateTime:
-    """``raw`` in ``zone`` (named ``zone_name`` in messages), or :class:`PlacementError`."""
+    """``raw`` in ``zone`` (named ``zone_name`` in messages), or :class:`PlacementError`;
+    ``check_offset=False`` takes any offset as its instant (the zone is a guess)."""
     if not limits.FIRST_DAY <= raw.date() <= limits.LAST_DAY:
         raise PlacementError(
             f"must lie between {limits.FIRST_DAY} and {limits.LAST_DAY}: {raw.isoformat()}"
         )
     if raw.tzinfo is not None:
-        return pendulum.instance(raw).in_timezone(zone)
+        placed = pendulum.instance(raw).in_timezone(zone)
+        given = raw.utcoffset()
+        if check_offset and given and placed.utcoffset() != given:  # UTC is always an instant
+            raise PlacementError(
+                f"{raw.isoformat()} gives UTC offset {_offset(raw)}, but {zone_name} is at "
+                f"{_offset(placed)} then; write {placed.isoformat()} if that instant is meant, "
+                f"or the local time without an offset"
+            )
+        return placed
     fields = (raw.year, raw.month, raw.day, raw.hour, raw.minute, raw.second, raw.microsecond)
     try:
         return pendulum.datetime(*fields, tz=zone, raise_on_unknown_times=True)
@@ -46,3 +62,11 @@ def place(
             f"give its UTC offset: {first} (the first time) or {second} (the second)"
         )
     raise PlacementError(message)
+
+
+def _offset(value: dt.datetime) -> str:
+    """``+07:00``: a UTC offset as ISO 8601 writes it."""
+    offset = value.utcoffset() or dt.timedelta()
+    sign = "-" if offset < dt.timedelta() else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"

@@ -576,9 +576,13 @@ def in_a_terminal(argv: list[str], seconds: float) -> tuple[str, int]:
 
     read_for(seconds)
     os.kill(pid, signal.SIGINT)
-    read_for(60)  # until the terminal closes: the process has ended
+    read_for(60)  # until the terminal closes: the process is ending
+    deadline = time.monotonic() + 30
     done, status = os.waitpid(pid, os.WNOHANG)
-    if not done:  # still running a minute after Ctrl-C: a hang
+    while not done and time.monotonic() < deadline:  # closed before it could be reaped
+        time.sleep(0.05)
+        done, status = os.waitpid(pid, os.WNOHANG)
+    if not done:  # still running long after Ctrl-C: a hang
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     os.close(fd)

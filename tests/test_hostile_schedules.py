@@ -210,3 +210,26 @@ def test_every_case_from_a_shell_gives_no_traceback(tmp_path):
         )
         assert done.returncode == 2, (name, done.stderr)
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, (name, done.stderr)
+
+
+def test_an_offset_the_named_zone_does_not_have_is_refused(tmp_path, capsys):
+    data = schedule(talk(date="2024-06-01T10:00:00+07:00"))
+    said = run_cli(write(tmp_path, json.dumps(data)), capsys, tmp_path)
+    assert said == (
+        "schedule.conference.days[0].rooms['R1'][0].date: 2024-06-01T10:00:00+07:00 gives "
+        "UTC offset +07:00, but Europe/Berlin is at +02:00 then; write "
+        "2024-06-01T05:00:00+02:00 if that instant is meant, or the local time without an offset"
+    )
+
+
+def test_a_time_in_utc_is_its_instant_and_an_unnamed_zone_holds_no_offset_to_account():
+    utc = schedule(talk(date="2024-06-01T08:00:00Z"))
+    assert loads_schedule(json.dumps(utc)).sessions[0].start.isoformat() == (
+        "2024-06-01T10:00:00+02:00"
+    )
+    mixed = schedule(talk(date="2024-10-26T10:00:00+02:00"), start="2024-10-26", end="2024-10-28")
+    del mixed["schedule"]["conference"]["time_zone_name"]
+    later = talk(id=2, date="2024-10-28T10:00:00+01:00", title="Closing")
+    mixed["schedule"]["conference"]["days"][0]["rooms"]["R1"].append(later)
+    starts = [s.start.isoformat() for s in loads_schedule(json.dumps(mixed)).sessions]
+    assert starts == ["2024-10-26T08:00:00+00:00", "2024-10-28T09:00:00+00:00"]

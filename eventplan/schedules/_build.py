@@ -94,8 +94,10 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
     reading = _Reading(raw)
     sessions = [session for item in raw.items if (session := reading.session(item)) is not None]
     conference_at = raw.at("schedule", "conference")
-    start_date = _date(raw.start, reading.zone, raw.at(conference_at, "start"), reading.problems)
-    end_date = _date(raw.end, reading.zone, raw.at(conference_at, "end"), reading.problems)
+    start_date = _date(
+        raw, raw.start, reading.zone, raw.at(conference_at, "start"), reading.problems
+    )
+    end_date = _date(raw, raw.end, reading.zone, raw.at(conference_at, "end"), reading.problems)
     local_days = [s.start.in_timezone(reading.zone).date() for s in sessions]
     start_date = start_date or min(local_days, default=None)
     end_date = end_date or max(local_days, default=None)
@@ -367,7 +369,7 @@ def _start(
         text = item.date.strip()
         parsed = _written_datetime(text)
         if parsed is not None and "T" in text:
-            return _placed(parsed, zone, raw.at(item.path, "date"), problems)
+            return _placed(raw, parsed, zone, raw.at(item.path, "date"), problems)
         problems.append(
             Problem(
                 raw.at(item.path, "date"),
@@ -376,12 +378,12 @@ def _start(
         )
         return None
     clock = _CLOCK.fullmatch((item.start or "").strip())
-    day = _date(item.day_date, zone, raw.at(item.path, "date"), problems)
+    day = _date(raw, item.day_date, zone, raw.at(item.path, "date"), problems)
     if clock is None or day is None:
         problems.append(Problem(raw.at(item.path, "date"), "required, but missing"))
         return None
     wall = dt.datetime(day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)))
-    return _placed(wall, zone, raw.at(item.path, "start"), problems)
+    return _placed(raw, wall, zone, raw.at(item.path, "start"), problems)
 
 
 def _written_datetime(text: str) -> dt.datetime | None:
@@ -394,14 +396,17 @@ def _written_datetime(text: str) -> dt.datetime | None:
 
 
 def _placed(
+    raw: RawSchedule,
     wall: dt.datetime,
     zone: pendulum.Timezone | pendulum.FixedTimezone,
     at: str,
     problems: list[Problem],
 ) -> pendulum.DateTime | None:
-    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.localtime`)."""
+    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.localtime`);
+    an offset is held to the zone only where the schedule names that zone (an inferred or
+    refused one says nothing the offsets could disagree with)."""
     try:
-        return localtime.place(wall, zone, zone.name)
+        return localtime.place(wall, zone, zone.name, check_offset=raw.time_zone_name == zone.name)
     except localtime.PlacementError as error:
         problems.append(Problem(at, str(error)))
         return None
@@ -425,6 +430,7 @@ def _duration(raw: RawSchedule, item: RawItem, problems: list[Problem]) -> dt.ti
 
 
 def _date(
+    raw: RawSchedule,
     text: str | None,
     zone: pendulum.Timezone | pendulum.FixedTimezone,
     at: str,
@@ -435,7 +441,7 @@ def _date(
         return None
     written = _written_datetime(text.strip())
     if written is not None:
-        placed = _placed(written, zone, at, problems)
+        placed = _placed(raw, written, zone, at, problems)
         return None if placed is None else placed.date()
     try:
         parsed = pendulum.parse(text.strip(), exact=True)
