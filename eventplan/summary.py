@@ -10,7 +10,7 @@ import attrs
 from eventplan import _arguments, _text
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
-from eventplan.enums import Measure, Qualifier
+from eventplan.enums import Measure, Qualifier, SessionKind
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.items import programme_items
@@ -190,19 +190,45 @@ class Summary:
         lines: list[Line] = [
             f"Participation (turnout {turnout.name!r}: {turnout.kind.value}{when})"
         ]
-        rows: list[tuple[str, Measure | None, Count | None]] = [
-            ("national delegations", Measure.NATIONAL_DELEGATIONS, counts.national_delegations),
-            ("organisations", Measure.ORGANISATIONS, counts.organisations),
-            ("research institutions", Measure.RESEARCH_INSTITUTIONS, counts.research_institutions),
-            ("delegates", Measure.DELEGATES, counts.delegates),
-            ("reporters", Measure.REPORTERS, counts.reporters),
-            ("press agencies", Measure.PRESS_AGENCIES, counts.press_agencies),
-            ("signatories", Measure.SIGNATORIES, counts.signatories),
-            ("  at the plenary", Measure.SIGNATORIES_AT_PLENARY, counts.signatories_at_plenary),
-            ("  later", None, counts.signatories_later),
+        # (label, measure, model's value, whether it belongs to a treaty's signing)
+        rows: list[tuple[str, Measure | None, Count | None, bool]] = [
+            (
+                "national delegations",
+                Measure.NATIONAL_DELEGATIONS,
+                counts.national_delegations,
+                False,
+            ),
+            ("organisations", Measure.ORGANISATIONS, counts.organisations, False),
+            (
+                "research institutions",
+                Measure.RESEARCH_INSTITUTIONS,
+                counts.research_institutions,
+                False,
+            ),
+            ("delegates", Measure.DELEGATES, counts.delegates, False),
+            ("reporters", Measure.REPORTERS, counts.reporters, False),
+            ("press agencies", Measure.PRESS_AGENCIES, counts.press_agencies, False),
+            ("signatories", Measure.SIGNATORIES, counts.signatories, True),
+            (
+                "  at the plenary",
+                Measure.SIGNATORIES_AT_PLENARY,
+                counts.signatories_at_plenary,
+                True,
+            ),
+            ("  later", None, counts.signatories_later, True),
         ]
         lines.append(f"  {'':<22} {'model':<18} reported")
-        for label, measure, value in rows:
+        treaty = any(session.kind is SessionKind.SIGNING for session in self.event.sessions)
+        for label, measure, value, of_treaty in rows:
+            absent = (  # a zero nothing in the event contradicts: a section it does not have
+                counts.known
+                and value is not None
+                and value.high == 0
+                and not self._reported(measure)
+                and not (of_treaty and treaty)
+            )
+            if absent:
+                continue
             shown = str(value) if value is not None and counts.known else "not known"
             lines.append((f"  {label:<22} {shown:<18} {self._reported(measure)}".rstrip(), 44))
         regions = counts.signatories_by_region

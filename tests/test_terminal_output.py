@@ -177,3 +177,17 @@ def test_a_single_calendar_item_reads_in_the_singular(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"{tmp_path / 'banquet.ics'}: 1 item for room:banquet-hall (1 new)\n"
     )
+
+
+def test_the_summary_leaves_out_what_the_event_does_not_have():
+    """The starter event has no treaty and no organisations: no such lines, where the
+    reference event, which has both, shows them."""
+    from eventplan import loads_event, reference_event, summarise
+    from eventplan.eventfile import starter_text
+
+    starter = summarise(loads_event(starter_text())).render_text(width=100)
+    hanoi = summarise(reference_event()).render_text(width=100)
+    for label in ("signatories", "at the plenary", "organisations", "research institutions"):
+        assert f"  {label} " not in starter
+        assert f"  {label} " in hanoi
+    assert "  reporters              not known" in starter  # an unknown is not an absence
