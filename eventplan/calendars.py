@@ -490,6 +490,8 @@ class CalendarWriter:
                 content.append(f"GEO:{venue.latitude:.6f};{venue.longitude:.6f}")
         content.append(f"CATEGORIES:{_ical.escape_text(session.kind.replace('_', ' '))}")
         content.append(f"STATUS:{session.status.value.upper()}")
+        if not session.keeps_busy:  # shown as free time (RFC 5545 §3.8.2.7; OPAQUE by default)
+            content.append("TRANSP:TRANSPARENT")
         description = self._description(session)
         if description:
             content.append(f"DESCRIPTION:{_ical.escape_text(description)}")

@@ -42,6 +42,10 @@ def _check_selectors(
         raise ValueError(f"unknown party {selector!r}; one of: {choices}")
 
 
+#: Kinds of session people drop in on rather than sit through (:attr:`Session.keeps_busy`).
+OPEN_KINDS = frozenset({SessionKind.EXHIBITION})
+
+
 @attrs.frozen(field_transformer=_fields.typed)
 class AudienceRule:
     """Who holds seats in a session, and how many each.
@@ -175,6 +179,12 @@ class Session:
     def duration(self) -> dt.timedelta:
         """How long the session lasts (a length, not the interval itself)."""
         return dt.timedelta(seconds=(self.end - self.start).total_seconds())
+
+    @property
+    def keeps_busy(self) -> bool:
+        """Whether being at it keeps a person from anything else at that time. An exhibition
+        is open all day for people to walk through: a calendar shows it as free time."""
+        return self.kind not in OPEN_KINDS
 
     @property
     def is_cancelled(self) -> bool:

@@ -455,3 +455,18 @@ def test_withdrawn_event_drops_its_reminders(tmp_path: Path):
         if c.first("UID") == session_uid(HANOI, HANOI.session("closing"))
     )
     assert (closing.first("STATUS"), closing.children) == ("CANCELLED", ())
+
+
+def test_an_exhibition_is_free_time_in_a_calendar_and_a_session_is_busy():
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(to_ics(HANOI))
+    transparency = {
+        str(event["UID"]).split(".")[0]: str(event.get("TRANSP", "OPAQUE"))
+        for event in calendar.walk("VEVENT")
+    }
+    kinds = {s.id: s.kind for s in HANOI.sessions}
+    assert {uid for uid, value in transparency.items() if value == "TRANSPARENT"} == {
+        uid for uid in transparency if kinds[uid] is SessionKind.EXHIBITION
+    }
+    assert "technology-exhibition" in transparency and len(set(transparency.values())) == 2
