@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from eventplan import _arguments
+from eventplan import _arguments, localtime
 from eventplan.event import Event
 from eventplan.programme import Session
 
@@ -18,11 +18,16 @@ class Move:
     session: str
     before: Session
     after: Session
+    #: The zone its times are shown in: the event's.
+    zone: str = attrs.field(default="UTC", kw_only=True)
 
     def __str__(self) -> str:
         changes = []
         if (self.before.start, self.before.end) != (self.after.start, self.after.end):
-            changes.append(f"{_when(self.before)} → {_when(self.after)}")
+            before = localtime.span(self.before.start, self.before.end, self.zone)
+            changes.append(
+                f"{before} → {localtime.span(self.after.start, self.after.end, self.zone)}"
+            )
         if self.before.room != self.after.room:
             changes.append(f"room {self.before.room} → {self.after.room}")
         return f"{self.session}: {'; '.join(changes)}"
@@ -89,7 +94,7 @@ def diff(old: Event, new: Event) -> ProgrammeChanges:
         if was is None or now.is_cancelled:
             continue
         if (was.start, was.end, was.room) != (now.start, now.end, now.room):
-            moved.append(Move(session_id, was, now))
+            moved.append(Move(session_id, was, now, zone=new.timezone))
         if was.title != now.title:
             retitled.append((session_id, was.title, now.title))
     return ProgrammeChanges(added, cancelled, tuple(moved), tuple(retitled))
@@ -101,7 +106,3 @@ def _place(session: Session) -> dict[str, str | None]:
         "end": session.end.isoformat(),
         "room": session.room,
     }
-
-
-def _when(session: Session) -> str:
-    return f"{session.start.format('D MMM HH:mm')}–{session.end.format('HH:mm')}"

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import attrs
 
-from eventplan import formulas, intervals, items
+from eventplan import formulas, intervals, items, localtime
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_turnout
 from eventplan.enums import Layout, SessionKind, Severity
@@ -242,7 +242,9 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
     same, reset = ctx.norm("turnover.same_layout_minutes"), ctx.norm("turnover.reset_minutes")
     for room_id, sessions in by_room.items():
         room = ctx.rooms[room_id]
-        yield from _overlaps("room-double-booked", f"{room.name} holds", room_id, sessions)
+        yield from _overlaps(
+            "room-double-booked", f"{room.name} holds", room_id, sessions, ctx.event.timezone
+        )
         for a, b in intervals.consecutive(sessions, _start, _end):
             gap = (b.start - a.end).total_seconds() / 60
             if gap >= 12 * 60:
@@ -284,7 +286,9 @@ def check_people(ctx: Context) -> Iterator[Finding]:
     same, other = ctx.norm("transfer.same_venue_minutes"), ctx.norm("transfer.other_venue_minutes")
     for person, sessions in expected.items():
         who = names.get(person, person.removeprefix("delegation:") + " delegation")
-        yield from _overlaps("person-double-booked", f"{who} is expected at", person, sessions)
+        yield from _overlaps(
+            "person-double-booked", f"{who} is expected at", person, sessions, ctx.event.timezone
+        )
         for a, b in intervals.consecutive(sessions, _start, _end):
             if a.room is None or b.room is None or a.room == b.room:
                 continue
@@ -805,23 +809,23 @@ def _end(session: Session) -> object:
     return session.end
 
 
-def _overlaps(code: str, holds: str, subject: str, sessions: list[Session]) -> Iterator[Finding]:
+def _overlaps(
+    code: str, holds: str, subject: str, sessions: list[Session], zone: str
+) -> Iterator[Finding]:
     """One finding per run of sessions that overlap (a room's, a person's): two sessions are
     named with their times; more are counted, with the first few pairs, so 2,000 sessions at
     one time are one finding, not 1,999,000."""
     for run in intervals.overlap_runs(sessions, _start, _end, shown=_PAIRS_SHOWN):
         if run.pairs == 1:
             ((a, b),) = run.first
-            message = f"{holds} {a.id} ({_span(a)}) and {b.id} ({_span(b)}) at once"
+            message = f"{holds} {a.id} ({_span(a, zone)}) and {b.id} ({_span(b, zone)}) at once"
         else:
-            begins, ends = run.items[0].start, max(session.end for session in run.items)
-            span = f"{begins.day} {begins:%b %H:%M}–" + (
-                f"{ends:%H:%M}" if ends.date() == begins.date() else f"{ends.day} {ends:%b %H:%M}"
-            )
+            ends = max(session.end for session in run.items)
             such = "; ".join(f"{a.id} and {b.id}" for a, b in run.first)
             more = ", ..." if run.pairs > len(run.first) else ""
             message = (
-                f"{holds} {len(run.items):,} sessions that overlap, {span} "
+                f"{holds} {len(run.items):,} sessions that overlap, "
+                f"{localtime.span(run.items[0].start, ends, zone)} "
                 f"({run.pairs:,} pairs at once: {such}{more})"
             )
         yield Finding(
@@ -833,6 +837,5 @@ def _overlaps(code: str, holds: str, subject: str, sessions: list[Session]) -> I
 _PAIRS_SHOWN = 3
 
 
-def _span(session: Session) -> str:
-    start = session.start
-    return f"{start.day} {start:%b %H:%M}–{session.end:%H:%M}"
+def _span(session: Session, zone: str) -> str:
+    return localtime.span(session.start, session.end, zone)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eventplan import _arguments
+from eventplan import _arguments, localtime
 from eventplan.calendars import audience_words
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
@@ -81,7 +81,7 @@ class Row:
 
 def programme_table(event: Event) -> tuple[Row, ...]:
     """Every session in time order, as the spreadsheets show it."""
-    zone = event.zone
+    zone = event.timezone
     places = {r.id: (r.name, v.name) for v in event.venues for r in v.rooms}
     names = {o.id: o.name for o in event.officials}
     committees = {c.id: c.name for c in event.organisation.subcommittees}
@@ -196,10 +196,10 @@ def _fill(
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
 
 
-def _local(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+def _local(moment: dt.datetime, zone: str) -> dt.datetime:
     """The wall-clock time in ``zone``, as a plain datetime (spreadsheets have no zones)."""
-    local = moment.astimezone(zone)
-    return dt.datetime(local.year, local.month, local.day, local.hour, local.minute, local.second)
+    shown = localtime.local(moment, zone)
+    return dt.datetime(shown.year, shown.month, shown.day, shown.hour, shown.minute, shown.second)
 
 
 def _csv_cell(column: str, value: object, row: Row) -> str:

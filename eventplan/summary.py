@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from eventplan import _arguments, _text
+from eventplan import _arguments, _text, localtime
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
 from eventplan.enums import Measure, Qualifier, SessionKind
@@ -127,14 +127,15 @@ class Summary:
         lines: list[Line] = [(f"Programme ({kinds})", 2)]
         day = None
         for session in _in_order(event.sessions):
-            start = session.start.in_timezone(event.timezone)
-            end = session.end.in_timezone(event.timezone)
+            start = localtime.local(session.start, event.timezone)
+            end = localtime.local(session.end, event.timezone)
             if start.date() != day:
                 day = start.date()
                 # strftime, as _date_range: pendulum's format loads its locale files (4 ms)
                 lines.append(f"  {start:%A} {start.day} {start:%B %Y}")
             later = (end.date() - start.date()).days
-            span = f"{start:%H:%M}–{end:%H:%M}" + (f" +{later}d" if later else "")
+            span = f"{localtime.hour(start, event.timezone)}–{localtime.hour(end, event.timezone)}"
+            span += f" +{later}d" if later else ""
             room = event.room(session.room).name if session.room else "no room"
             status = "" if session.status.value == "confirmed" else f" [{session.status.value}]"
             kind = session.kind.replace("_", " ")
@@ -280,8 +281,9 @@ class Summary:
             + "".join(
                 f"<td>{html.escape(cell)}</td>"
                 for cell in (
-                    s.start.in_timezone(event.timezone).format("ddd D MMM HH:mm"),
-                    s.end.in_timezone(event.timezone).format("HH:mm"),
+                    f"{localtime.local(s.start, event.timezone):%a} "
+                    + localtime.clock(s.start, event.timezone),
+                    localtime.hour(s.end, event.timezone),
                     s.title,
                     event.room(s.room).name if s.room else "no room",
                     s.kind.replace("_", " "),

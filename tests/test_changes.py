@@ -67,3 +67,29 @@ def test_same_programme_has_no_changes():
     assert diff(event, event) == ProgrammeChanges()
     assert not diff(event, event)
     assert str(diff(event, event)) == "no changes to the programme"
+
+
+def test_a_moved_session_reads_the_same_in_diff_speakers_and_check():
+    """One clock: a session moved in code, with its times in UTC, is shown on the event's
+    clocks by diff, by the speakers' lists and by the checks alike (issue 20, point 2)."""
+    import re
+
+    import attrs
+    import pendulum
+
+    from eventplan import check, reference_event
+    from eventplan.changes import diff
+    from eventplan.protocol import speakers
+
+    hanoi = reference_event()
+    plenary = hanoi.session("plenary")
+    later = pendulum.datetime(2025, 10, 25, 8, 30, tz="UTC")  # 15:30 in Hanoi
+    moved = attrs.evolve(plenary, start=later, end=later.add(hours=2))
+    revised = hanoi.replace_session(moved)
+    line = str(diff(hanoi, revised))
+    assert "moved: plenary: 25 Oct 14:00–" in line and "→ 25 Oct 15:30–17:30" in line
+    lists = speakers(revised).render_text(width=200)
+    assert re.search(r"plenary: .*, 25 Oct 15:30–17:30, \d+ statements", lists), lists
+    clash = attrs.evolve(moved, id="clash", title="Clash", speakers_list=None)
+    report = check(revised.with_session(clash)).render_text(width=200)
+    assert "(25 Oct 15:30–17:30) and " in report or "and clash (25 Oct 15:30–17:30)" in report

@@ -35,7 +35,7 @@ from eventplan.meetings import BilateralRequest
 from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
-from eventplan.protocol._common import clock, event_norms, finding_text, party_names
+from eventplan.protocol._common import event_norms, finding_text, local_span, party_names
 
 #: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).
 DAY_START = dt.time(8, 0)
@@ -148,8 +148,7 @@ class BilateralPlan:
         names = party_names(self.event)
         for p in sorted(self.placements, key=lambda p: (p.start, p.room)):
             who = " – ".join(names.get(x, x) for x in p.request.parties)
-            until = p.end.in_timezone(self.event.timezone).format("HH:mm")
-            when = f"  {clock(self.event, p.start)}–{until}  {p.room}  "
+            when = f"  {local_span(self.event, p.start, p.end)}  {p.room}  "
             lines.append((f"{when}{p.request.id}: {who}", len(when)))
         return finding_text(lines, self.findings, width)
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pendulum
 
-from eventplan import _text
+from eventplan import _text, localtime
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import NormSet, default_norms
@@ -54,10 +54,9 @@ def party_names(event: Event, turnout: str | None = None) -> dict[str, str]:
     return names
 
 
-def clock(event: Event, moment: pendulum.DateTime) -> str:
-    """A time as people at the event read it: ``25 Oct 14:06``."""
-    local = moment.in_timezone(event.timezone)
-    return f"{local.day} {local.format('MMM')} {local.format('HH:mm')}"
+def local_span(event: Event, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
+    """``25 Oct 14:06–14:09`` on the event's clocks (:mod:`eventplan.localtime`)."""
+    return localtime.span(start, end, event.timezone)
 
 
 def minutes(value: float) -> dt.timedelta:

@@ -24,9 +24,9 @@ from eventplan.norms import Norm, NormSet
 from eventplan.participation import Delegation, Turnout
 from eventplan.protocol._common import (
     UN_SEATING_SOURCE,
-    clock,
     event_norms,
     finding_text,
+    local_span,
     minutes,
     runs,
     un_order,
@@ -112,8 +112,7 @@ class Signing:
             count = last - first + 1
             label = slot.label if first == last else f"{count} signatories (names not known)"
             after = "  (after the signing window)" if slot in late else ""
-            until = end.end.in_timezone(self.event.timezone).format("HH:mm")
-            when = f"{positions:>7}  {clock(self.event, slot.start)}–{until}  "
+            when = f"{positions:>7}  {local_span(self.event, slot.start, end.end)}  "
             lines.append((f"{when}{label}{after}", len(when)))
         return finding_text(lines, self.findings, width)
 

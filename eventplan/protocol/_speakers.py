@@ -28,7 +28,14 @@ from eventplan.findings import Finding
 from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
 from eventplan.programme import Session, Statement
-from eventplan.protocol._common import clock, event_norms, finding_text, minutes, party_names, runs
+from eventplan.protocol._common import (
+    event_norms,
+    finding_text,
+    local_span,
+    minutes,
+    party_names,
+    runs,
+)
 from eventplan.reconciliation import reconcile
 
 SPEAKER_ORDER_SOURCE = (
@@ -131,9 +138,8 @@ class Speakers:
             session = item.session
             lines.append("")
             lines.append(
-                f"{session.id}: {session.title}, {clock(self.event, session.start)}–"
-                f"{session.end.in_timezone(self.event.timezone).format('HH:mm')}, "
-                f"{len(item.slots)} statements"
+                f"{session.id}: {session.title}, "
+                f"{local_span(self.event, session.start, session.end)}, {len(item.slots)} statements"
             )
             lines += [(f"  {row}", 2 + hang) for row, hang in _runs(self.event, item.slots)]
         return finding_text(lines, self.findings, width)
@@ -152,8 +158,7 @@ def _runs(event: Event, slots: tuple[SpeakerSlot, ...]) -> Iterator[tuple[str, i
         words = slot.level.replace("_", " ")
         count = last - first + 1
         label = slot.label if first == last else f"{count} × {words} (names not known)"
-        until = end.end.in_timezone(event.timezone).format("HH:mm")
-        when = f"{positions:>7}  {clock(event, slot.start)}–{until}  "
+        when = f"{positions:>7}  {local_span(event, slot.start, end.end)}  "
         yield f"{when}{label}", len(when)
 
 
