@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from eventplan import _fields
+from eventplan import _fields, localtime
 from eventplan.errors import UnknownNameError
 from eventplan.meetings import BilateralRequest
 from eventplan.norms import NormOverride
@@ -22,12 +22,9 @@ from eventplan.venue import Room, Venue
 
 
 def _valid_zone(instance: Event, attribute: attrs.Attribute[str], value: str) -> None:
-    try:
-        pendulum.timezone(value)
-    except Exception:
-        raise ValueError(
-            f"'timezone' must be an IANA time zone such as 'Asia/Ho_Chi_Minh': {value!r}"
-        ) from None
+    problem = localtime.zone_problem(value)
+    if problem is not None:
+        raise ValueError(f"'timezone': {problem}")
 
 
 def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:

@@ -40,7 +40,7 @@ from cattrs.errors import (
 )
 from pendulum.tz.exceptions import AmbiguousTime
 
-from eventplan import _arguments, _fields, enums, limits, localtime
+from eventplan import _arguments, _fields, _text, enums, limits, localtime
 from eventplan.count import Count
 from eventplan.errors import EventFileError, Problem
 from eventplan.event import Event
@@ -214,42 +214,52 @@ _converter = _make_converter()
 # --- local times ----------------------------------------------------------------
 
 
-def _place_times(
-    raw: Any, zone_name: Any, path: tuple[Any, ...], problems: list[Problem], root: Any
-) -> Any:
+@attrs.define
+class _Placing:
+    """What placing the file's times needs once: the zone (None when the file's is not one),
+    and what it found."""
+
+    zone_name: str
+    zone: pendulum.Timezone | pendulum.FixedTimezone | None
+    root: Any
+    problems: list[Problem]
+    unplaced: int = 0  # local times that wait for a valid zone
+
+
+def _place_times(raw: Any, path: tuple[Any, ...], placing: _Placing) -> Any:
     """Give every date-time in ``raw`` the event's zone; record the ones that can't be."""
     if isinstance(raw, dict):
-        return {
-            key: _place_times(value, zone_name, (*path, key), problems, root)
-            for key, value in raw.items()
-        }
+        return {key: _place_times(value, (*path, key), placing) for key, value in raw.items()}
     if isinstance(raw, list):
-        return [
-            _place_times(value, zone_name, (*path, index), problems, root)
-            for index, value in enumerate(raw)
-        ]
+        return [_place_times(value, (*path, index), placing) for index, value in enumerate(raw)]
     if isinstance(raw, dt.time):
-        problems.append(
-            Problem(_render(path, root), f"a time needs a date, such as 2025-10-25T{raw}")
+        placing.problems.append(
+            Problem(_render(path, placing.root), f"a time needs a date, such as 2025-10-25T{raw}")
         )
         return None
     if not isinstance(raw, dt.datetime):
         return raw
-    try:
-        zone = pendulum.timezone(zone_name)
-    except Exception:
-        problems.append(
-            Problem(
-                _render(path, root),
-                f"local time {raw.isoformat()} cannot be placed: 'timezone' is not a valid time zone",
-            )
-        )
+    if placing.zone is None:  # one problem, at 'timezone', counts these
+        placing.unplaced += 1
         return None
     try:
-        return localtime.place(raw, zone, zone_name)
+        return localtime.place(raw, placing.zone, placing.zone_name)
     except localtime.PlacementError as error:
-        problems.append(Problem(_render(path, root), str(error)))
+        placing.problems.append(Problem(_render(path, placing.root), str(error)))
         return None
+
+
+def _zone_of(
+    raw: dict[str, Any],
+) -> tuple[pendulum.Timezone | pendulum.FixedTimezone | None, str | None]:
+    """The file's zone, and what is wrong with it (None when it is sound or not given)."""
+    name = raw.get("timezone")
+    if "timezone" not in raw:
+        return None, None  # structuring says it is required
+    problem = localtime.zone_problem(name)
+    if problem is not None:
+        return None, problem
+    return pendulum.timezone(str(name)), None
 
 
 # --- problems from cattrs ---------------------------------------------------------
@@ -464,6 +474,18 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
+def _datetime_paths(raw: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    """Where the date-times of a parsed file sit."""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            yield from _datetime_paths(value, (*path, key))
+    elif isinstance(raw, list):
+        for index, value in enumerate(raw):
+            yield from _datetime_paths(value, (*path, index))
+    elif isinstance(raw, dt.datetime):
+        yield path
+
+
 def _data_depth(raw: Any) -> int:
     """How deeply parsed tables and arrays nest, without recursion (dotted keys nest too)."""
     deepest, stack = 0, [(raw, 1)]
@@ -485,8 +507,15 @@ def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
     if _data_depth(raw) > limits.MAX_NESTING:
         raise EventFileError([_too_deep(None)], source)
     problems: list[Problem] = []
-    placed = _place_times(raw, raw.get("timezone"), (), problems, raw)
+    zone, zone_problem = _zone_of(raw)
+    placing = _Placing(str(raw.get("timezone")), zone, raw, problems)
+    placed = _place_times(raw, (), placing)
     time_paths = {problem.path for problem in problems}
+    if zone_problem is not None:  # the cause first, its consequences folded into it
+        waiting = placing.unplaced
+        also = f" ({_text.plural(waiting, 'local time')} in the file wait on it)" if waiting else ""
+        problems.insert(0, Problem("timezone", zone_problem + also))
+        time_paths |= {"timezone"} | {_render(path, raw) for path in _datetime_paths(raw, ())}
 
     data, dropped, event = placed, set[str](), None
     extra_keys: list[tuple[Any, ...]] = []
@@ -518,6 +547,8 @@ def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
             problems += [p for p in whole if p.path not in said]
         else:
             problems += [p for p, target in reference_problems(event) if target not in dropped]
+    if zone_problem is not None:  # said once, first, at 'timezone'
+        problems = [p for p in problems if p.path == "timezone" or zone_problem not in p.message]
     if problems:
         raise EventFileError(_unique(problems), source)
     assert event is not None

@@ -101,3 +101,25 @@ def span(start: dt.datetime, end: dt.datetime, zone: Zone) -> str:
     first, last = local(start, zone), local(end, zone)
     until = f"{last:%H:%M}" if last.date() == first.date() else clock(last, zone)
     return f"{clock(first, zone)}–{until}"
+
+
+def zone_problem(name: object) -> str | None:
+    """What is wrong with ``name`` as a zone, with the closest IANA names; None when it is one."""
+    if isinstance(name, str):
+        try:
+            pendulum.timezone(name)
+            return None
+        except Exception:  # pendulum raises several kinds for a name it does not know
+            pass
+    close = close_zones(str(name))
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    return f"{name!r} is not an IANA time zone such as 'Asia/Ho_Chi_Minh'{hint}"
+
+
+def close_zones(name: str) -> tuple[str, ...]:
+    """The IANA zone names closest to ``name`` (a misspelling), at most three."""
+    import difflib
+    import zoneinfo
+
+    names = sorted(zoneinfo.available_timezones())
+    return tuple(difflib.get_close_matches(name, names, n=3, cutoff=0.6))

@@ -43,7 +43,9 @@ def test_one_problem_is_one_line_naming_the_file_and_the_place():
 
 def test_several_problems_are_listed_under_the_file():
     path = DATA / "invalid" / "unknown_room.toml"
-    text = path.read_text(encoding="utf-8").replace('timezone = "', 'timezone = "Mars/', 1)
+    text = "bogus = 1\n" + path.read_text(encoding="utf-8").replace(
+        'kind = "opening"', 'kind = "openning"', 1
+    )
     with pytest.raises(EventFileError) as caught:
         loads_event(text, source="two.toml")
     lines = str(caught.value).splitlines()
@@ -137,3 +139,19 @@ def test_reference_event_round_trips_through_toml(tmp_path: Path):
 def test_open_ended_count_is_written_without_max():
     text = dumps_event(eventplan.reference_event())
     assert "{ min = 51 }" in text or "min = 51\n" in text
+
+
+def test_a_misspelt_time_zone_is_one_problem_the_cause_first_with_close_names():
+    from eventplan import reference_file
+
+    text = reference_file().read_text(encoding="utf-8")
+    text = text.replace('timezone = "Asia/Ho_Chi_Minh"', 'timezone = "Asia/Ho_Chi_Mihn"', 1)
+    with pytest.raises(EventFileError) as caught:
+        loads_event(text, source="hanoi.toml")
+    (problem,) = caught.value.problems
+    assert problem.path == "timezone"
+    assert problem.message.startswith(
+        "'Asia/Ho_Chi_Mihn' is not an IANA time zone such as 'Asia/Ho_Chi_Minh'; "
+        "did you mean 'Asia/Ho_Chi_Minh'"
+    )
+    assert problem.message.endswith("local times in the file wait on it)")

@@ -319,7 +319,8 @@ def test_problems_in_a_schedule_xml_come_with_their_paths():
     assert caught.value.problems == (
         Problem(
             "schedule/conference/time_zone_name",
-            "not an IANA time zone such as 'Europe/Berlin': 'Europe/Vienne'",
+            "not an IANA time zone such as 'Europe/Berlin': 'Europe/Vienne'; "
+            "did you mean 'Europe/Vienna', 'Europe/Tirane', 'Europe/Kiev'?",
         ),
         Problem(
             "schedule/day[1]/room[@name='Hall A']/event[1]/duration",

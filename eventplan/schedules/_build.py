@@ -325,7 +325,12 @@ def _zone(
             problems.append(
                 Problem(
                     raw.at(conference_at, "time_zone_name"),
-                    f"not an IANA time zone such as 'Europe/Berlin': {raw.time_zone_name!r}",
+                    f"not an IANA time zone such as 'Europe/Berlin': {raw.time_zone_name!r}"
+                    + (
+                        f"; did you mean {', '.join(map(repr, close))}?"
+                        if (close := localtime.close_zones(raw.time_zone_name))
+                        else ""
+                    ),
                 )
             )
             return "UTC"
