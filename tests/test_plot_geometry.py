@@ -230,17 +230,40 @@ def test_plots_without_matplotlib_name_the_extra(plot):
     )
 
 
+def curves(figure) -> list[tuple[str, list[float], list[float]]]:
+    """Each labelled line of a figure's first axes: its label and its points."""
+    return [
+        (
+            line.get_label(),
+            [float(x) for x in line.get_xdata()],
+            [float(y) for y in line.get_ydata()],
+        )
+        for line in figure.axes[0].get_lines()
+        if not line.get_label().startswith("_")  # a guide line (zero, a threshold)
+    ]
+
+
 def test_overflow_plots_of_a_synthetic_event_fit():
     event = EVENTS["synthetic"]
     parameter = f"room:{event.rooms[0].id}.seats"
     simulated = simulate_sweep(event, grid={parameter: [10, 200]}, draws=500, progress=False)
     figure = plot_overflow(simulated, parameter)
     assert_labels_fit(figure)
-    assert len(figure.axes[0].get_lines()) > 0
+    drawn_lines = curves(figure)
+    # by default a line for each subject that overflows at some point of the sweep
+    overflowing = simulated[simulated.p_overflow > 0]["subject"]
+    assert sorted(label for label, _, _ in drawn_lines) == sorted(overflowing.unique())
+    for label, xs, ys in drawn_lines:  # a probability of overflow over the seats swept
+        assert xs == [10, 200] and all(0 <= y <= 1 for y in ys), label
+    rooms = [ys for label, _, ys in drawn_lines if label != "interpretation-booths"]
+    assert rooms and all(at_200 <= at_10 for at_10, at_200 in rooms)  # seats never hurt
     checked = sweep(event, grid={parameter: [10, 200]}, progress=False)
     figure = plot_overflow(checked, parameter)
     assert_labels_fit(figure)
-    assert len(figure.axes[0].get_lines()) > 0
+    margins = curves(figure)
+    assert margins and all(xs == [10, 200] for _, xs, _ in margins)
+    seats = [ys for label, _, ys in margins if label.endswith("(room-capacity)")]
+    assert seats and all(at_200 - at_10 == 190 for at_10, at_200 in seats)  # a seat a seat
 
 
 def test_overflow_plot_names_an_unknown_column_or_subject():

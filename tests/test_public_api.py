@@ -26,9 +26,24 @@ def test_every_public_class_and_function_is_listed():
 
 
 def test_errors_share_one_root_and_refine_builtins():
+    from eventplan import errors
+
+    raised = [
+        value
+        for value in vars(errors).values()
+        if isinstance(value, type)
+        and issubclass(value, Exception)
+        and value.__module__ == errors.__name__
+    ]
+    assert len(raised) >= 10
+    for error in raised:  # each under the one root, each also a builtin a caller may catch
+        assert issubclass(error, eventplan.EventPlanError), error
+        builtin = [b for b in error.__mro__ if b.__module__ == "builtins" and b is not object]
+        assert error is eventplan.EventPlanError or builtin != [Exception, BaseException], error
+        if error is not errors.UsageError:  # the command line's own, never a function's
+            assert getattr(eventplan, error.__name__) is error  # exported at the front door
+        assert error.__doc__, error
     assert issubclass(eventplan.EventFileError, eventplan.InvalidEventError)
-    assert issubclass(eventplan.InvalidEventError, eventplan.EventPlanError)
-    assert issubclass(eventplan.InvalidEventError, ValueError)
     assert issubclass(eventplan.UnknownNameError, KeyError)
 
 
