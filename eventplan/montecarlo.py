@@ -907,12 +907,15 @@ def simulate_sweep(
     draws: int = 10_000,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
+    probability: float = 0.95,
+    norms: NormSet | None = None,
     executor: concurrent.futures.Executor | None = None,
     progress: bool | None = None,
 ) -> pandas.DataFrame:
     """The Monte Carlo at every point of a sweep grid (see :func:`eventplan.sweep`): a row per
-    point and subject, with its overflow probability and demand quantiles. With ``executor``,
-    the chunks of every point are handed out together, so points and chunks spread together."""
+    point and subject, with its overflow probability and demand quantiles. It takes what
+    :func:`simulate` takes, ``probability`` and ``norms`` included. With ``executor``, the
+    chunks of every point are handed out together, so points and chunks spread together."""
     from eventplan.scenarios import grid_points, knob
 
     try:
@@ -920,10 +923,11 @@ def simulate_sweep(
     except ImportError:
         raise MissingExtraError("simulate_sweep", "notebooks") from None
     draws, seed = _simulation_arguments(
-        "simulate_sweep", event, turnout, draws, seed, 0.5, uncertainty
+        "simulate_sweep", event, turnout, draws, seed, probability, uncertainty
     )
+    norms = _arguments.norm_set("simulate_sweep", norms)
     event, name = event.resolve_turnout(turnout)
-    norms, uncertainty = _norms_of(event, None), uncertainty or Uncertainty()
+    norms, uncertainty = _norms_of(event, norms), uncertainty or Uncertainty()
     points = grid_points(grid)
     # every point is compiled before the first task goes out, so that compiling (which holds
     # the interpreter) does not hold up the executor's threads handing the tasks out
@@ -935,5 +939,6 @@ def simulate_sweep(
     rows = []
     for number, total in _tally(models, chunks, executor, progress, "simulate sweep"):
         point = points[number]
-        rows += [{**point, **_row(r, name)} for r in _risks(models[number].subjects, total, 0.95)]
+        risks = _risks(models[number].subjects, total, probability)
+        rows += [{**point, **_row(r, name)} for r in risks]
     return pandas.DataFrame(rows)

@@ -128,3 +128,32 @@ def test_frames_share_column_names():
         *frames["Simulation.to_frame"].columns,
         "parties:member_state",
     }
+
+
+def test_simulate_sweep_takes_every_argument_simulate_takes():
+    simulate = inspect.signature(eventplan.simulate).parameters
+    sweep = inspect.signature(eventplan.simulate_sweep).parameters
+    assert set(simulate) <= set(sweep)
+    for name in set(simulate) - {"event", "turnout"}:
+        assert sweep[name].kind is inspect.Parameter.KEYWORD_ONLY, name
+        assert sweep[name].default == simulate[name].default, name
+
+
+def test_simulate_sweep_uses_the_norms_and_probability_it_is_given():
+    pytest.importorskip("pandas")
+    norms = eventplan.default_norms()
+    seat_norm = next(n for n in norms.values() if n.id.startswith("area."))
+    tighter = norms.replace(seat_norm.id, seat_norm.low * 4, seat_norm.high * 4)
+    grid = {"parties:member_state": [110]}
+    plain = eventplan.simulate_sweep(HANOI, "actual", grid=grid, draws=400, progress=False)
+    tight = eventplan.simulate_sweep(
+        HANOI, "actual", grid=grid, draws=400, norms=tighter, probability=0.5, progress=False
+    )
+    alone = eventplan.simulate(HANOI, "actual", draws=400, norms=tighter, probability=0.5)
+    assert not plain.equals(tight)
+    assert (tight.holds_with <= plain.holds_with).all()  # the median holds less than the 95th
+    by_subject = tight.set_index(["subject", "resource"])
+    for risk in alone.risks:
+        row = by_subject.loc[(risk.subject, risk.resource)]
+        assert row.p_overflow == pytest.approx(risk.p_overflow)
+        assert row.holds_with == risk.holds_with  # at probability 0.5, not 0.95
