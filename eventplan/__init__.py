@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from eventplan._version import __version__ as __version__
 from eventplan.count import Count
 from eventplan.counts import ParticipationCounts, count_participation
-from eventplan.demand import session_demand
+from eventplan.demand import attendance, session_demand
 from eventplan.enums import (
     HeadRank,
     Layout,
@@ -338,6 +338,7 @@ __all__ = [
     "UnknownNameError",
     "Unplaced",
     "Venue",
+    "attendance",
     "check",
     "compare",
     "count_participation",

@@ -1,7 +1,12 @@
 """Who a calendar is for, and which sessions that gives them.
 
-An audience is written ``programme``, ``delegation:ID``, ``kind:KIND`` (a
-party kind, or ``press``), ``subcommittee:ID`` or ``room:ID``.
+An audience is written ``programme``, ``delegates``, ``delegation:ID``,
+``kind:KIND`` (a party kind, or ``press``), ``subcommittee:ID`` or
+``room:ID``. Who attends comes from :meth:`eventplan.parties.Parties.attendance`,
+the one answer the checks and the protocol plans read too: a delegation sees
+the sessions it holds seats in; a kind (and ``press``) the sessions seated by
+that kind or with a block drawn from it; ``delegates`` the sessions any kind of
+delegation is seated in or drawn from, whatever its kind.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ from eventplan.enums import PartyKind
 from eventplan.errors import ArgumentTypeError, UnknownNameError
 from eventplan.event import Event
 from eventplan.organisation import SubCommittee
-from eventplan.participation import Delegation
-from eventplan.parties import Parties, selects_kind
-from eventplan.programme import PRESS, Session
+from eventplan.participation import Delegation, Turnout
+from eventplan.parties import Parties
+from eventplan.programme import ALL_DELEGATIONS, PRESS, Session, in_order
 
 
 class AudienceKind(enum.StrEnum):
     PROGRAMME = "programme"
+    DELEGATES = "delegates"
     DELEGATION = "delegation"
     KIND = "kind"
     SUBCOMMITTEE = "subcommittee"
@@ -45,10 +51,10 @@ class Audience:
         try:
             kind = AudienceKind(name)
         except ValueError:
-            choices = "programme, delegation:ID, kind:KIND, subcommittee:ID, room:ID"
+            choices = "programme, delegates, delegation:ID, kind:KIND, subcommittee:ID, room:ID"
             raise UnknownNameError("audience", text, choices.split(", ")) from None
-        if (kind is AudienceKind.PROGRAMME) != (not target):
-            raise UnknownNameError("audience", text, ["programme", f"{kind.value}:ID"])
+        if (kind in _WHOLE) != (not target):
+            raise UnknownNameError("audience", text, [*_WHOLE, f"{kind.value}:ID"])
         return cls(kind, target or None)
 
     def __str__(self) -> str:
@@ -61,15 +67,23 @@ class Audience:
 
 
 PROGRAMME = Audience(AudienceKind.PROGRAMME)
+#: Every delegate, whatever the delegation's kind: the sessions delegations are seated in as a
+#: kind or group, or that a block is drawn from.
+DELEGATES = Audience(AudienceKind.DELEGATES)
+_WHOLE = (AudienceKind.PROGRAMME, AudienceKind.DELEGATES)
+#: Reporters are not delegates (``all_delegations`` leaves media outlets out too).
+_NOT_DELEGATES = frozenset({PRESS, PartyKind.MEDIA_OUTLET.value})
 
 
-def describe(event: Event, audience: Audience, turnout: str | None = None) -> str:
+def describe(event: Event, audience: Audience, turnout: str | Turnout | None = None) -> str:
     """The audience in words, for a calendar's name: "Protocol Sub-committee"."""
     match audience.kind:
         case AudienceKind.PROGRAMME:
             return "programme"
+        case AudienceKind.DELEGATES:
+            return "all delegates"
         case AudienceKind.DELEGATION:
-            return _delegation(event, audience.target or "", turnout).name
+            return _delegation(event.turnout_of(turnout), audience.target or "").name
         case AudienceKind.KIND:
             return (
                 "press"
@@ -84,7 +98,7 @@ def describe(event: Event, audience: Audience, turnout: str | None = None) -> st
 
 
 def sessions_for(
-    event: Event, audience: Audience, turnout: str | None = None
+    event: Event, audience: Audience, turnout: str | Turnout | None = None
 ) -> tuple[Session, ...]:
     """The sessions an audience should see, in programme order; cancelled ones included."""
     return AudienceIndex(event, turnout).sessions(audience)
@@ -92,16 +106,19 @@ def sessions_for(
 
 def programme_order(event: Event) -> tuple[Session, ...]:
     """Every session, in the order of the programme: by start, then end, then id."""
-    return tuple(sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)))
+    return in_order(event.sessions)
 
 
-def every_audience(event: Event, turnout: str | None = None) -> tuple[Audience, ...]:
-    """The programme, then every delegation, party kind, sub-committee and room with sessions.
+def every_audience(event: Event, turnout: str | Turnout | None = None) -> tuple[Audience, ...]:
+    """The programme, all delegates, then every delegation, party kind, sub-committee and room
+    with sessions.
 
     A party kind the turnout has no parties of selects nobody: it gets no calendar.
     """
     index = AudienceIndex(event, turnout)
     audiences = [PROGRAMME]
+    if index.has(AudienceKind.DELEGATES, "") and index.selects_anyone(ALL_DELEGATIONS):
+        audiences.append(DELEGATES)
     audiences += [Audience(AudienceKind.DELEGATION, d) for d in index.delegations]
     kinds = [kind.value for kind in PartyKind if kind is not PartyKind.MEDIA_OUTLET] + [PRESS]
     audiences += [
@@ -119,40 +136,30 @@ def every_audience(event: Event, turnout: str | None = None) -> tuple[Audience, 
     return tuple(dict.fromkeys(audiences))
 
 
-def _kind_targets(selector: str) -> tuple[str, ...]:
-    """The ``kind:`` audiences a selector shows a session to (``press`` for media outlets)."""
-    targets = [kind.value for kind in PartyKind if selects_kind(selector, kind.value)]
-    if selects_kind(selector, PartyKind.MEDIA_OUTLET.value):
-        targets.append(PRESS)
-    return tuple(targets)
-
-
 class AudienceIndex:
     """Every audience's sessions, found in one pass over the programme for many calendars.
 
-    Who a rule seats comes from :class:`eventplan.parties.Parties`, the one
-    place a selector is resolved.
+    Who attends each session comes from :meth:`eventplan.parties.Parties.attendance`, the
+    one place it is worked out.
     """
 
-    def __init__(self, event: Event, turnout: str | None = None) -> None:
+    def __init__(self, event: Event, turnout: str | Turnout | None = None) -> None:
         self.event = event
         self.turnout = turnout
-        base = event.turnout(turnout) if event.turnouts else None
+        self.plan = base = event.turnout_of(turnout)
         self.delegations = {d.id: d for d in base.delegations} if base is not None else {}
         self._parties = parties = Parties(base)
         self._programme = programme_order(event)
         found: dict[tuple[AudienceKind, str], list[Session]] = defaultdict(list)
-        targets: dict[str, tuple[str, ...]] = {}
         for session in self._programme:
             seen: dict[tuple[AudienceKind, str], None] = {}
-            for rule in session.audience:
-                for delegation_id in parties.delegation_ids(rule):
-                    seen[AudienceKind.DELEGATION, delegation_id] = None
-                for selector in rule.parties:
-                    if selector not in targets:
-                        targets[selector] = _kind_targets(selector)
-                    for target in targets[selector]:
-                        seen[AudienceKind.KIND, target] = None
+            attendance = parties.attendance(session)
+            for delegation_id in attendance.delegation_ids:
+                seen[AudienceKind.DELEGATION, delegation_id] = None
+            for kind in attendance.kinds:
+                seen[AudienceKind.KIND, kind] = None
+                if kind not in _NOT_DELEGATES:
+                    seen[AudienceKind.DELEGATES, ""] = None
             if session.subcommittee is not None:
                 seen[AudienceKind.SUBCOMMITTEE, session.subcommittee] = None
             if session.room is not None:
@@ -165,7 +172,7 @@ class AudienceIndex:
         return bool(self._found.get((kind, target)))
 
     def selects_anyone(self, party_kind: str) -> bool:
-        """Whether the turnout has anyone of a party kind (or, for ``press``, any press)."""
+        """Whether the turnout has anyone of a party kind or group (for ``press``, any press)."""
         return bool(self._parties.members(party_kind))
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
@@ -174,8 +181,10 @@ class AudienceIndex:
         match audience.kind:
             case AudienceKind.PROGRAMME:
                 return self._programme
+            case AudienceKind.DELEGATES:
+                target = ""
             case AudienceKind.DELEGATION:
-                target = _delegation(self.event, target, self.turnout).id
+                target = _delegation(self.plan, target).id
             case AudienceKind.KIND:
                 target = _party_kind(target)
             case AudienceKind.SUBCOMMITTEE:
@@ -200,11 +209,10 @@ def _party_kind(target: str) -> str:
     return target
 
 
-def _delegation(event: Event, delegation_id: str, turnout: str | None) -> Delegation:
-    chosen = event.turnout(turnout) if event.turnouts else None
-    found = chosen.delegation(delegation_id) if chosen is not None else None
+def _delegation(turnout: Turnout | None, delegation_id: str) -> Delegation:
+    found = turnout.delegation(delegation_id) if turnout is not None else None
     if found is None:
-        known = [d.id for d in chosen.delegations] if chosen is not None else []
+        known = [d.id for d in turnout.delegations] if turnout is not None else []
         raise UnknownNameError("delegation", delegation_id, known)
     return found
 

@@ -47,6 +47,7 @@ from eventplan.errors import (
 )
 from eventplan.event import Event
 from eventplan.organisation import Task
+from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class CalendarWriter:
         *,
         stamp: dt.datetime | None = None,
         alarms: Sequence[dt.timedelta] = (),
-        turnout: str | None = None,
+        turnout: str | Turnout | None = None,
         tz: str = "utc",
     ) -> None:
         _arguments.calendar("CalendarWriter", event, turnout, stamp, alarms)
@@ -448,8 +449,7 @@ class CalendarWriter:
 
     @functools.cached_property
     def _programme(self) -> tuple[Session, ...]:
-        if self.event.turnouts:
-            self.event.turnout(self.turnout)  # an unknown turnout is refused here too
+        self.event.turnout_of(self.turnout)  # an unknown turnout is refused here too
         return programme_order(self.event)
 
     @functools.cached_property
@@ -639,7 +639,7 @@ def to_ics(
     stamp: dt.datetime | None = None,
     previous: str | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | None = None,
+    turnout: str | Turnout | None = None,
     tz: str = "utc",
 ) -> str:
     """The calendar for ``audience`` (the whole programme by default) as iCalendar text.
@@ -665,7 +665,7 @@ def to_calendar(
     stamp: dt.datetime | None = None,
     previous: str | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | None = None,
+    turnout: str | Turnout | None = None,
     tz: str = "utc",
 ) -> ics.Calendar:
     """The same calendar as :func:`to_ics`, as an ``ics.Calendar`` object.
@@ -706,7 +706,7 @@ def write_ics(
     *,
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | None = None,
+    turnout: str | Turnout | None = None,
     tz: str = "utc",
     force: bool = False,
 ) -> Published:
@@ -727,7 +727,7 @@ def write_calendars(
     *,
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | None = None,
+    turnout: str | Turnout | None = None,
     tz: str = "utc",
     force: bool = False,
 ) -> tuple[Published, ...]:

@@ -110,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="audience",
         default="programme",
         metavar="AUDIENCE",
-        help="programme (default), delegation:ID, kind:KIND, subcommittee:ID, room:ID, or all (with --out-dir)",
+        help="programme (default), delegates, delegation:ID, kind:KIND, subcommittee:ID, room:ID, or all (with --out-dir)",
     )
     calendar.add_argument(
         "--turnout",

@@ -6,8 +6,21 @@ from eventplan import _arguments
 from eventplan.count import Count
 from eventplan.event import Event
 from eventplan.participation import Turnout
-from eventplan.parties import Parties
+from eventplan.parties import Attendance, Parties
 from eventplan.programme import Session
+
+
+def attendance(
+    event: Event, turnout: str | Turnout | None = None, *, session: Session | str
+) -> Attendance:
+    """Who holds seats in ``session`` (a session or its id) under ``turnout`` (the event's
+    default, or a :class:`Turnout` built in code): the parties each audience rule seats, the
+    fixed blocks and the parties a block is drawn from. Calendars, checks, the Monte Carlo and
+    the protocol plans all read this answer."""
+    _arguments.event("attendance", event)
+    event, name = event.resolve_turnout(turnout)
+    chosen = event.session(session) if isinstance(session, str) else session
+    return Parties(event.turnout_of(name)).attendance(chosen)
 
 
 def session_demand(
@@ -19,5 +32,5 @@ def session_demand(
     _arguments.event("session_demand", event)
     event, name = event.resolve_turnout(turnout)
     chosen = event.session(session) if isinstance(session, str) else session
-    parties = Parties(event.turnout(name))
+    parties = Parties(event.turnout_of(name))
     return parties.demand(chosen) if parties.demand_known(chosen) else None

@@ -162,6 +162,21 @@ class Event:
                 raise UnknownNameError("turnout", "<default>", [t.name for t in self.turnouts])
         return _find(self.turnouts, "name", name, "turnout")
 
+    def turnout_of(self, turnout: str | Turnout | None) -> Turnout | None:
+        """The turnout a ``turnout=`` argument means: a :class:`Turnout` as given, else the
+        event's of that name (``None``: the default); ``None`` when the event has none and
+        none is given. Every capability reads its turnout through this, so a turnout built in
+        code is planned with its own sizes."""
+        if isinstance(turnout, Turnout):
+            return turnout
+        if turnout is not None and not isinstance(turnout, str):
+            raise TypeError(
+                f"'turnout' must be a turnout name (str), a Turnout or None: {turnout!r}"
+            )
+        if turnout is None and not self.turnouts:
+            return None
+        return self.turnout(turnout)
+
     def resolve_turnout(self, turnout: str | Turnout | None) -> tuple[Event, str]:
         """The event to work on and the name of its turnout, for every ``turnout=`` argument.
 
@@ -171,6 +186,8 @@ class Event:
         if turnout is None or isinstance(turnout, str):
             return self, self.turnout(turnout).name
         if isinstance(turnout, Turnout):
+            if turnout in self.turnouts:  # the event's own: nothing to change or check
+                return self, turnout.name
             return self.with_turnout(turnout), turnout.name
         raise TypeError(f"'turnout' must be a turnout name (str), a Turnout or None: {turnout!r}")
 

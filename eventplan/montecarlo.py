@@ -384,12 +384,9 @@ class _Model:
         weights: list[dict[int, float]] = [{} for _ in range(len(sessions) + 3)]
         self.fixed = np.zeros(len(sessions) + 3)
         for column, session_id in enumerate(sessions):
-            for rule in by_id[session_id].audience:
-                if rule.seats is not None:
-                    self.fixed[column] += rule.seats
-                for member in parties.selection(rule.parties):
-                    seats = weights[column]
-                    seats[index[member]] = seats.get(index[member], 0) + rule.seats_per_party
+            attendance = parties.attendance(by_id[session_id])
+            self.fixed[column] = attendance.fixed
+            weights[column] = {index[m]: w for m, w in attendance.weights.items()}
         for offset, selected in enumerate(
             (parties.selection((ALL_DELEGATIONS,)), parties.delegates, parties.selection((PRESS,)))
         ):
@@ -398,6 +395,10 @@ class _Model:
         self.terms = [sorted((m, w) for m, w in seats.items() if w) for seats in weights]
         self.quantities = len(sessions)
         self.members = len(members)
+        #: which session each quantity column is, and which member each row: for tests and
+        #: reports, a few hundred bytes
+        self.session_ids = tuple(sessions)
+        self.member_keys = tuple(members)
         self.sizes = _sizes(members, parties)
         self.reporters = None if base.press is None else base.press.reporters
 

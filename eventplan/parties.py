@@ -13,12 +13,17 @@ A member is a named delegation, a cohort or the press corps, taken either as
 parties (a delegation is one party, a cohort its number of parties) or, for
 the press, as people. A rule that names a party twice (``member_state`` and
 ``all_delegations``; ``media_outlet`` and ``press``) seats it once: its
-members are a set. Counts, session demand, calendar audiences, the checks and
-the Monte Carlo all read selectors through :class:`Parties`.
+members are a set.
+
+Who attends a session is :meth:`Parties.attendance`: the members each audience
+rule seats, the fixed blocks and the parties a block is drawn from, and the
+seats they take. Counts, session demand, calendar audiences, the checks, the
+Monte Carlo and the protocol plans all read it; none walks the rules itself.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -50,6 +55,104 @@ class Member:
 
 
 PRESS_CORPS = Member("press", "", people=True)
+
+
+@attrs.frozen
+class Part:
+    """One audience rule of a session, resolved in a turnout: the members it seats (none for a
+    fixed block) and the seats each member's every party or person takes."""
+
+    rule: AudienceRule
+    members: tuple[Member, ...]
+
+    @property
+    def is_block(self) -> bool:
+        return self.rule.seats is not None
+
+    @property
+    def per_member(self) -> int:
+        """Seats for each party (or reporter) of a member: the rule's ``at_table + behind``."""
+        return 0 if self.is_block else self.rule.seats_per_party
+
+    @property
+    def fixed(self) -> int:
+        """The seats of a fixed block, whoever comes; 0 for a rule that seats parties."""
+        return self.rule.seats or 0
+
+
+@attrs.frozen
+class Attendance:
+    """Who holds seats in one session under one turnout: the one answer to "who attends".
+
+    Its seats are linear in the members' sizes, ``fixed + sum(weight * size)``,
+    so the checks (with ranges) and the Monte Carlo (with drawn numbers) read
+    the same formula from :attr:`weights`.
+    """
+
+    session: Session
+    parts: tuple[Part, ...]
+
+    @property
+    def fixed(self) -> int:
+        """Seats of the fixed blocks (hosts, staff, a press block)."""
+        return sum(part.fixed for part in self.parts)
+
+    @property
+    def weights(self) -> dict[Member, int]:
+        """Seats per party (or person, for the press) of each member seated, summed over rules."""
+        found: dict[Member, int] = {}
+        for part in self.parts:
+            for member in part.members:
+                found[member] = found.get(member, 0) + part.per_member
+        return found
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """Every delegation, cohort and press corps holding seats, each once, in rule order."""
+        return tuple(dict.fromkeys(m for part in self.parts for m in part.members))
+
+    @property
+    def delegation_ids(self) -> tuple[str, ...]:
+        """The named delegations seated (as parties or as reporters)."""
+        return tuple(m.id for m in self.members if m.source == "delegation")
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The delegations the session seats by id (``delegation:vn``), seated or not."""
+        return tuple(
+            dict.fromkeys(
+                selector.removeprefix(DELEGATION_PREFIX)
+                for part in self.parts
+                for selector in part.rule.parties
+                if selector.startswith(DELEGATION_PREFIX)
+            )
+        )
+
+    @property
+    def blocks(self) -> tuple[Part, ...]:
+        return tuple(part for part in self.parts if part.is_block)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The party kinds (and ``press``) the session is for as a whole: seated by kind or
+        group, or a block drawn from them. A party named by id does not make its kind's."""
+        return tuple(
+            dict.fromkeys(
+                kind
+                for part in self.parts
+                for selector in (*part.rule.parties, *part.rule.drawn_from)
+                for kind in kinds_of(selector)
+            )
+        )
+
+
+@functools.cache
+def kinds_of(selector: str) -> tuple[str, ...]:
+    """The party kinds a selector takes in whole, with ``press`` for media outlets and reporters."""
+    found = [kind.value for kind in PartyKind if selects_kind(selector, kind.value)]
+    if selects_kind(selector, _MEDIA.value):
+        found.append(PRESS)
+    return tuple(found)
 
 
 def selects_kind(selector: str, kind: str) -> bool:
@@ -171,19 +274,21 @@ class Parties:
         """How many parties ``selector`` names (reporters for ``press``)."""
         return self.selected((selector,))
 
-    def seats(self, rule: AudienceRule) -> Count:
-        """Seats one audience rule asks for."""
-        if rule.seats is not None:
-            return Count.exactly(rule.seats)
-        return self.selected(rule.parties) * rule.seats_per_party
+    def attendance(self, session: Session) -> Attendance:
+        """Who holds seats in ``session``: each audience rule's members, blocks included."""
+        return Attendance(
+            session,
+            tuple(
+                Part(rule, () if rule.seats is not None else self.selection(rule.parties))
+                for rule in session.audience
+            ),
+        )
 
     def demand(self, session: Session) -> Count:
-        """People a session must hold: the seats of all its audience rules."""
-        return total(self.seats(rule) for rule in session.audience)
-
-    def delegation_ids(self, rule: AudienceRule) -> tuple[str, ...]:
-        """The named delegations a rule seats (as parties or as reporters)."""
-        return tuple(m.id for m in self.selection(rule.parties) if m.source == "delegation")
+        """People a session must hold: its fixed blocks plus each seated member's size times its
+        seats (:attr:`Attendance.weights`)."""
+        found = self.attendance(session)
+        return total((found.fixed, *(self.size(m) * weight for m, weight in found.weights.items())))
 
     @property
     def heads(self) -> Count:

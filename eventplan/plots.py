@@ -19,6 +19,7 @@ from eventplan import _arguments
 from eventplan.errors import MissingExtraError, UnknownNameError
 from eventplan.event import Event
 from eventplan.montecarlo import Simulation
+from eventplan.programme import in_order
 
 if TYPE_CHECKING:  # pragma: no cover
     from eventplan.protocol import Seating
@@ -84,7 +85,7 @@ def plot_programme(event: Event) -> Figure:
     _arguments.event("plot_programme", event)
     _matplotlib()
     zone = event.timezone
-    live = sorted((s for s in event.sessions if not s.is_cancelled), key=lambda s: (s.start, s.id))
+    live = in_order(s for s in event.sessions if not s.is_cancelled)
     days = sorted({s.start.in_timezone(zone).date() for s in live})
     names = {r.id: r.name for r in event.rooms}
     colours = _colours(sorted({s.kind.value for s in live}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -26,6 +27,13 @@ def _check_rule(instance: AudienceRule, attribute: attrs.Attribute[Any], value: 
     if bool(instance.parties) == (instance.seats is not None):
         raise ValueError(
             "an audience rule gives either 'parties' (seats per party) or 'seats' (a fixed block)"
+        )
+
+
+def _block_only(instance: AudienceRule, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and instance.seats is None:
+        raise ValueError(
+            "'drawn_from' belongs to a fixed block ('seats'); a rule with 'parties' seats them itself"
         )
 
 
@@ -56,7 +64,10 @@ class AudienceRule:
     see :mod:`eventplan.parties`) or by id (``delegation:vn``); a party named
     twice is seated once; each selected party takes
     ``at_table + behind`` seats: the UN "1 + 3". ``seats`` instead reserves a
-    fixed block (hosts, staff) named by ``label``.
+    fixed block (hosts, staff) named by ``label``; a block whose people come
+    from parties says which in ``drawn_from`` (``["press"]`` for 250 reporters'
+    seats), so those parties' calendars show the session while its size stays
+    the block's.
     """
 
     parties: tuple[str, ...] = attrs.field(
@@ -67,6 +78,9 @@ class AudienceRule:
     seats: int | None = attrs.field(default=None, validator=[_fields.non_negative, _check_rule])
     label: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    drawn_from: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=[_check_selectors, _block_only]
     )
 
     @property
@@ -189,3 +203,14 @@ class Session:
     @property
     def is_cancelled(self) -> bool:
         return self.status is SessionStatus.CANCELLED
+
+
+def order_key(session: Session) -> tuple[pendulum.DateTime, pendulum.DateTime, str]:
+    """Where a session stands in the programme: by start, then end, then id."""
+    return (session.start, session.end, session.id)
+
+
+def in_order(sessions: Iterable[Session]) -> tuple[Session, ...]:
+    """Sessions in the order of the programme (:func:`order_key`): the one order that
+    calendars, the summary, spreadsheets, plots and the signing plan list them in."""
+    return tuple(sorted(sessions, key=order_key))

@@ -23,6 +23,7 @@ from eventplan import _arguments, localtime
 from eventplan.calendars import audience_words
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
+from eventplan.programme import in_order
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -86,7 +87,7 @@ def programme_table(event: Event) -> tuple[Row, ...]:
     names = {o.id: o.name for o in event.officials}
     committees = {c.id: c.name for c in event.organisation.subcommittees}
     rows = []
-    for session in sorted(event.sessions, key=lambda s: (s.start, s.end, s.id)):
+    for session in in_order(event.sessions):
         start, end = _local(session.start, zone), _local(session.end, zone)
         room, venue = places.get(session.room or "", (session.room or "", ""))
         rows.append(

@@ -15,7 +15,7 @@ from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.items import programme_items
 from eventplan.participation import Turnout
-from eventplan.programme import Session
+from eventplan.programme import Session, in_order
 from eventplan.provenance import ReportedFigure
 from eventplan.reconciliation import reconcile
 
@@ -333,7 +333,7 @@ def _qualified(figure: ReportedFigure) -> str:
 
 
 def _in_order(sessions: tuple[Session, ...]) -> list[Session]:
-    return sorted(sessions, key=lambda s: (s.start, s.end, s.id))
+    return list(in_order(sessions))
 
 
 def _session_json(event: Event, session: Session) -> dict[str, Any]:

@@ -374,13 +374,8 @@ def simulate_by_loop(
         ) -> float:
             if session_id in seated:
                 return seated[session_id]
-            total = 0.0
-            for rule in sessions[session_id].audience:
-                if rule.seats is not None:
-                    total += rule.seats
-                else:
-                    members = parties.selection(rule.parties)
-                    total += sum(value[m] for m in members) * rule.seats_per_party
+            attendance = parties.attendance(sessions[session_id])
+            total = attendance.fixed + sum(value[m] * w for m, w in attendance.weights.items())
             seated[session_id] = total
             return total
 

@@ -122,13 +122,13 @@ def _programme(event: Event) -> Iterator[Found]:
             elif session.continues not in sessions:
                 yield _unknown(f"{path}.continues", "session", session.continues, sessions)
         for index, rule in enumerate(session.audience):
-            for selector in rule.parties:
-                if selector.startswith(DELEGATION_PREFIX):
-                    target = selector.removeprefix(DELEGATION_PREFIX)
-                    if target not in delegations:
-                        yield _unknown(
-                            f"{path}.audience[{index}].parties", "delegation", target, delegations
-                        )
+            for key in ("parties", "drawn_from"):
+                for selector in getattr(rule, key):
+                    if selector.startswith(DELEGATION_PREFIX):
+                        target = selector.removeprefix(DELEGATION_PREFIX)
+                        if target not in delegations:
+                            where = f"{path}.audience[{index}].{key}"
+                            yield _unknown(where, "delegation", target, delegations)
     resources = event.resources
     if resources.press_centre is not None and resources.press_centre not in rooms:
         yield _unknown("resources.press_centre", "room", resources.press_centre, rooms)

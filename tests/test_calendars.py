@@ -389,6 +389,7 @@ def test_every_audience_lists_programme_delegations_kinds_committees_and_rooms()
     names = [str(a) for a in every_audience(delegation_event())]
     assert names == [
         "programme",
+        "delegates",
         "delegation:at",
         "delegation:unodc",
         "kind:member_state",

@@ -124,6 +124,7 @@ def test_ics_for_all_skips_party_kinds_with_no_parties(tmp_path: Path, capsys):
     # issue 10: `--for all` wrote calendars for party kinds with no parties
     assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "delegates.ics",
         "kind-member_state.ics",
         "kind-organisations.ics",
         "kind-press.ics",
@@ -150,8 +151,8 @@ def test_ics_for_all_still_rewrites_a_calendar_it_would_not_write_now(tmp_path: 
     assert main(["ics", "--for", "kind:private_sector", "-o", str(written)]) == 0
     capsys.readouterr()
     assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
-    assert f"{written}: 13 items for kind:private_sector (no changes)" in capsys.readouterr().err
-    assert len(list(tmp_path.iterdir())) == 18
+    assert f"{written}: 17 items for kind:private_sector (no changes)" in capsys.readouterr().err
+    assert len(list(tmp_path.iterdir())) == 19
 
 
 def test_ics_for_all_needs_a_directory(capsys):

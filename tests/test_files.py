@@ -412,6 +412,7 @@ def test_a_delegation_dropped_from_the_turnout_gets_its_sessions_cancelled(tmp_p
 def test_for_all_into_a_fresh_directory_skips_audiences_with_nothing(tmp_path: Path):
     run_all(delegations_event("at", "vn"), tmp_path / "calendars", tmp_path / "event.toml")
     assert sorted(p.name for p in (tmp_path / "calendars").iterdir()) == [
+        "delegates.ics",
         "delegation-at.ics",
         "delegation-vn.ics",
         "kind-member_state.ics",

@@ -34,6 +34,7 @@ from eventplan.findings import Finding
 from eventplan.meetings import BilateralRequest
 from eventplan.norms import Norm, NormSet
 from eventplan.participation import Turnout
+from eventplan.parties import Parties
 from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
 from eventplan.protocol._common import event_norms, finding_text, local_span, party_names
 
@@ -169,7 +170,7 @@ class _Problem:
     def __init__(
         self,
         event: Event,
-        turnout: str | None,
+        turnout: Turnout | None,
         norms: NormSet,
         rooms: Sequence[str] | None,
         day_start: dt.time,
@@ -390,12 +391,11 @@ def _seats(event: Event, room_id: str) -> int | None:
     return max(lows) if lows else None
 
 
-def _sizes(event: Event, turnout: str | None, request: BilateralRequest) -> tuple[int, int]:
+def _sizes(event: Event, turnout: Turnout | None, request: BilateralRequest) -> tuple[int, int]:
     if request.sizes:
         return (request.sizes[0], request.sizes[1])
     delegations = {d.id: d for t in event.turnouts for d in t.delegations}
-    if event.turnouts:
-        delegations |= {d.id: d for d in event.turnout(turnout).delegations}
+    delegations |= {d.id: d for d in turnout.delegations} if turnout is not None else {}
 
     def size(party: str) -> int:
         if party.startswith(DELEGATION_PREFIX):
@@ -411,12 +411,12 @@ def commitments(event: Event, turnout: str | Turnout | None = None) -> tuple[Com
     from eventplan.protocol._signing import signing
 
     found: list[Commitment] = []
+    seats = Parties(event.turnout_of(turnout))
     for s in event.sessions:
         if s.is_cancelled:
             continue
         parties = [*s.chairs, *s.speakers]
-        for rule in s.audience:
-            parties += [p for p in rule.parties if p.startswith(DELEGATION_PREFIX)]
+        parties += [f"{DELEGATION_PREFIX}{d}" for d in seats.attendance(s).named]
         if s.speakers_list is not None:
             parties += [entry.speaker for entry in s.speakers_list.entries]
         found += [Commitment(p, s.id, s.start, s.end, s.room) for p in dict.fromkeys(parties)]
@@ -680,9 +680,7 @@ def _build(
     norms: NormSet | None,
     day_start: dt.time,
 ) -> _Problem:
-    chosen = event_norms(event, norms)
-    name = turnout.name if isinstance(turnout, Turnout) else turnout
-    return _Problem(event, name, chosen, rooms, day_start)
+    return _Problem(event, event.turnout_of(turnout), event_norms(event, norms), rooms, day_start)
 
 
 # --- the result and the reasons -------------------------------------------------------------

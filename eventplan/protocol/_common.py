@@ -14,6 +14,7 @@ from eventplan import _text, localtime
 from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import NormSet, default_norms
+from eventplan.participation import Turnout
 from eventplan.programme import DELEGATION_PREFIX
 
 T = TypeVar("T")
@@ -42,15 +43,15 @@ def un_order(items: Sequence[T], name: Callable[[T], str], first: str = "A") -> 
     return ordered[split:] + ordered[:split]
 
 
-def party_names(event: Event, turnout: str | None = None) -> dict[str, str]:
+def party_names(event: Event, turnout: str | Turnout | None = None) -> dict[str, str]:
     """Display names of every party a protocol item can name: officials, and ``delegation:<id>``."""
     names = {official.id: official.name for official in event.officials}
     for plan in event.turnouts:
         for delegation in plan.delegations:
             names.setdefault(f"{DELEGATION_PREFIX}{delegation.id}", delegation.name)
-    if event.turnouts:
-        for delegation in event.turnout(turnout).delegations:
-            names[f"{DELEGATION_PREFIX}{delegation.id}"] = delegation.name
+    chosen = event.turnout_of(turnout)
+    for delegation in chosen.delegations if chosen is not None else ():
+        names[f"{DELEGATION_PREFIX}{delegation.id}"] = delegation.name
     return names
 
 

@@ -20,7 +20,6 @@ from eventplan.findings import Finding
 from eventplan.participation import Turnout
 from eventplan.parties import Parties
 from eventplan.programme import (
-    AudienceRule,
     Session,
 )
 from eventplan.protocol._common import UN_SEATING_SOURCE, finding_text, un_order
@@ -96,18 +95,18 @@ def seating(
 ) -> Seating:
     """Seat ``session_id``'s parties in its room, in UN order from ``first`` (a letter drawn by lot)."""
     session = event.session(session_id)
-    plan = turnout if isinstance(turnout, Turnout) else event.turnout(turnout)
+    parties = Parties(event.turnout_of(turnout))
     room = event.room(session.room) if session.room is not None else None
     rows = room.rows if room is not None else None
     per_row = room.seats_per_row if room is not None else None
-    wanted = _wanted(plan, session.audience, first)
+    wanted = _wanted(parties, session, first)
     if room is None or not rows or not per_row:
         where = session.room or "no room"
         finding = Finding(
             "seating-grid-unknown",
             Severity.INFO,
             f"{session.id}: {where} gives no rows and seats per row, so its "
-            f"{Parties(plan).demand(session)} seats cannot be laid out",
+            f"{parties.demand(session)} seats cannot be laid out",
             (session.id, *(() if room is None else (room.id,))),
         )
         return Seating(event, session, first, rows, per_row, (), (finding,))
@@ -143,34 +142,31 @@ def seating(
     return Seating(event, session, first, rows, per_row, tuple(blocks), tuple(findings))
 
 
-def _wanted(
-    plan: Turnout, rules: tuple[AudienceRule, ...], first: str
-) -> list[tuple[str, str, int, bool]]:
+def _wanted(parties: Parties, session: Session, first: str) -> list[tuple[str, str, int, bool]]:
     """(party, name, seats, named) in seating order: named delegations in UN order, then parties
-    known only by count, then the press and fixed blocks. Who a rule seats comes from
-    :class:`eventplan.parties.Parties`, the one place a selector becomes its members."""
-    parties = Parties(plan)
+    known only by count, then the press and fixed blocks. Who holds seats, and how many, is
+    :meth:`eventplan.parties.Parties.attendance`, the one answer the checks read too."""
+    attendance = parties.attendance(session)
     seats: dict[str, int] = {}
     counted: list[tuple[str, str, int, bool]] = []
-    blocks: list[tuple[str, str, int, bool]] = []
-    for rule in rules:
-        if rule.seats is not None:
-            label = rule.label or "reserved"
-            blocks.append((label, label, rule.seats, False))
-            continue
-        for member in parties.selection(rule.parties):
-            number = parties.size(member).largest_known
-            if member.source == "delegation":
-                seats.setdefault(member.id, number * rule.seats_per_party)
-            elif member.source == "cohort":
-                cohort = parties.cohorts[member.id]
-                words = "reporter" if member.people else cohort.kind.value.replace("_", " ")
-                counted += [
-                    (f"{cohort.id}-{k}", f"{words} {k} ({cohort.id})", rule.seats_per_party, False)
-                    for k in range(1, number + 1)
-                ]
-            else:
-                blocks.append(("press", "press", number * rule.seats_per_party, False))
-    names = {d.id: d.name for d in plan.delegations}
+    press: list[tuple[str, str, int, bool]] = []
+    for member, weight in attendance.weights.items():
+        number = parties.size(member).largest_known
+        if member.source == "delegation":
+            seats[member.id] = seats.get(member.id, 0) + number * weight
+        elif member.source == "cohort":
+            cohort = parties.cohorts[member.id]
+            words = "reporter" if member.people else cohort.kind.value.replace("_", " ")
+            counted += [
+                (f"{cohort.id}-{k}", f"{words} {k} ({cohort.id})", weight, False)
+                for k in range(1, number + 1)
+            ]
+        else:
+            press.append(("press", "press", number * weight, False))
+    blocks = [
+        (part.rule.label or "reserved", part.rule.label or "reserved", part.fixed, False)
+        for part in attendance.blocks
+    ]
+    names = {d.id: d.name for d in parties.delegations.values()}
     ordered = un_order(list(seats), lambda d: names[d], first)
-    return [(d, names[d], seats[d], True) for d in ordered] + counted + blocks
+    return [(d, names[d], seats[d], True) for d in ordered] + counted + press + blocks

@@ -22,6 +22,7 @@ from eventplan.event import Event
 from eventplan.findings import Finding
 from eventplan.norms import Norm, NormSet
 from eventplan.participation import Delegation, Turnout
+from eventplan.programme import order_key
 from eventplan.protocol._common import (
     UN_SEATING_SOURCE,
     event_norms,
@@ -130,15 +131,15 @@ def signing(
     (a letter drawn by lot, see :func:`eventplan.protocol.draw_letter`, or a name)."""
     chosen = event_norms(event, norms)
     norm = chosen["signing.minutes_per_signature"]
-    if not event.turnouts:
+    plan = event.turnout_of(turnout)
+    if plan is None:
         return Signing(event, order, first, (), (), (), norm)
-    plan = turnout if isinstance(turnout, Turnout) else event.turnout(turnout)
     named = [d for d in plan.delegations if d.signatory is SignatoryStatus.AT_PLENARY]
     ordered = _ordered(named, order, first, arrival)
     counted = sum(c.signed_at_plenary for c in plan.cohorts)
     sessions = sorted(
         (s for s in event.sessions if s.kind is SessionKind.SIGNING and not s.is_cancelled),
-        key=lambda s: (s.start, s.id),
+        key=order_key,
     )
     step = minutes(norm.cautious_value)
     signatories: list[tuple[str, str | None]] = [(d.name, d.id) for d in ordered]
@@ -159,7 +160,7 @@ def signing(
             if slot.end > session.end:
                 late.append(slot)
             clock_at = slot.end
-    context = Context(event, plan.name, chosen)
+    context = Context(*event.resolve_turnout(plan), chosen)  # the checks see this turnout too
     findings = tuple(check_signing(context))
     return Signing(event, order, first, tuple(slots), tuple(late), findings, norm)
 

@@ -189,8 +189,7 @@ def speakers(
     """
     chosen = event_norms(event, norms)
     limit, changeover = chosen["statement.minutes"], chosen["statement.changeover_minutes"]
-    turnout_name = turnout.name if isinstance(turnout, Turnout) else turnout
-    names = party_names(event, turnout_name)
+    names = party_names(event, turnout)
     results: list[SessionSpeakers] = []
     findings: list[Finding] = []
     step = minutes(limit.cautious_value + changeover.cautious_value)
