@@ -20,7 +20,8 @@ Layers, each importing only from those above it (or from its own layer;
    (each resource formula once, numbers and numpy arrays alike), ``items``
    (what a programme item is), ``demand`` and ``counts``;
 4. the domain: ``bounds`` (every value of an event held to the limits),
-   ``validation``, ``findings``, ``reconciliation``,
+   ``validation``, ``editing`` (events changed in code, each checked whole: the
+   model itself never validates), ``findings``, ``reconciliation``,
    ``summary``, ``checks`` and ``report`` (pure functions over an event),
    ``scenarios`` and ``montecarlo`` (what-ifs, sweeps, Monte Carlo on numpy),
    ``protocol/`` (``speakers``, ``signing``, ``bilaterals`` with the CP-SAT

@@ -30,12 +30,7 @@ _RANGES = {"latitude": 90.0, "longitude": 180.0}
 
 def value_problems(event: Event) -> Iterator[Problem]:
     """Every value of ``event`` beyond the limits, with its path."""
-    for path, obj in _fields.walk(event, ""):
-        if isinstance(obj, Count):  # checked as a value of its owner, by the names files use
-            continue
-        for field in attrs.fields(type(obj)):
-            where = f"{path}.{field.name}" if path else field.name
-            yield from _value(where, field.name, getattr(obj, field.name))
+    yield from _values_under(event, "")
     yield from _span(event)
     for turnout in event.turnouts:
         yield from _turnout_size(turnout)
@@ -48,25 +43,42 @@ def value_problems(event: Event) -> Iterator[Problem]:
                     f"{seats:,} seats per party (at_table + behind); "
                     f"at most {limits.MAX_SEATS_PER_PARTY:,}",
                 )
-    yield from _session_demand(event)
+    for turnout in event.turnouts:
+        yield from _session_demand(event, turnout)
     yield from _norm_overrides(event)
 
 
-def _session_demand(event: Event) -> Iterator[Problem]:
-    """The seats a session asks for in any turnout, at the high end, within the count limit,
+def turnout_value_problems(event: Event, turnout: Turnout) -> Iterator[Problem]:
+    """The values of ``turnout`` beyond the limits, and the seats the event's sessions ask for
+    in it: what planning with a turnout built in code needs, without the rest of the event."""
+    yield from _values_under(turnout, f"turnouts.{turnout.name}")
+    yield from _turnout_size(turnout)
+    yield from _session_demand(event, turnout)
+
+
+def _values_under(root: Any, path: str) -> Iterator[Problem]:
+    for where_obj, obj in _fields.walk(root, path):
+        if isinstance(obj, Count):  # checked as a value of its owner, by the names files use
+            continue
+        for field in attrs.fields(type(obj)):
+            where = f"{where_obj}.{field.name}" if where_obj else field.name
+            yield from _value(where, field.name, getattr(obj, field.name))
+
+
+def _session_demand(event: Event, turnout: Turnout) -> Iterator[Problem]:
+    """The seats a session asks for in ``turnout``, at the high end, within the count limit,
     so the Monte Carlo's tallies of demand stay small enough to hold."""
     from eventplan.parties import Parties
 
-    for turnout in event.turnouts:
-        parties = Parties(turnout)
-        for session in event.sessions:
-            seats = _bound(parties.demand(session))
-            if seats > limits.MAX_COUNT:
-                yield Problem(
-                    f"sessions.{session.id}.audience",
-                    f"{seats:,} seats in turnout {turnout.name!r}; "
-                    f"a session seats at most {limits.MAX_COUNT:,}",
-                )
+    parties = Parties(turnout)
+    for session in event.sessions:
+        seats = _bound(parties.demand(session))
+        if seats > limits.MAX_COUNT:
+            yield Problem(
+                f"sessions.{session.id}.audience",
+                f"{seats:,} seats in turnout {turnout.name!r}; "
+                f"a session seats at most {limits.MAX_COUNT:,}",
+            )
 
 
 def _value(path: str, name: str, value: Any) -> Iterator[Problem]:

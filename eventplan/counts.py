@@ -98,8 +98,7 @@ class ParticipationCounts:
 def count_participation(event: Event, turnout: str | Turnout | None = None) -> ParticipationCounts:
     """Add up the named delegations, cohorts and press of one turnout (the default one if unnamed)."""
     _arguments.event("count_participation", event)
-    event, name = event.resolve_turnout(turnout)
-    return count_turnout(event.turnout(name))
+    return count_turnout(event.turnout_of(turnout) or event.turnout(None))
 
 
 def count_turnout(turnout: Turnout) -> ParticipationCounts:

@@ -18,9 +18,8 @@ def attendance(
     fixed blocks and the parties a block is drawn from. Calendars, checks, the Monte Carlo and
     the protocol plans all read this answer."""
     _arguments.event("attendance", event)
-    event, name = event.resolve_turnout(turnout)
     chosen = event.session(session) if isinstance(session, str) else session
-    return Parties(event.turnout_of(name)).attendance(chosen)
+    return Parties(event.turnout_of(turnout) or event.turnout(None)).attendance(chosen)
 
 
 def session_demand(
@@ -30,7 +29,6 @@ def session_demand(
     ``None`` (not known, never 0) when the turnout does not say who comes and the session
     seats more than fixed numbers."""
     _arguments.event("session_demand", event)
-    event, name = event.resolve_turnout(turnout)
     chosen = event.session(session) if isinstance(session, str) else session
-    parties = Parties(event.turnout_of(name))
+    parties = Parties(event.turnout_of(turnout) or event.turnout(None))
     return parties.demand(chosen) if parties.demand_known(chosen) else None

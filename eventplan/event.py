@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 import pendulum
@@ -14,7 +14,7 @@ from eventplan.errors import UnknownNameError
 from eventplan.meetings import BilateralRequest
 from eventplan.norms import NormOverride
 from eventplan.organisation import Agency, Official, Organisation
-from eventplan.participation import Delegation, Turnout
+from eventplan.participation import Turnout
 from eventplan.programme import Session
 from eventplan.provenance import ReportedFigure, Source
 from eventplan.resources import Resources
@@ -139,6 +139,9 @@ class Event:
                 return venue
         raise UnknownNameError("room", room_id, [room.id for room in self.rooms])
 
+    def venue(self, venue_id: str) -> Venue:
+        return _find(self.venues, "id", venue_id, "venue")
+
     def session(self, session_id: str) -> Session:
         return _find(self.sessions, "id", session_id, "session")
 
@@ -177,118 +180,8 @@ class Event:
             return None
         return self.turnout(turnout)
 
-    def resolve_turnout(self, turnout: str | Turnout | None) -> tuple[Event, str]:
-        """The event to work on and the name of its turnout, for every ``turnout=`` argument.
-
-        A name (or ``None``, the default) picks one of the event's turnouts; a
-        :class:`Turnout` is used as given, in place of the event's turnout of that name.
-        """
-        if turnout is None or isinstance(turnout, str):
-            return self, self.turnout(turnout).name
-        if isinstance(turnout, Turnout):
-            if turnout in self.turnouts:  # the event's own: nothing to change or check
-                return self, turnout.name
-            return self.with_turnout(turnout), turnout.name
-        raise TypeError(f"'turnout' must be a turnout name (str), a Turnout or None: {turnout!r}")
-
-    # --- editing in code: each returns a new, validated event ---------------------------------
-
-    def with_turnout(self, turnout: Turnout) -> Event:
-        """This event with ``turnout`` added, or in place of the turnout of the same name."""
-        if any(t.name == turnout.name for t in self.turnouts):
-            turnouts = tuple(turnout if t.name == turnout.name else t for t in self.turnouts)
-        else:
-            turnouts = (*self.turnouts, turnout)
-        return _validated(self, turnouts=turnouts)
-
-    def with_session(self, session: Session) -> Event:
-        """This event with ``session`` added (its id must be new, its room known)."""
-        return _validated(self, sessions=(*self.sessions, session))
-
-    def without_session(self, session_id: str) -> Event:
-        """This event without the session ``session_id`` (nothing may still refer to it)."""
-        self.session(session_id)
-        return _validated(self, sessions=tuple(s for s in self.sessions if s.id != session_id))
-
-    def replace_session(self, session: Session) -> Event:
-        """This event with ``session`` in place of the session of the same id."""
-        self.session(session.id)
-        return _validated(
-            self, sessions=tuple(session if s.id == session.id else s for s in self.sessions)
-        )
-
-    def with_room(self, room: Room, venue: str | None = None) -> Event:
-        """This event with ``room`` added to ``venue`` (which may be left out if there is one)."""
-        if venue is None and len(self.venues) != 1:
-            raise ValueError(
-                f"with_room: the event has {len(self.venues)} venues; name one with venue="
-            )
-        target = self.venues[0].id if venue is None else _find(self.venues, "id", venue, "venue").id
-        return _validated(
-            self,
-            venues=tuple(
-                attrs.evolve(v, rooms=(*v.rooms, room)) if v.id == target else v
-                for v in self.venues
-            ),
-        )
-
-    def without_room(self, room_id: str) -> Event:
-        """This event without the room ``room_id`` (no session may still be held there)."""
-        self.room(room_id)
-        return _validated(
-            self,
-            venues=tuple(
-                attrs.evolve(v, rooms=tuple(r for r in v.rooms if r.id != room_id))
-                for v in self.venues
-            ),
-        )
-
-    def replace_room(self, room: Room) -> Event:
-        """This event with ``room`` in place of the room of the same id."""
-        self.room(room.id)
-        return _validated(
-            self,
-            venues=tuple(
-                attrs.evolve(v, rooms=tuple(room if r.id == room.id else r for r in v.rooms))
-                for v in self.venues
-            ),
-        )
-
-    def with_delegation(self, delegation: Delegation, turnout: str | None = None) -> Event:
-        """This event with ``delegation`` added to ``turnout`` (the default one if unnamed)."""
-        chosen = self.turnout(turnout)
-        return self._with_delegations(chosen, (*chosen.delegations, delegation))
-
-    def without_delegation(self, delegation_id: str, turnout: str | None = None) -> Event:
-        """This event without the delegation ``delegation_id`` in ``turnout``."""
-        chosen = self.turnout(turnout)
-        _find(chosen.delegations, "id", delegation_id, "delegation")
-        return self._with_delegations(
-            chosen, tuple(d for d in chosen.delegations if d.id != delegation_id)
-        )
-
-    def replace_delegation(self, delegation: Delegation, turnout: str | None = None) -> Event:
-        """This event with ``delegation`` in place of the one of the same id in ``turnout``."""
-        chosen = self.turnout(turnout)
-        _find(chosen.delegations, "id", delegation.id, "delegation")
-        return self._with_delegations(
-            chosen,
-            tuple(delegation if d.id == delegation.id else d for d in chosen.delegations),
-        )
-
-    def _with_delegations(self, turnout: Turnout, delegations: tuple[Delegation, ...]) -> Event:
-        return self.with_turnout(attrs.evolve(turnout, delegations=delegations))
-
 
 T = TypeVar("T")
-
-
-def _validated(event: Event, **changes: Any) -> Event:
-    """``event`` with ``changes``, if the result is sound; else InvalidEventError with every problem."""
-    # The whole-event rules live in validation, which needs the model only for its types.
-    from eventplan.validation import validate
-
-    return validate(attrs.evolve(event, **changes))
 
 
 def _find(items: tuple[T, ...], key: str, value: str, what: str) -> T:

@@ -54,6 +54,7 @@ from eventplan.checks import (
     check_signing,
 )
 from eventplan.count import Count
+from eventplan.editing import resolve_turnout
 from eventplan.errors import MissingExtraError, ResourceLimitError
 from eventplan.event import Event
 from eventplan.findings import Finding
@@ -776,7 +777,7 @@ def simulate(
         "simulate", event, turnout, draws, seed, probability, uncertainty
     )
     norms = _arguments.norm_set("simulate", norms)
-    event, name = event.resolve_turnout(turnout)
+    event, name = resolve_turnout(event, turnout)
     model = _compile(event, name, _norms_of(event, norms), uncertainty or Uncertainty())
     chunks = _chunks(draws, seed, chunk_size("simulate", model.width))
     [(_, total)] = _tally([model], chunks, executor, progress, "simulate")
@@ -927,7 +928,7 @@ def simulate_sweep(
         "simulate_sweep", event, turnout, draws, seed, probability, uncertainty
     )
     norms = _arguments.norm_set("simulate_sweep", norms)
-    event, name = event.resolve_turnout(turnout)
+    event, name = resolve_turnout(event, turnout)
     norms, uncertainty = _norms_of(event, norms), uncertainty or Uncertainty()
     points = grid_points(grid)
     # every point is compiled before the first task goes out, so that compiling (which holds

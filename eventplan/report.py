@@ -11,6 +11,7 @@ import attrs
 from eventplan import _arguments, _text
 from eventplan._text import plural
 from eventplan.checks import run_checks
+from eventplan.editing import resolve_turnout
 from eventplan.enums import Severity
 from eventplan.errors import MissingExtraError
 from eventplan.event import Event
@@ -206,5 +207,5 @@ def check(
     """
     _arguments.event("check", event)
     norms = _arguments.norm_set("check", norms)
-    event, chosen = event.resolve_turnout(turnout)
+    event, chosen = resolve_turnout(event, turnout)
     return Report(event.id, chosen, run_checks(event, chosen, norms))

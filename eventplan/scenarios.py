@@ -17,6 +17,7 @@ import attrs
 
 from eventplan import _arguments, _fields, _shipping
 from eventplan.count import Count
+from eventplan.editing import resolve_turnout
 from eventplan.enums import Layout, PartyKind, SessionStatus
 from eventplan.errors import (
     EventPlanError,
@@ -267,7 +268,7 @@ class Scenario:
 
     def apply(self, event: Event, turnout: str | Turnout | None = None) -> Event:
         """The event as this scenario has it; the original is unchanged. Raises if the result is unsound."""
-        event, name = event.resolve_turnout(turnout)
+        event, name = resolve_turnout(event, turnout)
         for change in self.changes:
             try:
                 event = change.apply(event, name)
@@ -354,7 +355,7 @@ def compare(
     _arguments.event("compare", event)
     _arguments.turnout("compare", turnout)
     pandas = _pandas()
-    event, turnout = event.resolve_turnout(turnout)
+    event, turnout = resolve_turnout(event, turnout)
     frames = []
     for scenario in (Scenario("baseline"), *scenarios):
         report = check(scenario.apply(event, turnout), turnout)
@@ -407,7 +408,7 @@ def sweep(
     _arguments.event("sweep", event)
     _arguments.turnout("sweep", turnout)
     pandas = _pandas()
-    event, name = event.resolve_turnout(turnout)
+    event, name = resolve_turnout(event, turnout)
     points = grid_points(grid)
     rows: list[tuple[Any, ...]] = []
     for point, found in zip(

@@ -10,6 +10,7 @@ import attrs
 from eventplan import _arguments, _text, localtime
 from eventplan.count import Count
 from eventplan.counts import NO_REGION, ParticipationCounts, count_participation
+from eventplan.editing import resolve_turnout
 from eventplan.enums import Measure, Qualifier, SessionKind
 from eventplan.event import Event
 from eventplan.findings import Finding
@@ -321,7 +322,7 @@ def summarise(event: Event, turnout: str | Turnout | None = None) -> Summary:
     _arguments.event("summarise", event)
     if turnout is None and not event.turnouts:  # nothing known about who comes: not zero people
         return Summary(event, None, reconcile(event))
-    event, name = event.resolve_turnout(turnout)
+    event, name = resolve_turnout(event, turnout)
     return Summary(event, count_participation(event, name), reconcile(event))
 
 

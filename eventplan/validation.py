@@ -17,6 +17,7 @@ from eventplan.programme import DELEGATION_PREFIX
 
 if TYPE_CHECKING:
     from eventplan.event import Event
+    from eventplan.participation import Turnout
 
 #: A problem, and the id it found missing (so callers can tell it apart).
 Found = tuple[Problem, str | None]
@@ -39,6 +40,16 @@ def validate(event: Event) -> Event:
     if problems:
         raise InvalidEventError(problems)
     return event
+
+
+def turnout_problems(event: Event, turnout: Turnout) -> tuple[Problem, ...]:
+    """What is wrong with planning ``event`` with ``turnout`` (a turnout built in code): its
+    parties' ids twice, its values beyond the limits, its sessions' seats beyond them. The rest
+    of the event was checked when it was loaded or edited, and is not checked again."""
+    found = [problem for problem, _ in _twice(*_parties_of(turnout))]
+    from eventplan.bounds import turnout_value_problems
+
+    return (*found, *turnout_value_problems(event, turnout))
 
 
 def reference_problems(event: Event) -> Iterator[Found]:
@@ -82,12 +93,20 @@ def _duplicates(event: Event) -> Iterator[Found]:
         ("reported", (r.id for r in event.reported)),
     ]
     for turnout in event.turnouts:
-        parties = [d.id for d in turnout.delegations] + [c.id for c in turnout.cohorts]
-        groups.append((f"turnouts.{turnout.name}", parties))
+        groups.append(_parties_of(turnout))
     for path, ids in groups:
-        for value, times in Counter(ids).items():
-            if times > 1:
-                yield Problem(f"{path}.{value}", f"duplicate id {value!r} ({times} times)"), None
+        yield from _twice(path, ids)
+
+
+def _parties_of(turnout: Turnout) -> tuple[str, list[str]]:
+    parties = [d.id for d in turnout.delegations] + [c.id for c in turnout.cohorts]
+    return f"turnouts.{turnout.name}", parties
+
+
+def _twice(path: str, ids: Iterable[str]) -> Iterator[Found]:
+    for value, times in Counter(ids).items():
+        if times > 1:
+            yield Problem(f"{path}.{value}", f"duplicate id {value!r} ({times} times)"), None
 
 
 def _sources(event: Event) -> Iterator[Found]:

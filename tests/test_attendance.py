@@ -26,6 +26,7 @@ from eventplan import (
     SignatoryStatus,
     Turnout,
     Venue,
+    editing,
 )
 from eventplan.audiences import Audience, every_audience, sessions_for
 from eventplan.montecarlo import Uncertainty
@@ -170,7 +171,7 @@ def test_a_turnout_built_in_code_is_planned_with_its_own_sizes(capability):
     event = _event()
     given = run(event, IN_CODE)
     # the same as if the turnout had been stored in the event under its name...
-    assert given == run(event.with_turnout(IN_CODE), "planned")
+    assert given == run(editing.with_turnout(event, IN_CODE), "planned")
     if capability != "commitments":  # seats by name and signing slots need no size
         # ...and not the stored turnout of that name
         assert given != run(event, "planned")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 from builders import at, make_event, make_session
 
-from eventplan import ProgrammeChanges, SessionStatus, diff
+from eventplan import ProgrammeChanges, SessionStatus, diff, editing
 
 
 def two_revisions():
@@ -85,11 +85,11 @@ def test_a_moved_session_reads_the_same_in_diff_speakers_and_check():
     plenary = hanoi.session("plenary")
     later = pendulum.datetime(2025, 10, 25, 8, 30, tz="UTC")  # 15:30 in Hanoi
     moved = attrs.evolve(plenary, start=later, end=later.add(hours=2))
-    revised = hanoi.replace_session(moved)
+    revised = editing.replace_session(hanoi, moved)
     line = str(diff(hanoi, revised))
     assert "moved: plenary: 25 Oct 14:00–" in line and "→ 25 Oct 15:30–17:30" in line
     lists = speakers(revised).render_text(width=200)
     assert re.search(r"plenary: .*, 25 Oct 15:30–17:30, \d+ statements", lists), lists
     clash = attrs.evolve(moved, id="clash", title="Clash", speakers_list=None)
-    report = check(revised.with_session(clash)).render_text(width=200)
+    report = check(editing.with_session(revised, clash)).render_text(width=200)
     assert "(25 Oct 15:30–17:30) and " in report or "and clash (25 Oct 15:30–17:30)" in report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from attrs import evolve as attrs_evolve
 from builders import at, make_event, make_session
 
 import eventplan
@@ -16,12 +17,13 @@ from eventplan import (
     Room,
     SeatCount,
     UnknownNameError,
+    editing,
 )
 
 
 def test_with_session_adds_and_the_original_stays():
     event = make_event()
-    added = event.with_session(make_session("closing", start=at(26, 11), end=at(26, 12)))
+    added = editing.with_session(event, make_session("closing", start=at(26, 11), end=at(26, 12)))
     assert [s.id for s in added.sessions] == ["opening", "closing"]
     assert [s.id for s in event.sessions] == ["opening"]
 
@@ -29,46 +31,48 @@ def test_with_session_adds_and_the_original_stays():
 def test_with_session_refuses_a_duplicate_id_and_an_unknown_room():
     event = make_event()
     with pytest.raises(InvalidEventError, match=r"sessions\.opening: duplicate id 'opening'"):
-        event.with_session(make_session("opening"))
+        editing.with_session(event, make_session("opening"))
     with pytest.raises(
         InvalidEventError,
         match=r"sessions.closing.room: unknown room 'hall-z'; known: hall-a, hall-b",
     ):
-        event.with_session(make_session("closing", room="hall-z"))
+        editing.with_session(event, make_session("closing", room="hall-z"))
 
 
 def test_replace_and_remove_a_session():
     event = make_event()
-    moved = event.replace_session(make_session("opening", room="hall-b"))
+    moved = editing.replace_session(event, make_session("opening", room="hall-b"))
     assert moved.session("opening").room == "hall-b"
-    assert event.without_session("opening").sessions == ()
+    assert editing.without_session(event, "opening").sessions == ()
     with pytest.raises(UnknownNameError, match="unknown session 'gala'; one of: opening"):
-        event.without_session("gala")
+        editing.without_session(event, "gala")
     with pytest.raises(UnknownNameError, match="unknown session 'gala'"):
-        event.replace_session(make_session("gala"))
+        editing.replace_session(event, make_session("gala"))
 
 
 def test_rooms_are_added_replaced_and_removed_only_when_unused():
     event = make_event()
     annex = Room(id="annex", name="Annex", seat_counts=(SeatCount(Layout.THEATRE, 50),))
-    assert "annex" in [r.id for r in event.with_room(annex).rooms]
+    assert "annex" in [r.id for r in editing.with_room(event, annex).rooms]
     bigger = Room(id="hall-a", name="Hall A", seat_counts=(SeatCount(Layout.THEATRE, 900),))
-    assert event.replace_room(bigger).room("hall-a").seats(Layout.THEATRE) == Count.exactly(900)
-    assert [r.id for r in event.without_room("hall-b").rooms] == ["hall-a"]
+    assert editing.replace_room(event, bigger).room("hall-a").seats(
+        Layout.THEATRE
+    ) == Count.exactly(900)
+    assert [r.id for r in editing.without_room(event, "hall-b").rooms] == ["hall-a"]
     with pytest.raises(InvalidEventError, match=r"sessions\.opening\.room: unknown room 'hall-a'"):
-        event.without_room("hall-a")
+        editing.without_room(event, "hall-a")
 
 
 def test_delegations_are_edited_in_a_turnout():
     event = make_event()
     austria = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE)
-    added = event.with_delegation(austria)
+    added = editing.with_delegation(event, austria)
     assert [d.id for d in added.turnout().delegations] == ["at"]
     bigger = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE, size=Count(4, 6))
-    assert added.replace_delegation(bigger).turnout().delegations == (bigger,)
-    assert added.without_delegation("at").turnout().delegations == ()
+    assert editing.replace_delegation(added, bigger).turnout().delegations == (bigger,)
+    assert editing.without_delegation(added, "at").turnout().delegations == ()
     with pytest.raises(InvalidEventError, match="duplicate id 'at'"):
-        added.with_delegation(austria)
+        editing.with_delegation(added, austria)
 
 
 def test_a_field_of_the_wrong_type_names_the_field_and_the_type():
@@ -99,3 +103,29 @@ def test_assumption_is_accepted_on_records_that_hold_figures_or_names(record):
     changed = text.replace(header, f'{header}\nassumption = "a test assumption"', 1)
     event = eventplan.loads_event(changed)
     assert eventplan.loads_event(eventplan.dumps_event(event)) == event
+
+
+def test_planning_with_a_turnout_built_in_code_checks_that_turnout_and_not_the_event(
+    monkeypatch,
+):
+    from eventplan import validation
+
+    event = make_event()
+    austria = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE, size=Count(4, 6))
+    code = eventplan.Turnout(name="planned", delegations=(austria,))
+
+    def whole_event(*_):
+        raise AssertionError("the whole event was validated again")
+
+    monkeypatch.setattr(validation, "find_problems", whole_event)
+    resolved, name = editing.resolve_turnout(event, code)
+    assert (name, resolved.turnout("planned")) == ("planned", code)
+    assert eventplan.count_participation(event, code).delegates == Count(4, 6)
+    twice = eventplan.Turnout(name="planned", delegations=(austria, austria))
+    with pytest.raises(InvalidEventError, match=r"turnouts\.planned\.at: duplicate id 'at'"):
+        editing.resolve_turnout(event, twice)
+    huge = eventplan.Turnout(
+        name="planned", delegations=(attrs_evolve(austria, size=Count.exactly(10**13)),)
+    )
+    with pytest.raises(InvalidEventError, match=r"turnouts\.planned\.delegations\.at\.size"):
+        editing.resolve_turnout(event, huge)

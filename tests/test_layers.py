@@ -54,14 +54,6 @@ def test_every_module_has_a_layer():
     assert sorted(layer_name(p) for p in modules() if layer_name(p) not in layers()) == []
 
 
-#: Upward imports made on purpose, each inside a function and with its reason.
-DEFERRED = {
-    # Event.with_session and its kin return a validated event; the whole-event rules
-    # live in validation, which needs the model only for its types.
-    ("event", "validation"),
-}
-
-
 def test_no_import_runs_against_the_layers():
     order = layers()
     breaches = []
@@ -70,7 +62,7 @@ def test_no_import_runs_against_the_layers():
         where = path.relative_to(PACKAGE).with_suffix("").as_posix()
         for module, names, line in imports(path):
             package, _, inner = module.partition(".")
-            if order[package] > order[here] and (here, package) not in DEFERRED:
+            if order[package] > order[here]:
                 breaches.append(f"{where}:{line} imports {module} (layer {order[package]})")
             if inner.startswith("_") and package != here:
                 breaches.append(f"{where}:{line} reaches into {module}, private to {package}")
@@ -89,3 +81,68 @@ def test_the_layer_list_is_read():
         4,
         6,
     )
+
+
+def module_name(path: Path) -> str:
+    """``protocol/_signing.py`` → ``protocol._signing``; a subpackage's door is its own name."""
+    return (
+        path.relative_to(PACKAGE)
+        .with_suffix("")
+        .as_posix()
+        .replace("/", ".")
+        .removesuffix(".__init__")
+    )
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module → the eventplan modules it imports, at the top or inside a function alike."""
+    return {module_name(p): {m for m, _, _ in imports(p)} for p in modules()}
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected parts of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in sorted(graph.get(node, ())):
+            if other not in graph:
+                continue
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            part = []
+            while True:
+                member = stack.pop()
+                part.append(member)
+                if member == node:
+                    break
+            if len(part) > 1:
+                found.append(sorted(part))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circle():
+    assert circles(import_graph()) == []
+
+
+def test_a_circle_is_found():
+    graph = {
+        "event": {"validation"},
+        "validation": {"bounds"},
+        "bounds": {"event"},
+        "cli": {"event"},
+    }
+    assert circles(graph) == [["bounds", "event", "validation"]]
+    assert circles({"event": set(), "validation": {"event"}}) == []

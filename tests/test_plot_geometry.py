@@ -16,6 +16,7 @@ from eventplan import (
     SessionKind,
     SubCommittee,
     Task,
+    editing,
     plot_demand,
     plot_overflow,
     plot_programme,
@@ -46,7 +47,7 @@ def odd_hours_event() -> eventplan.Event:
         ),
         make_session("closing", title=long_title, start=at(26, 11), end=at(26, 12)),
     ):
-        event = event.with_session(session)
+        event = editing.with_session(event, session)
     committees = tuple(
         SubCommittee(id=f"c{i}", name=f"Sub-committee number {i} for protocol and logistics")
         for i in range(4)

@@ -9,7 +9,7 @@ import pytest
 from builders import DATA
 
 import eventplan
-from eventplan import _text
+from eventplan import _text, editing
 from eventplan.cli import main
 
 HANOI = eventplan.reference_event()
@@ -87,8 +87,8 @@ def test_counts_read_in_the_right_number():
 def test_an_overnight_session_stays_in_its_columns():
     from builders import at, make_event, make_session
 
-    event = make_event().with_session(
-        make_session("dinner", title="Dinner", start=at(25, 20), end=at(26, 1, 30))
+    event = editing.with_session(
+        make_event(), make_session("dinner", title="Dinner", start=at(25, 20), end=at(26, 1, 30))
     )
     lines = eventplan.summarise(event).render_text(width=80).splitlines()
     dinner = next(line for line in lines if "Dinner" in line)

@@ -17,6 +17,7 @@ import attrs
 import pendulum
 
 from eventplan.checks import Context, check_signing
+from eventplan.editing import resolve_turnout
 from eventplan.enums import HeadRank, SessionKind, Severity, SignatoryStatus
 from eventplan.event import Event
 from eventplan.findings import Finding
@@ -160,7 +161,7 @@ def signing(
             if slot.end > session.end:
                 late.append(slot)
             clock_at = slot.end
-    context = Context(*event.resolve_turnout(plan), chosen)  # the checks see this turnout too
+    context = Context(*resolve_turnout(event, plan), chosen)  # the checks see this turnout too
     findings = tuple(check_signing(context))
     return Signing(event, order, first, tuple(slots), tuple(late), findings, norm)
 
