@@ -98,7 +98,7 @@ class ParticipationCounts:
 def count_participation(event: Event, turnout: str | Turnout | None = None) -> ParticipationCounts:
     """Add up the named delegations, cohorts and press of one turnout (the default one if unnamed)."""
     _arguments.event("count_participation", event)
-    return count_turnout(event.turnout_of(turnout) or event.turnout(None))
+    return count_turnout(event.turnout(turnout))
 
 
 def count_turnout(turnout: Turnout) -> ParticipationCounts:

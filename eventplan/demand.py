@@ -19,7 +19,7 @@ def attendance(
     the protocol plans all read this answer."""
     _arguments.event("attendance", event)
     chosen = event.session(session) if isinstance(session, str) else session
-    return Parties(event.turnout_of(turnout) or event.turnout(None)).attendance(chosen)
+    return Parties(event.turnout(turnout)).attendance(chosen)
 
 
 def session_demand(
@@ -30,5 +30,5 @@ def session_demand(
     seats more than fixed numbers."""
     _arguments.event("session_demand", event)
     chosen = event.session(session) if isinstance(session, str) else session
-    parties = Parties(event.turnout_of(turnout) or event.turnout(None))
+    parties = Parties(event.turnout(turnout))
     return parties.demand(chosen) if parties.demand_known(chosen) else None

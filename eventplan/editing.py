@@ -43,9 +43,7 @@ def resolve_turnout(event: Event, turnout: str | Turnout | None) -> tuple[Event,
     :class:`Turnout` is used as given, in place of the event's turnout of that name,
     after its own check (:func:`~eventplan.validation.turnout_problems`).
     """
-    chosen = event.turnout_of(turnout)
-    if chosen is None:  # no turnout in the event and none given: the lookup names the cause
-        return event, event.turnout(None).name
+    chosen = event.turnout(turnout)
     if not isinstance(turnout, Turnout) or turnout in event.turnouts:
         return event, chosen.name
     problems = turnout_problems(event, turnout)

@@ -154,8 +154,13 @@ class Event:
     def source(self, source_id: str) -> Source:
         return _find(self.sources, "id", source_id, "source")
 
-    def turnout(self, name: str | None = None) -> Turnout:
-        """The turnout called ``name``; without a name, the default one (or the only one)."""
+    def turnout(self, name: str | Turnout | None = None) -> Turnout:
+        """The turnout called ``name``; without a name, the default one (or the only one).
+        A :class:`Turnout` is taken as given, so every ``turnout=`` argument is read here."""
+        if isinstance(name, Turnout):
+            return name
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"'turnout' must be a turnout name (str), a Turnout or None: {name!r}")
         if name is None:
             if self.default_turnout is not None:
                 name = self.default_turnout
@@ -166,16 +171,9 @@ class Event:
         return _find(self.turnouts, "name", name, "turnout")
 
     def turnout_of(self, turnout: str | Turnout | None) -> Turnout | None:
-        """The turnout a ``turnout=`` argument means: a :class:`Turnout` as given, else the
-        event's of that name (``None``: the default); ``None`` when the event has none and
-        none is given. Every capability reads its turnout through this, so a turnout built in
-        code is planned with its own sizes."""
-        if isinstance(turnout, Turnout):
-            return turnout
-        if turnout is not None and not isinstance(turnout, str):
-            raise TypeError(
-                f"'turnout' must be a turnout name (str), a Turnout or None: {turnout!r}"
-            )
+        """As :meth:`turnout`, but ``None`` when the event has none and none is given: who
+        comes is then not known. Every capability reads its turnout through this, so a
+        turnout built in code is planned with its own sizes."""
         if turnout is None and not self.turnouts:
             return None
         return self.turnout(turnout)
