@@ -73,7 +73,8 @@ def _values(event: Event) -> Iterator[Found]:
 
 
 def _unknown(path: str, what: str, value: str, known: Iterable[str]) -> Found:
-    choices = sorted(known)
+    # an id with a control character is shown escaped, as the problem about it shows it
+    choices = [repr(c) if _fields._CONTROL.search(c) else c for c in sorted(known)]
     shown = ", ".join(choices[:12]) + (", …" if len(choices) > 12 else "")
     listing = f"; known: {shown}" if choices else f"; the event defines no {what}s"
     return Problem(path, f"unknown {what} {value!r}{listing}"), value
