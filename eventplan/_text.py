@@ -6,9 +6,13 @@ they all honour ``COLUMNS`` and the terminal's width the same way.
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable
+
+# C0 and C1 controls but tab and line feed: U+009B alone is a terminal's escape sequence (CSI)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 #: Narrower than this, wrapping would make the text harder to read, not easier.
 MIN_WIDTH = 40
@@ -59,3 +63,8 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     else:
         noun = singular + "s"
     return f"{count:,} {noun}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character shown escaped (``\x1b``), safe for a terminal."""
+    return CONTROL.sub(lambda found: repr(found.group())[1:-1], text)

@@ -35,7 +35,7 @@ class Problem:
 
     def __str__(self) -> str:
         # a path names ids from the file, which may hold control characters: shown escaped
-        from eventplan._fields import escape_controls
+        from eventplan._text import escape_controls
 
         return f"{escape_controls(self.path)}: {self.message}" if self.path else self.message
 

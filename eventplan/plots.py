@@ -15,11 +15,11 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from eventplan import _arguments
 from eventplan.errors import MissingExtraError, UnknownNameError
-from eventplan.event import Event
-from eventplan.montecarlo import Simulation
-from eventplan.programme import in_order
+from eventplan.model import arguments as _arguments
+from eventplan.model.event import Event
+from eventplan.model.programme import in_order
+from eventplan.montecarlo.simulation import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
     from eventplan.protocol import Seating
@@ -195,7 +195,7 @@ def plot_overflow(
 ) -> Figure:
     """Overflow against a swept parameter, a line per subject (by default those that overflow).
 
-    ``frame`` is what :func:`eventplan.simulate_sweep` returns (the probability of overflow at
+    ``frame`` is what :func:`eventplan.montecarlo.simulate_sweep` returns (the probability of overflow at
     the cautious capacity) or what :func:`eventplan.sweep` returns (the cautious margin: below
     zero, short). Where the grid has other parameters, each point shows the worst of them.
     """

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pendulum
 
-from eventplan import formulas
-from eventplan.count import Count
-from eventplan.enums import (
+from eventplan.capacity.report import check
+from eventplan.demand import formulas
+from eventplan.model.count import Count
+from eventplan.model.enums import (
     HeadRank,
     Layout,
     PartyKind,
@@ -28,10 +29,9 @@ from eventplan.enums import (
     SessionStatus,
     SignatoryStatus,
 )
-from eventplan.event import Event
-from eventplan.montecarlo import DEMANDS, Uncertainty
-from eventplan.norms import default_norms
-from eventplan.organisation import (
+from eventplan.model.event import Event
+from eventplan.model.norms import default_norms
+from eventplan.model.organisation import (
     Agency,
     Official,
     Organisation,
@@ -40,20 +40,20 @@ from eventplan.organisation import (
     SubCommittee,
     Task,
 )
-from eventplan.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
-from eventplan.parties import PRESS_CORPS, Member, Parties
-from eventplan.programme import (
+from eventplan.model.participation import Cohort, Delegation, PressCorps, Turnout, TurnoutKind
+from eventplan.model.parties import PRESS_CORPS, Member, Parties
+from eventplan.model.programme import (
     ALL_DELEGATIONS,
     DELEGATION_PREFIX,
     PRESS,
     AudienceRule,
     Session,
 )
-from eventplan.report import check
-from eventplan.venue import Room, SeatCount, Venue
+from eventplan.model.venue import Room, SeatCount, Venue
+from eventplan.montecarlo.simulation import DEMANDS, Uncertainty
 
 if TYPE_CHECKING:  # pragma: no cover
-    from eventplan.meetings import BilateralRequest
+    from eventplan.model.meetings import BilateralRequest
 
 REGIONS = (
     "African",
@@ -316,7 +316,7 @@ def simulate_by_loop(
     """The Monte Carlo of :func:`eventplan.simulate`, one draw at a time in plain Python.
 
     The straightforward way to write the same model over the public one (the
-    turnout, the checks' findings, the selectors of :mod:`eventplan.parties`
+    turnout, the checks' findings, the selectors of :mod:`eventplan.model.parties`
     and the resource formulas), kept as the yardstick the vectorised version
     is measured and checked against. Returns, per finding's ``(code,
     subjects)``, the probability that its demand exceeds its cautious capacity.
@@ -431,7 +431,7 @@ def bilateral_requests(
 ) -> tuple[BilateralRequest, ...]:
     """``count`` requests between the named delegations of ``event`` (and a few of its officials):
     30 or 45 min, priority 1–3, sizes 1–8 a side, a third with a half-day window."""
-    from eventplan.meetings import BilateralRequest
+    from eventplan.model.meetings import BilateralRequest
 
     rng = random.Random(seed)
     parties = [f"{DELEGATION_PREFIX}{d.id}" for d in event.turnout(turnout).delegations]
@@ -471,7 +471,7 @@ def with_bilaterals(event: Event, requests: int = 400, rooms: int = 10, *, seed:
     bilateral rooms, and ``requests`` generated requests."""
     import attrs
 
-    from eventplan.resources import Resources
+    from eventplan.model.resources import Resources
 
     rng = random.Random(seed)
     bilateral_rooms = tuple(

@@ -31,5 +31,5 @@ moved = attrs.evolve(
     hanoi, sessions=tuple(later if s.id == banquet.id else s for s in hanoi.sessions)
 )
 print(eventplan.diff(hanoi, moved))
-published = eventplan.write_ics(moved, out / "programme.ics")
+published = eventplan.calendars.write_ics(moved, out / "programme.ics")
 print(f"{published.path}: SEQUENCE raised for {', '.join(published.changed)}")

@@ -5,7 +5,9 @@ A comparison, a sweep and a Monte Carlo.
 """
 
 import eventplan
-from eventplan import Layout, ResizeRoom, Scenario, SetParties
+from eventplan import Scenario
+from eventplan.model import Layout
+from eventplan.montecarlo import ResizeRoom, SetParties
 
 hanoi = eventplan.reference_event()
 table = eventplan.compare(

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 
 import pendulum
 
-from eventplan import Event, Layout, NormSet
-from eventplan.meetings import BilateralRequest
+from eventplan import Event, NormSet
+from eventplan.model import Layout
+from eventplan.model.meetings import BilateralRequest
 
 Meeting = tuple[BilateralRequest, str, pendulum.DateTime]  # request, room, start
 

@@ -8,18 +8,8 @@ from typing import Any
 
 import pendulum
 
-from eventplan import (
-    AudienceRule,
-    Event,
-    Layout,
-    Room,
-    SeatCount,
-    Session,
-    SessionKind,
-    Source,
-    Turnout,
-    Venue,
-)
+from eventplan import Event, Room, Session, SessionKind, Turnout, Venue
+from eventplan.model import AudienceRule, Layout, SeatCount, Source
 
 DATA = Path(__file__).parent / "data"
 ZONE = "Europe/Vienna"

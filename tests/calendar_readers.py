@@ -19,8 +19,8 @@ import ics
 import pytest
 
 from eventplan import Audience, Event
-from eventplan.audiences import sessions_for
-from eventplan.calendars import session_uid
+from eventplan.calendars.audiences import sessions_for
+from eventplan.calendars.writer import session_uid
 
 JS = Path(__file__).parent / "js"
 LIBICAL = Path(__file__).parent / "libical" / "read_ics.py"

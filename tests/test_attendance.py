@@ -13,24 +13,19 @@ import pytest
 from builders import at, make_event, make_session
 
 import eventplan
-from eventplan import (
+from eventplan import Delegation, PartyKind, Room, SessionKind, Turnout, Venue
+from eventplan.calendars.audiences import Audience, every_audience, sessions_for
+from eventplan.model import (
     AudienceRule,
     BilateralRequest,
-    Delegation,
     Layout,
-    PartyKind,
     Resources,
-    Room,
     SeatCount,
-    SessionKind,
     SignatoryStatus,
-    Turnout,
-    Venue,
     editing,
 )
-from eventplan.audiences import Audience, every_audience, sessions_for
-from eventplan.montecarlo import Uncertainty
-from eventplan.parties import Parties
+from eventplan.model.parties import Parties
+from eventplan.montecarlo.simulation import Uncertainty
 from eventplan.protocol import commitments, place_bilaterals_greedy, seating, signing, speakers
 
 STAMP = pendulum.datetime(2025, 10, 1, tz="UTC")
@@ -48,7 +43,7 @@ STORED = Turnout(
         _delegation("vn", "Viet Nam", 3, signatory=SignatoryStatus.AT_PLENARY),
         Delegation("unodc", "UNODC", PartyKind.INTERGOVERNMENTAL_ORGANISATION),
     ),
-    press=eventplan.PressCorps(reporters=eventplan.Count.exactly(12)),
+    press=eventplan.model.PressCorps(reporters=eventplan.Count.exactly(12)),
 )
 
 #: Built in code, never stored: one more state (a signatory), and Viet Nam's delegation larger
@@ -122,10 +117,14 @@ def _event() -> eventplan.Event:
             kind=SessionKind.PLENARY,
             start=at(26, 9),
             end=at(26, 10),
-            speakers_list=eventplan.SpeakersList(
+            speakers_list=eventplan.model.SpeakersList(
                 entries=(
-                    eventplan.Statement(eventplan.SpeakerLevel.MINISTER, delegation="vn"),
-                    eventplan.Statement(eventplan.SpeakerLevel.MINISTER, delegation="at"),
+                    eventplan.model.Statement(
+                        eventplan.model.SpeakerLevel.MINISTER, delegation="vn"
+                    ),
+                    eventplan.model.Statement(
+                        eventplan.model.SpeakerLevel.MINISTER, delegation="at"
+                    ),
                 )
             ),
         ),
@@ -146,7 +145,9 @@ def _event() -> eventplan.Event:
 def _capabilities() -> dict[str, object]:
     """Each capability that takes a turnout, as a function of (event, turnout), giving text."""
     return {
-        "session_demand": lambda e, t: str(eventplan.session_demand(e, t, session="opening")),
+        "session_demand": lambda e, t: str(
+            eventplan.demand.session_demand(e, t, session="opening")
+        ),
         "attendance": lambda e, t: eventplan.attendance(e, t, session="opening").weights,
         "check": lambda e, t: eventplan.check(e, t).render_text(),
         "simulate": lambda e, t: (
@@ -208,7 +209,7 @@ def _calendar_kinds(event: eventplan.Event, session_id: str) -> set[str]:
 
 
 def test_the_audience_of_a_session_is_one_set_in_calendars_checks_montecarlo_and_protocol():
-    from eventplan.montecarlo import _Model  # the compiled model the draws run on
+    from eventplan.montecarlo.simulation import _Model  # the compiled model the draws run on
 
     event = _event()
     parties = Parties(STORED)
@@ -220,10 +221,10 @@ def test_the_audience_of_a_session_is_one_set_in_calendars_checks_montecarlo_and
         assert _calendar_delegations(event, session.id) == set(found.delegation_ids)
         assert _calendar_kinds(event, session.id) == set(found.kinds)
         # checks: the demand the checks hold against the room is the attendance's seats
-        expected = eventplan.Count.exactly(found.fixed) + eventplan.count.total(
+        expected = eventplan.Count.exactly(found.fixed) + eventplan.model.count.total(
             parties.size(m) * w for m, w in found.weights.items()
         )
-        assert eventplan.session_demand(event, session=session) in (expected, None)
+        assert eventplan.demand.session_demand(event, session=session) in (expected, None)
         # protocol: the seating plan seats exactly the delegations seated
         if session.room == "hall-a" and session.audience:
             plan = seating(event, session.id)
@@ -259,13 +260,15 @@ def test_all_delegates_is_an_audience_whatever_the_delegation_kind():
     assert "delegates" in [str(a) for a in every_audience(event)]
     text = eventplan.to_ics(event, "delegates", stamp=STAMP)
     assert "X-WR-CALNAME:Mini summit — all delegates\r\n" in text
-    with pytest.raises(eventplan.UnknownNameError):
+    with pytest.raises(eventplan.errors.UnknownNameError):
         Audience.parse("delegates:vn")
 
 
 def test_a_block_drawn_from_parties_keeps_its_own_size():
     event = _event()
-    assert eventplan.session_demand(event, session="press-briefing") == eventplan.Count.exactly(30)
+    assert eventplan.demand.session_demand(
+        event, session="press-briefing"
+    ) == eventplan.Count.exactly(30)
     found = eventplan.attendance(event, session="roundtable")
     assert (found.fixed, found.weights, found.kinds[:1]) == (20, {}, ("member_state",))
 
@@ -284,10 +287,10 @@ def test_an_unknown_delegation_a_block_is_drawn_from_is_a_problem_at_its_place()
     with pytest.raises(
         eventplan.InvalidEventError, match=r"sessions\.opening\.audience\[0\]\.drawn_from"
     ):
-        eventplan.validate(make_event(sessions=(session,)))
+        eventplan.model.validate(make_event(sessions=(session,)))
 
 
 def test_an_event_file_reads_drawn_from(tmp_path):
-    text = eventplan.dumps_event(_event())
+    text = eventplan.files.dumps_event(_event())
     assert "drawn_from" in text and "press" in text
     assert eventplan.loads_event(text) == _event()

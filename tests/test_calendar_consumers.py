@@ -26,23 +26,12 @@ from calendar_readers import (
 )
 
 import eventplan
-from eventplan import (
-    Delegation,
-    Event,
-    Organisation,
-    Organiser,
-    PartyKind,
-    SessionStatus,
-    SubCommittee,
-    Task,
-    Turnout,
-    dump_event,
-    to_ics,
-    write_ics,
-)
-from eventplan._ical import unfold
-from eventplan.audiences import every_audience
+from eventplan import Delegation, Event, PartyKind, Turnout, dump_event, to_ics
+from eventplan.calendars import write_ics
+from eventplan.calendars._ical import unfold
+from eventplan.calendars.audiences import every_audience
 from eventplan.cli import main
+from eventplan.model import Organisation, Organiser, SessionStatus, SubCommittee, Task
 
 STAMP = dt.datetime(2025, 10, 20, 8, 0, tzinfo=dt.UTC)
 BERLIN = "Europe/Berlin"
@@ -292,7 +281,7 @@ def test_switching_to_local_times_changes_no_sequence(tmp_path: Path):
 
 def test_to_calendar_reads_local_times_as_the_same_instants():
     event = berlin_dst_event()
-    calendar = eventplan.to_calendar(event, stamp=STAMP, tz="event")
+    calendar = eventplan.calendars.to_calendar(event, stamp=STAMP, tz="event")
     assert {e.uid: int(e.begin.timestamp()) for e in calendar.events} == {
         uid: record.start for uid, record in expected(event).items()
     }
@@ -300,6 +289,6 @@ def test_to_calendar_reads_local_times_as_the_same_instants():
 
 def test_tz_must_be_utc_or_event():
     with pytest.raises(
-        eventplan.CalendarError, match=r"tz must be 'utc' or 'event': 'Europe/Paris'"
+        eventplan.errors.CalendarError, match=r"tz must be 'utc' or 'event': 'Europe/Paris'"
     ):
         to_ics(HANOI, stamp=STAMP, tz="Europe/Paris")

@@ -20,8 +20,10 @@ from calendar_readers import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventplan import Event, Organiser, to_calendar, to_ics
-from eventplan._ical import parse
+from eventplan import Event, to_ics
+from eventplan.calendars import to_calendar
+from eventplan.calendars._ical import parse
+from eventplan.model import Organiser
 
 STAMP = dt.datetime(2025, 10, 20, tzinfo=dt.UTC)
 NASTY = [

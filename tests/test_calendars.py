@@ -25,25 +25,21 @@ from calendar_readers import (
 import eventplan
 from eventplan import (
     Audience,
-    CalendarWriter,
     Delegation,
     Event,
-    ForeignFileError,
-    Organiser,
     PartyKind,
     Session,
     SessionKind,
-    SessionStatus,
     Turnout,
     Venue,
-    _ical,
-    to_calendar,
     to_ics,
     write_calendars,
-    write_ics,
 )
-from eventplan.audiences import every_audience, sessions_for
-from eventplan.calendars import session_uid
+from eventplan.calendars import CalendarWriter, _ical, to_calendar, write_ics
+from eventplan.calendars.audiences import every_audience, sessions_for
+from eventplan.calendars.writer import session_uid
+from eventplan.errors import ForeignFileError
+from eventplan.model import Organiser, SessionStatus
 from eventplan.testing import synthetic_event
 
 STAMP = dt.datetime(2025, 10, 20, 8, 0, tzinfo=dt.UTC)
@@ -163,7 +159,7 @@ def test_calendar_header_names_the_audience_and_zone():
 
 def test_same_event_and_stamp_give_the_same_bytes():
     assert to_ics(HANOI, stamp=STAMP) == to_ics(
-        eventplan.load_event(eventplan.reference_file()), stamp=STAMP
+        eventplan.load_event(eventplan.files.reference_file()), stamp=STAMP
     )
 
 
@@ -369,7 +365,7 @@ def delegation_event() -> Event:
             kind=SessionKind.BILATERAL,
             start=at(25, 11),
             end=at(25, 12),
-            audience=(eventplan.AudienceRule(parties=("delegation:unodc",), behind=2),),
+            audience=(eventplan.model.AudienceRule(parties=("delegation:unodc",), behind=2),),
         ),
     )
     return make_event(
@@ -399,7 +395,7 @@ def test_every_audience_lists_programme_delegations_kinds_committees_and_rooms()
 
 def test_subcommittee_calendar_carries_its_tasks_as_todos():
     text = to_ics(HANOI, "subcommittee:protocol", stamp=STAMP)
-    calendar = eventplan.calendars._ical.parse(text)
+    calendar = eventplan.calendars.writer._ical.parse(text)
     todos = [c for c in calendar.children if c.name == "VTODO"]
     assert [(t.first("SUMMARY"), t.first("DUE")) for t in todos] == [
         ("Full rehearsal of the ceremony\\, chaired by the President", "20251023")
@@ -408,10 +404,10 @@ def test_subcommittee_calendar_carries_its_tasks_as_todos():
 
 def test_unknown_audience_names_the_choices():
     with pytest.raises(
-        eventplan.UnknownNameError, match="unknown room 'hall-z'; one of: hall-a, hall-b"
+        eventplan.errors.UnknownNameError, match="unknown room 'hall-z'; one of: hall-a, hall-b"
     ):
         to_ics(make_event(), "room:hall-z", stamp=STAMP)
-    with pytest.raises(eventplan.UnknownNameError, match="unknown audience 'everyone'"):
+    with pytest.raises(eventplan.errors.UnknownNameError, match="unknown audience 'everyone'"):
         to_ics(make_event(), "everyone", stamp=STAMP)
 
 
@@ -437,7 +433,9 @@ def test_withdrawn_todo_stays_cancelled_across_exports(tmp_path: Path):
         write_ics(fewer, path, "subcommittee:protocol", stamp=STAMP)
         todo = next(
             c
-            for c in eventplan.calendars._ical.parse(path.read_text(encoding="utf-8")).children
+            for c in eventplan.calendars.writer._ical.parse(
+                path.read_text(encoding="utf-8")
+            ).children
             if c.name == "VTODO"
         )
         states.append((todo.first("STATUS"), todo.first("SEQUENCE")))
@@ -449,7 +447,7 @@ def test_withdrawn_event_drops_its_reminders(tmp_path: Path):
     write_ics(HANOI, path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
     fewer = attrs.evolve(HANOI, sessions=tuple(s for s in HANOI.sessions if s.id != "closing"))
     write_ics(fewer, path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
-    calendar = eventplan.calendars._ical.parse(path.read_text(encoding="utf-8"))
+    calendar = eventplan.calendars.writer._ical.parse(path.read_text(encoding="utf-8"))
     closing = next(
         c
         for c in calendar.children

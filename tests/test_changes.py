@@ -5,7 +5,9 @@ from __future__ import annotations
 import attrs
 from builders import at, make_event, make_session
 
-from eventplan import ProgrammeChanges, SessionStatus, diff, editing
+from eventplan import diff
+from eventplan.calendars import ProgrammeChanges
+from eventplan.model import SessionStatus, editing
 
 
 def two_revisions():
@@ -78,7 +80,7 @@ def test_a_moved_session_reads_the_same_in_diff_speakers_and_check():
     import pendulum
 
     from eventplan import check, reference_event
-    from eventplan.changes import diff
+    from eventplan.calendars.changes import diff
     from eventplan.protocol import speakers
 
     hanoi = reference_event()

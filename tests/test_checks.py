@@ -9,24 +9,9 @@ import pytest
 from builders import at, make_event, make_session
 
 import eventplan
-from eventplan import (
-    AudienceRule,
-    Cohort,
-    Count,
-    Layout,
-    PartyKind,
-    PressCorps,
-    Resources,
-    Room,
-    SeatCount,
-    SessionKind,
-    Severity,
-    Turnout,
-    Venue,
-    check,
-    default_norms,
-)
-from eventplan.checks import booths_needed, verdict
+from eventplan import Count, PartyKind, Room, SessionKind, Turnout, Venue, check, default_norms
+from eventplan.capacity.checks import booths_needed, verdict
+from eventplan.model import AudienceRule, Cohort, Layout, PressCorps, Resources, SeatCount, Severity
 
 NORMS = default_norms()
 
@@ -170,7 +155,7 @@ def test_no_turnover_when_the_audience_stays_seated():
 
 
 def test_official_at_two_sessions_at_once():
-    official = eventplan.Official(id="minister", name="The Minister")
+    official = eventplan.model.Official(id="minister", name="The Minister")
     sessions = (
         make_session("a", chairs=("minister",)),
         make_session("b", room="hall-b", start=at(25, 9, 30), end=at(25, 11), chairs=("minister",)),
@@ -187,7 +172,7 @@ def test_official_at_two_sessions_at_once():
     ("gap", "expected"), [(10, []), (9, [Severity.ERROR])], ids=["enough", "one-minute-short"]
 )
 def test_official_needs_time_to_move_between_rooms(gap, expected):
-    official = eventplan.Official(id="minister", name="The Minister")
+    official = eventplan.model.Official(id="minister", name="The Minister")
     sessions = (
         make_session("a", chairs=("minister",)),
         make_session(
@@ -513,7 +498,7 @@ def test_event_norm_overrides_apply():
     longer = attrs.evolve(
         event,
         norm_overrides=(
-            eventplan.NormOverride(
+            eventplan.model.NormOverride(
                 id="signing.minutes_per_signature", low=1.5, high=1.8, source="timed at a rehearsal"
             ),
         ),

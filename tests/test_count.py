@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventplan import Count
-from eventplan.count import total
+from eventplan.model.count import total
 
 
 def counts() -> st.SearchStrategy[Count]:

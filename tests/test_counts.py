@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from builders import make_event
 
-from eventplan import (
-    Cohort,
-    Count,
-    Delegation,
-    PartyKind,
-    PressCorps,
-    Qualifier,
-    ReportedFigure,
-    Severity,
-    SignatoryStatus,
-    Turnout,
-    count_participation,
-    reconcile,
-    summarise,
-)
-from eventplan.counts import NO_REGION
-from eventplan.enums import Measure
+from eventplan import Count, Delegation, PartyKind, Turnout, count_participation, summarise
+from eventplan.capacity import reconcile
+from eventplan.demand.counts import NO_REGION
+from eventplan.model import Cohort, PressCorps, Qualifier, ReportedFigure, Severity, SignatoryStatus
+from eventplan.model.enums import Measure
 
 
 def turnout_event():

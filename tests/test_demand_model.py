@@ -11,20 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eventplan
-from eventplan import (
-    AudienceRule,
-    Cohort,
-    Count,
-    NormOverride,
-    PartyKind,
-    PressCorps,
-    Resources,
-    Session,
-    SessionKind,
-    Uncertainty,
-    check,
-    simulate,
-)
+from eventplan import Count, PartyKind, Session, SessionKind, check, simulate
+from eventplan.model import AudienceRule, Cohort, NormOverride, PressCorps, Resources
+from eventplan.montecarlo import Uncertainty
 from eventplan.testing import synthetic_event
 
 HANOI = eventplan.reference_event()
@@ -270,7 +259,9 @@ def test_room_without_a_booth_count_says_not_known_in_check_and_simulate():
 
 def room_defaults():
     room = eventplan.Room(id="r", name="R")
-    return room.interpretation_booths, eventplan.SeatCount(eventplan.Layout.THEATRE).seats
+    return room.interpretation_booths, eventplan.model.SeatCount(
+        eventplan.model.Layout.THEATRE
+    ).seats
 
 
 def test_session_after_the_last_day_is_a_problem_at_its_start():
@@ -280,7 +271,7 @@ def test_session_after_the_last_day_is_a_problem_at_its_start():
         end=HANOI.session("closing").end.add(days=3),
     )
     sessions = tuple(late if s.id == "closing" else s for s in HANOI.sessions)
-    text = eventplan.dumps_event(attrs.evolve(HANOI, sessions=sessions))
+    text = eventplan.files.dumps_event(attrs.evolve(HANOI, sessions=sessions))
     with pytest.raises(eventplan.EventFileError) as caught:
         eventplan.loads_event(text)
     assert [str(p) for p in caught.value.problems] == [
@@ -300,8 +291,8 @@ def test_a_party_named_twice_in_a_rule_is_seated_once_and_reported():
         HANOI, sessions=(session,), turnouts=(turnout,), default_turnout="planned", reported=()
     )
     # 10 states once, 20 reporters of the corps and the outlet's 5 reporters, not the outlet again
-    assert eventplan.session_demand(event, session=session) == Count.exactly(35)
-    assert [str(p) for p in eventplan.find_problems(event)] == [
+    assert eventplan.demand.session_demand(event, session=session) == Count.exactly(35)
+    assert [str(p) for p in eventplan.model.find_problems(event)] == [
         "sessions.opening.audience[0].parties: 'member_state' names parties 'all_delegations' "
         "already names; each is seated once",
         "sessions.opening.audience[0].parties: 'media_outlet' names parties 'press' already "
@@ -310,7 +301,9 @@ def test_a_party_named_twice_in_a_rule_is_seated_once_and_reported():
 
 
 def test_a_continuation_counts_when_its_first_part_is_cancelled():
-    cancelled = attrs.evolve(HANOI.session("plenary"), status=eventplan.SessionStatus.CANCELLED)
+    cancelled = attrs.evolve(
+        HANOI.session("plenary"), status=eventplan.model.SessionStatus.CANCELLED
+    )
     sessions = tuple(cancelled if s.id == "plenary" else s for s in HANOI.sessions)
     event = attrs.evolve(HANOI, sessions=sessions)
     assert eventplan.summarise(event).sessions_by_kind["plenary"] == 1
@@ -319,10 +312,10 @@ def test_a_continuation_counts_when_its_first_part_is_cancelled():
 
 def test_session_demand_is_not_known_when_the_turnout_names_no_one():
     schedule = eventplan.load_schedule(DATA / "schedules" / "38c3.schedule.xml")
-    assert eventplan.session_demand(schedule, session="38c3-opening-ceremony") is None
+    assert eventplan.demand.session_demand(schedule, session="38c3-opening-ceremony") is None
     fixed_only = AudienceRule(seats=40, label="guests")
     session = attrs.evolve(schedule.session("38c3-opening-ceremony"), audience=(fixed_only,))
-    assert eventplan.session_demand(schedule, session=session) == Count.exactly(40)
+    assert eventplan.demand.session_demand(schedule, session=session) == Count.exactly(40)
 
 
 def test_an_open_turnout_leaves_the_cautious_needs_open_in_the_messages():

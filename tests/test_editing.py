@@ -7,18 +7,9 @@ from attrs import evolve as attrs_evolve
 from builders import at, make_event, make_session
 
 import eventplan
-from eventplan import (
-    Cohort,
-    Count,
-    Delegation,
-    InvalidEventError,
-    Layout,
-    PartyKind,
-    Room,
-    SeatCount,
-    UnknownNameError,
-    editing,
-)
+from eventplan import Count, Delegation, InvalidEventError, PartyKind, Room
+from eventplan.errors import UnknownNameError
+from eventplan.model import Cohort, Layout, SeatCount, editing
 
 
 def test_with_session_adds_and_the_original_stays():
@@ -97,18 +88,18 @@ def test_a_field_of_the_wrong_type_names_the_field_and_the_type():
     ["officials", "agencies", "organisation.steering_committee", "organisation.secretariat"],
 )
 def test_assumption_is_accepted_on_records_that_hold_figures_or_names(record):
-    text = eventplan.reference_file().read_text(encoding="utf-8")
+    text = eventplan.files.reference_file().read_text(encoding="utf-8")
     header = f"[[{record}]]" if record in ("officials", "agencies") else f"[{record}]"
     assert header in text
     changed = text.replace(header, f'{header}\nassumption = "a test assumption"', 1)
     event = eventplan.loads_event(changed)
-    assert eventplan.loads_event(eventplan.dumps_event(event)) == event
+    assert eventplan.loads_event(eventplan.files.dumps_event(event)) == event
 
 
 def test_planning_with_a_turnout_built_in_code_checks_that_turnout_and_not_the_event(
     monkeypatch,
 ):
-    from eventplan import validation
+    from eventplan.model import validation
 
     event = make_event()
     austria = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE, size=Count(4, 6))

@@ -10,8 +10,9 @@ import pytest
 from builders import DATA, at, make_event, make_session
 
 import eventplan
-from eventplan import EventFileError, dump_event, dumps_event, load_event, loads_event
+from eventplan import EventFileError, dump_event, load_event, loads_event
 from eventplan._atomic import write_text
+from eventplan.files import dumps_event
 from eventplan.testing import synthetic_event
 
 INVALID = sorted((DATA / "invalid").glob("*.toml"))
@@ -113,7 +114,7 @@ def test_failed_write_leaves_the_previous_file_and_no_debris(tmp_path: Path):
 def test_validate_reports_reference_problems_of_an_event_built_in_code():
     event = make_event(sessions=(make_session(room="hall-z", subcommittee="protocol"),))
     with pytest.raises(eventplan.InvalidEventError) as caught:
-        eventplan.validate(event)
+        eventplan.model.validate(event)
     assert [str(p) for p in caught.value.problems] == [
         "sessions.opening.room: unknown room 'hall-z'; known: hall-a, hall-b",
         "sessions.opening.subcommittee: unknown sub-committee 'protocol'; the event defines no sub-committees",
@@ -122,7 +123,7 @@ def test_validate_reports_reference_problems_of_an_event_built_in_code():
 
 def test_validate_returns_a_sound_event_unchanged():
     event = make_event()
-    assert eventplan.validate(event) is event
+    assert eventplan.model.validate(event) is event
 
 
 def test_naive_time_in_code_is_refused_by_the_session():
@@ -142,7 +143,7 @@ def test_open_ended_count_is_written_without_max():
 
 
 def test_a_misspelt_time_zone_is_one_problem_the_cause_first_with_close_names():
-    from eventplan import reference_file
+    from eventplan.files import reference_file
 
     text = reference_file().read_text(encoding="utf-8")
     text = text.replace('timezone = "Asia/Ho_Chi_Minh"', 'timezone = "Asia/Ho_Chi_Mihn"', 1)

@@ -19,24 +19,23 @@ from builders import at, make_event, make_session
 from calendar_readers import read_with_icalendar
 
 from eventplan import (
-    AudienceRule,
-    CalendarError,
     Delegation,
     Event,
-    ForeignFileError,
     PartyKind,
     SessionKind,
     Turnout,
     _atomic,
     dump_event,
     reference_event,
-    reference_file,
     write_calendars,
-    write_ics,
 )
-from eventplan.audiences import every_audience
-from eventplan.calendars import session_uid
+from eventplan.calendars import write_ics
+from eventplan.calendars.audiences import every_audience
+from eventplan.calendars.writer import session_uid
 from eventplan.cli import main
+from eventplan.errors import CalendarError, ForeignFileError
+from eventplan.files import reference_file
+from eventplan.model import AudienceRule
 
 STAMP = dt.datetime(2030, 9, 1, tzinfo=dt.UTC)
 HANOI = reference_event()

@@ -15,8 +15,9 @@ from builders import DATA, at, make_event, make_session
 from lxml import etree
 
 import eventplan
-from eventplan import to_csv, to_frab, to_frab_xml
-from eventplan.frab import frab_numbers
+from eventplan import to_csv
+from eventplan.schedules import to_frab, to_frab_xml
+from eventplan.schedules.frab import frab_numbers
 from eventplan.testing import synthetic_event
 
 SCHEMA = json.loads((DATA / "c3voc" / "schema.json").read_text(encoding="utf-8"))
@@ -193,7 +194,7 @@ def test_schedule_json_holds_every_session_once_in_its_room_and_day():
 
 
 def test_schedule_json_guids_are_stable_and_unique():
-    first, again = to_frab(HANOI), to_frab(eventplan.load_event(eventplan.reference_file()))
+    first, again = to_frab(HANOI), to_frab(eventplan.load_event(eventplan.files.reference_file()))
     guids = [
         i["guid"]
         for d in first["schedule"]["conference"]["days"]

@@ -40,11 +40,10 @@ from eventplan import (
     simulate,
     summarise,
     to_csv,
-    to_frab,
     to_ics,
 )
-from eventplan.frab import http_url
-from eventplan.schedules import reads_schedule
+from eventplan.schedules import reads_schedule, to_frab
+from eventplan.schedules.frab import http_url
 
 #: Examples per property: the default run, and ``-m fuzz`` (CI).
 SMALL, LARGE = 25, 5_000

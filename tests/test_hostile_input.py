@@ -27,13 +27,9 @@ from eventplan import (
     EventFileError,
     EventPlanError,
     InvalidEventError,
-    Layout,
     NormSet,
-    ResourceLimitError,
     Room,
-    SeatCount,
     SessionKind,
-    Uncertainty,
     Venue,
     check,
     default_norms,
@@ -41,14 +37,16 @@ from eventplan import (
     load_event,
     loads_event,
     reference_event,
-    reference_file,
     simulate,
     summarise,
-    to_frab,
     to_ics,
-    validate,
 )
 from eventplan.cli import main
+from eventplan.errors import ResourceLimitError
+from eventplan.files import reference_file
+from eventplan.model import Layout, SeatCount, validate
+from eventplan.montecarlo import Uncertainty
+from eventplan.schedules import to_frab
 
 STAMP = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 MINI = (DATA / "invalid" / "unknown_room.toml").read_text().replace('"hall-b"', '"hall-a"')
@@ -305,7 +303,7 @@ def test_simulate_refuses_bad_arguments(arguments: dict[str, object], expected: 
 
 
 def test_a_wide_event_is_drawn_in_smaller_chunks_that_fit_the_memory_limit():
-    from eventplan.montecarlo import CHUNK, chunk_bytes, chunk_size
+    from eventplan.montecarlo.simulation import CHUNK, chunk_bytes, chunk_size
 
     assert chunk_size("simulate", 100) == CHUNK  # the reference event is about this wide
     wide = 50_000
@@ -315,14 +313,14 @@ def test_a_wide_event_is_drawn_in_smaller_chunks_that_fit_the_memory_limit():
 
 
 def test_any_number_of_draws_streams_through_chunks_and_adds_up():
-    from eventplan.montecarlo import CHUNK
+    from eventplan.montecarlo.simulation import CHUNK
 
     result = simulate(reference_event(), draws=2 * CHUNK + 7, seed=3, progress=False)
     assert result.draws == 2 * CHUNK + 7
 
 
 def test_an_event_too_wide_for_one_draw_is_refused_with_the_figure():
-    from eventplan.montecarlo import chunk_size
+    from eventplan.montecarlo.simulation import chunk_size
 
     with pytest.raises(ResourceLimitError) as raised:
         chunk_size("simulate", 100_000_000)
@@ -503,7 +501,7 @@ def test_a_session_kind_that_is_no_kind_names_the_field_and_the_choices():
 
 
 def test_a_problem_path_naming_a_hostile_id_is_shown_escaped():
-    from eventplan import Problem
+    from eventplan.errors import Problem
 
     shown = str(Problem("turnouts.planned.cohorts.\x1b]0;pwned\x07.id", "bad id"))
     assert shown == "turnouts.planned.cohorts.\\x1b]0;pwned\\x07.id: bad id"
@@ -511,7 +509,8 @@ def test_a_problem_path_naming_a_hostile_id_is_shown_escaped():
 
 @pytest.mark.parametrize("value", [None, 42, b"room:x"], ids=["None", "int", "bytes"])
 def test_audience_parse_names_its_argument(value: object):
-    from eventplan import ArgumentTypeError, Audience
+    from eventplan import Audience
+    from eventplan.errors import ArgumentTypeError
 
     with pytest.raises(ArgumentTypeError) as raised:
         Audience.parse(value)  # type: ignore[arg-type]
@@ -531,7 +530,7 @@ def test_audience_parse_names_its_argument(value: object):
     ],
 )
 def test_norm_set_replace_refuses_what_no_check_can_use(low: object, high: object, said: str):
-    from eventplan import ArgumentTypeError, InvalidArgumentError
+    from eventplan.errors import ArgumentTypeError, InvalidArgumentError
 
     with pytest.raises((ArgumentTypeError, InvalidArgumentError)) as raised:
         default_norms().replace("area.theatre", low, high)  # type: ignore[arg-type]

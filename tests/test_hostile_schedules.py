@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from eventplan import EventFileError, loads_schedule
+from eventplan import EventFileError
 from eventplan.cli import main
+from eventplan.schedules import loads_schedule
 
 
 def schedule(

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eventplan
-from eventplan import EventFileError, _ical
+from eventplan import EventFileError
+from eventplan.calendars import _ical
 
 
 def fold_by_characters(line: str) -> str:
@@ -133,7 +134,7 @@ def test_importing_eventplan_loads_no_ics():
 
 
 def test_an_organiser_with_a_bad_address_is_reported_with_its_path():
-    text = eventplan.dumps_event(eventplan.reference_event()) + (
+    text = eventplan.files.dumps_event(eventplan.reference_event()) + (
         '\n[organiser]\nname = "Protocol"\nemail = "protocol at example.org"\n'
     )
     with pytest.raises(EventFileError) as raised:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventplan.intervals import consecutive, overlap_runs, overlapping_pairs, overlaps, peak
+from eventplan.model.intervals import consecutive, overlap_runs, overlapping_pairs, overlaps, peak
 
 
 @pytest.mark.parametrize(

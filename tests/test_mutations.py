@@ -12,7 +12,8 @@ from builders import parent_at, places
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventplan import EventFileError, loads_event, reference_file
+from eventplan import EventFileError, loads_event
+from eventplan.files import reference_file
 
 REFERENCE = tomllib.loads(reference_file().read_text(encoding="utf-8"))
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventplan import UnknownNameError, default_norms
-from eventplan.norms import Basis, Confidence
+from eventplan import default_norms
+from eventplan.errors import UnknownNameError
+from eventplan.model.norms import Basis, Confidence
 
 FT2 = 0.0929  # m² per square foot, as capacity_norms.md converts
 

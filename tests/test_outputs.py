@@ -1,5 +1,5 @@
 """No command writes over its own input, and no export replaces a file it did not write
-without --force: one rule (eventplan._outputs) for every format the command line writes."""
+without --force: one rule (eventplan.cli._outputs) for every format the command line writes."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from eventplan import reference_file
 from eventplan._atomic import write_bytes
 from eventplan.cli import main
+from eventplan.files import reference_file
 
 #: Each command that writes a file, as (argv after the input, the file it writes).
 WRITERS = {

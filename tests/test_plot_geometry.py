@@ -11,20 +11,10 @@ import pytest
 from builders import at, make_event, make_session
 
 import eventplan
-from eventplan import (
-    Organisation,
-    SessionKind,
-    SubCommittee,
-    Task,
-    editing,
-    plot_demand,
-    plot_overflow,
-    plot_programme,
-    plot_tasks,
-    simulate,
-    simulate_sweep,
-    sweep,
-)
+from eventplan import SessionKind, simulate, sweep
+from eventplan.model import Organisation, SubCommittee, Task, editing
+from eventplan.montecarlo import simulate_sweep
+from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
 from eventplan.testing import synthetic_event
 
 pytest.importorskip("matplotlib")
@@ -214,8 +204,8 @@ def test_plots_without_matplotlib_name_the_extra(plot):
         "import sys; sys.modules['matplotlib'] = None\n"
         "import eventplan\n"
         "try:\n"
-        f"    eventplan.{plot}(eventplan.reference_event())\n"
-        "except eventplan.MissingExtraError as error:\n"
+        f"    eventplan.plots.{plot}(eventplan.reference_event())\n"
+        "except eventplan.errors.MissingExtraError as error:\n"
         "    print(error)\n"
     )
     root = Path(__file__).resolve().parents[1]
@@ -269,7 +259,11 @@ def test_overflow_plots_of_a_synthetic_event_fit():
 
 def test_overflow_plot_names_an_unknown_column_or_subject():
     frame = sweep(HANOI, "actual", grid={"parties:member_state": [80]}, progress=False)
-    with pytest.raises(eventplan.UnknownNameError, match=r"^unknown frame column 'parties'; "):
+    with pytest.raises(
+        eventplan.errors.UnknownNameError, match=r"^unknown frame column 'parties'; "
+    ):
         plot_overflow(frame, "parties")
-    with pytest.raises(eventplan.UnknownNameError, match=r"^unknown subject 'limousines'; one of"):
+    with pytest.raises(
+        eventplan.errors.UnknownNameError, match=r"^unknown subject 'limousines'; one of"
+    ):
         plot_overflow(frame, "parties:member_state", ["limousines"])

@@ -7,14 +7,9 @@ import io
 import pytest
 
 import eventplan
-from eventplan import (
-    plot_demand,
-    plot_overflow,
-    plot_programme,
-    plot_tasks,
-    simulate,
-    simulate_sweep,
-)
+from eventplan import simulate
+from eventplan.montecarlo import simulate_sweep
+from eventplan.plots import plot_demand, plot_overflow, plot_programme, plot_tasks
 
 pytest.importorskip("matplotlib")
 HANOI = eventplan.reference_event()

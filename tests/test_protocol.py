@@ -12,39 +12,46 @@ from builders import at, make_event, make_session
 
 import eventplan
 from eventplan import (
-    AudienceRule,
-    BilateralRequest,
     Delegation,
-    Layout,
-    Official,
     PartyKind,
     Room,
-    SeatCount,
     SessionKind,
+    Turnout,
+    Venue,
+    default_norms,
+    place_bilaterals,
+    reference_event,
+    seating,
+    signing,
+    speakers,
+    to_ics,
+)
+from eventplan.cli import main
+from eventplan.files.eventfile import dumps_event, loads_event
+from eventplan.model import (
+    AudienceRule,
+    BilateralRequest,
+    Layout,
+    Official,
+    SeatCount,
     Severity,
     SignatoryStatus,
     SpeakerLevel,
     SpeakersList,
     Statement,
     StatementCount,
-    Turnout,
-    Venue,
-    default_norms,
     find_problems,
-    place_bilaterals,
+)
+from eventplan.model.resources import Resources
+from eventplan.protocol import (
+    SigningOrder,
+    SpeakerOrder,
+    draw_letter,
     place_bilaterals_greedy,
-    reference_event,
-    seating,
-    signing,
-    speakers,
-    to_ics,
+    un_order,
     with_protocol,
 )
-from eventplan.cli import main
-from eventplan.eventfile import dumps_event, loads_event
-from eventplan.protocol import SigningOrder, SpeakerOrder, draw_letter, un_order
 from eventplan.protocol._speakers import order_entries
-from eventplan.resources import Resources
 from eventplan.testing import synthetic_event, with_bilaterals
 
 NORMS = default_norms()
@@ -112,7 +119,7 @@ def _delegations() -> tuple[Delegation, ...]:
             "mx",
             "Mexico",
             PartyKind.MEMBER_STATE,
-            head_rank=eventplan.HeadRank.HEAD_OF_STATE,
+            head_rank=eventplan.model.HeadRank.HEAD_OF_STATE,
             signatory=SignatoryStatus.AT_PLENARY,
         ),
     )
@@ -353,7 +360,7 @@ def test_the_solver_is_deterministic_for_a_seed():
 
 def test_the_solver_names_its_extra_when_ortools_is_missing(monkeypatch):
     monkeypatch.setitem(sys.modules, "ortools.sat.python", None)
-    with pytest.raises(eventplan.MissingExtraError, match=r"eventplan\[solver\]"):
+    with pytest.raises(eventplan.errors.MissingExtraError, match=r"eventplan\[solver\]"):
         place_bilaterals(_bilateral_event(*REQUESTS))
 
 
@@ -449,7 +456,7 @@ def test_evolving_a_request_revalidates():
 def test_seating_plot_draws_a_box_per_seat():
     pytest.importorskip("matplotlib")
     result = seating(_seated_event(rows=3, per_row=10), "opening", first="M")
-    figure = eventplan.plot_seating(result)
+    figure = eventplan.plots.plot_seating(result)
     (axes,) = figure.axes
     assert len(axes.patches) == sum(block.seats for block in result.blocks) == 23
     assert [t.get_text() for t in axes.texts] == [

@@ -1,7 +1,10 @@
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import eventplan
 
@@ -40,11 +43,13 @@ def test_errors_share_one_root_and_refine_builtins():
         assert issubclass(error, eventplan.EventPlanError), error
         builtin = [b for b in error.__mro__ if b.__module__ == "builtins" and b is not object]
         assert error is eventplan.EventPlanError or builtin != [Exception, BaseException], error
-        if error is not errors.UsageError:  # the command line's own, never a function's
-            assert getattr(eventplan, error.__name__) is error  # exported at the front door
         assert error.__doc__, error
+    # the whole tree is drawn in eventplan.errors; the front door offers the three of day one
+    front = {name for name in eventplan.__all__ if name.endswith("Error")}
+    assert front == {"EventPlanError", "InvalidEventError", "EventFileError"}
+    assert all(getattr(eventplan, name) is getattr(errors, name) for name in front)
     assert issubclass(eventplan.EventFileError, eventplan.InvalidEventError)
-    assert issubclass(eventplan.UnknownNameError, KeyError)
+    assert issubclass(eventplan.errors.UnknownNameError, KeyError)
 
 
 def fresh_python(code: str) -> str:
@@ -70,8 +75,8 @@ def test_summary_loads_only_what_it_uses():
     calendar nor the writing modules, nor json, difflib or pendulum's locale files."""
     code = (
         "import sys; from eventplan.cli import main; main(['summary']); "
-        "print(sorted(m for m in ('eventplan.audiences', 'eventplan.changes', "
-        "'eventplan._atomic', 'eventplan.calendars', 'tomli_w', 'json', 'difflib', 'html', "
+        "print(sorted(m for m in ('eventplan.calendars.audiences', 'eventplan.calendars.changes', "
+        "'eventplan._atomic', 'eventplan.calendars.writer', 'tomli_w', 'json', 'difflib', 'html', "
         "'pendulum.locales.en') "
         "if m in sys.modules), file=sys.stderr)"
     )
@@ -86,12 +91,13 @@ def test_summary_loads_only_what_it_uses():
 
 
 def test_lazy_audiences_and_changes_import_by_name():
-    from eventplan import Audience, Move, diff
+    from eventplan import Audience, diff
+    from eventplan.calendars import Move
 
     assert (Audience.__module__, Move.__module__, diff.__module__) == (
-        "eventplan.audiences",
-        "eventplan.changes",
-        "eventplan.changes",
+        "eventplan.calendars.audiences",
+        "eventplan.calendars.changes",
+        "eventplan.calendars.changes",
     )
 
 
@@ -103,7 +109,8 @@ def test_version_comes_without_importlib_metadata():
 
 
 def test_lazy_names_import_by_name():
-    from eventplan import check, plot_programme, simulate, to_ics
+    from eventplan import check, simulate, to_ics
+    from eventplan.plots import plot_programme
 
     assert (
         check.__module__,
@@ -111,16 +118,74 @@ def test_lazy_names_import_by_name():
         simulate.__module__,
         to_ics.__module__,
     ) == (
-        "eventplan.report",
+        "eventplan.capacity.report",
         "eventplan.plots",
-        "eventplan.montecarlo",
-        "eventplan.calendars",
+        "eventplan.montecarlo.simulation",
+        "eventplan.calendars.writer",
     )
 
 
 def test_a_function_keeps_its_name_after_its_module_is_imported():
     code = (
-        "import eventplan.testing, eventplan.calendars; from eventplan import simulate; "
+        "import eventplan.testing, eventplan.calendars.writer; from eventplan import simulate; "
         "print(callable(simulate), type(simulate).__name__)"
     )
     assert fresh_python(code) == "True function\n"
+
+
+DOORS = (
+    "calendars",
+    "capacity",
+    "cli",
+    "demand",
+    "files",
+    "model",
+    "montecarlo",
+    "protocol",
+    "schedules",
+)
+
+
+def test_the_front_door_offers_the_names_of_day_one_only():
+    assert len(eventplan.__all__) <= 45
+
+
+@pytest.mark.parametrize("name", DOORS)
+def test_every_door_says_what_it_offers_and_offers_it(name):
+    door = importlib.import_module(f"eventplan.{name}")
+    assert door.__doc__ and door.__doc__.strip()
+    assert door.__all__ == sorted(set(door.__all__))
+    assert [n for n in door.__all__ if not hasattr(door, n)] == []
+    public = {
+        each
+        for each in dir(door)
+        if not each.startswith("_")
+        and getattr(getattr(door, each), "__module__", "").startswith("eventplan.")
+    }
+    assert public - set(door.__all__) == set()  # constants (KIND_WORDS) are listed too
+
+
+def test_the_front_door_names_are_the_doors_own():
+    """A name at the front door is the very object its door offers: one home for each."""
+    homes = {}
+    for name in DOORS:
+        door = importlib.import_module(f"eventplan.{name}")
+        for each in door.__all__:
+            homes.setdefault(each, getattr(door, each))
+    from eventplan import errors
+
+    homes.update({each: getattr(errors, each) for each in dir(errors) if each.endswith("Error")})
+    assert {n for n in eventplan.__all__ if getattr(eventplan, n) is not homes.get(n)} == set()
+
+
+def test_a_door_loads_when_it_is_first_named():
+    code = (
+        "import eventplan, sys; print('eventplan.calendars' in sys.modules, "
+        "eventplan.calendars.to_ics is eventplan.to_ics, 'eventplan.calendars' in sys.modules)"
+    )
+    assert fresh_python(code) == "False True True\n"
+
+
+def test_the_readme_counts_the_front_door_right():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"`import eventplan` offers the {len(eventplan.__all__)} names of day one" in readme

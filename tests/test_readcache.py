@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import eventplan
-from eventplan import eventfile, readcache
 from eventplan.cli import main
+from eventplan.files import eventfile, readcache
 
 HANOI_TEXT = eventfile.reference_file().read_text(encoding="utf-8")
 
@@ -32,7 +32,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return loads(text, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(eventfile, "loads_event", counting)
-    monkeypatch.setattr("eventplan.schedules.loads_event", counting)
+    monkeypatch.setattr("eventplan.schedules.reading.loads_event", counting)
     return seen
 
 

@@ -8,21 +8,10 @@ import attrs
 import pytest
 from builders import make_event, make_session
 
-from eventplan import (
-    Cohort,
-    Count,
-    Finding,
-    Measure,
-    PartyKind,
-    Qualifier,
-    ReportedFigure,
-    SessionKind,
-    SessionStatus,
-    Severity,
-    Turnout,
-    reconcile,
-)
-from eventplan.reconciliation import programme_items, reported_interval
+from eventplan import Count, Finding, PartyKind, SessionKind, Turnout
+from eventplan.capacity import reconcile
+from eventplan.capacity.reconciliation import programme_items, reported_interval
+from eventplan.model import Cohort, Measure, Qualifier, ReportedFigure, SessionStatus, Severity
 
 
 def figure(value: int, qualifier: Qualifier = Qualifier.EXACTLY, **fields) -> ReportedFigure:

@@ -9,22 +9,17 @@ import attrs
 import pytest
 
 from eventplan import (
-    Cohort,
     Count,
     Delegation,
-    Layout,
-    PressCorps,
     Room,
-    SeatCount,
     Session,
-    SubCommittee,
-    Task,
     Turnout,
     count_participation,
     reference_event,
     summarise,
 )
-from eventplan._fields import walk as _walk
+from eventplan.model import Cohort, Layout, PressCorps, SeatCount, SubCommittee, Task
+from eventplan.model.fields import walk as _walk
 
 EVENT = reference_event()
 

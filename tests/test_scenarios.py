@@ -8,23 +8,25 @@ import pytest
 
 import eventplan
 from eventplan import (
-    CancelSession,
-    CloseRoom,
     Count,
     InvalidEventError,
-    Layout,
-    MoveSession,
-    ResizeRoom,
     ScaleCohort,
     Scenario,
+    compare,
+    count_participation,
+    sweep,
+)
+from eventplan.errors import UnknownNameError
+from eventplan.model import Layout
+from eventplan.montecarlo import (
+    CancelSession,
+    CloseRoom,
+    MoveSession,
+    ResizeRoom,
     SetCohort,
     SetNorm,
     SetParties,
     SetResource,
-    UnknownNameError,
-    compare,
-    count_participation,
-    sweep,
 )
 
 HANOI = eventplan.reference_event()

@@ -20,24 +20,19 @@ from calendar_readers import (
 from lxml import etree
 
 import eventplan
-from eventplan import (
-    EventFileError,
-    Finding,
-    Problem,
-    SessionKind,
-    SessionStatus,
-    Severity,
-    check,
-    load_schedule,
+from eventplan import EventFileError, Finding, SessionKind, check, load_schedule, to_ics
+from eventplan.cli import main
+from eventplan.errors import Problem
+from eventplan.model import SessionStatus, Severity
+from eventplan.schedules import (
+    DEFAULT_KIND,
     loads_schedule,
     read_event_or_schedule,
     read_schedule,
+    session_kind,
     to_frab,
     to_frab_xml,
-    to_ics,
 )
-from eventplan.cli import main
-from eventplan.schedules import DEFAULT_KIND, session_kind
 from eventplan.testing import synthetic_event
 
 SCHEDULES = DATA / "schedules"
@@ -81,7 +76,9 @@ def test_an_imported_export_keeps_sessions_rooms_and_speakers():
     assert [back.official(p).name for p in opening.speakers] == [
         HANOI.official(p).name for p in dict.fromkeys((*original.chairs, *original.speakers))
     ]
-    assert back.room("main-hall").seats(eventplan.Layout.THEATRE) == eventplan.Count.exactly(3500)
+    assert back.room("main-hall").seats(eventplan.model.Layout.THEATRE) == eventplan.Count.exactly(
+        3500
+    )
 
 
 def test_cancelled_sessions_come_back_cancelled():
@@ -156,7 +153,7 @@ def test_real_schedules_load(name, title, zone, sessions, rooms, codes):
     assert (event.name, event.timezone, len(event.sessions)) == (title, zone, sessions)
     assert [room.name for room in event.rooms] == rooms
     assert [finding.code for finding in opened.findings] == codes
-    assert eventplan.find_problems(event) == ()
+    assert eventplan.model.find_problems(event) == ()
 
 
 def test_the_38c3_opening_is_read_as_published():
@@ -358,7 +355,7 @@ def test_files_are_told_apart_by_extension_or_content(tmp_path: Path):
     nameless = tmp_path / "programme"
     nameless.write_text(to_frab_xml(HANOI), encoding="utf-8")
     toml = tmp_path / "event.toml"
-    toml.write_text(eventplan.dumps_event(HANOI), encoding="utf-8")
+    toml.write_text(eventplan.files.dumps_event(HANOI), encoding="utf-8")
     assert len(read_event_or_schedule(nameless).event.sessions) == len(HANOI.sessions)
     assert read_event_or_schedule(toml).event == HANOI
     assert read_event_or_schedule(toml).findings == ()

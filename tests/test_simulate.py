@@ -11,7 +11,9 @@ import pytest
 from builders import make_event, make_session
 
 import eventplan
-from eventplan import AudienceRule, Cohort, Count, PartyKind, Turnout, Uncertainty, simulate
+from eventplan import Count, PartyKind, Turnout, simulate
+from eventplan.model import AudienceRule, Cohort
+from eventplan.montecarlo import Uncertainty
 from eventplan.testing import simulate_by_loop
 
 HANOI = eventplan.reference_event()
@@ -28,7 +30,7 @@ def small_event(states: int = 20, seats: int = 25):
     session = make_session(audience=(AudienceRule(parties=("member_state",)),))
     room = make_event().venues[0].rooms[0]
     venue = make_event().venues[0]
-    seated = (eventplan.SeatCount(eventplan.Layout.THEATRE, seats),)
+    seated = (eventplan.model.SeatCount(eventplan.model.Layout.THEATRE, seats),)
     venue = type(venue)(
         id=venue.id,
         name=venue.name,
@@ -146,21 +148,23 @@ def test_room_of_unknown_capacity_is_not_known_not_reported_full():
 
 
 def test_how_chunks_are_grouped_into_tasks_changes_no_number(monkeypatch):
-    from eventplan import montecarlo
+    from eventplan.montecarlo import simulation as montecarlo
 
     grid = {"parties:member_state": [90, 130]}
-    before = eventplan.simulate_sweep(HANOI, "planned", grid=grid, draws=80_000, progress=False)
+    before = eventplan.montecarlo.simulate_sweep(
+        HANOI, "planned", grid=grid, draws=80_000, progress=False
+    )
     monkeypatch.setattr(montecarlo, "CHUNKS_PER_TASK", 3)
     monkeypatch.setattr(montecarlo, "SINGLE_AT_END", 1)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        after = eventplan.simulate_sweep(
+        after = eventplan.montecarlo.simulate_sweep(
             HANOI, "planned", grid=grid, draws=80_000, executor=pool, progress=False
         )
     assert after.equals(before)
 
 
 def test_tasks_take_chunks_of_one_model_and_hand_out_the_last_ones_singly():
-    from eventplan.montecarlo import CHUNKS_PER_TASK, SINGLE_AT_END, _tasks
+    from eventplan.montecarlo.simulation import CHUNKS_PER_TASK, SINGLE_AT_END, _tasks
 
     tasks = _tasks(3, 5)
     handed = [(model, chunk) for model, chunks in tasks for chunk in chunks]
@@ -173,9 +177,11 @@ def test_tasks_take_chunks_of_one_model_and_hand_out_the_last_ones_singly():
 def test_simulate_sweep_on_a_process_pool_gives_the_same_numbers():
     # each point's model is compiled once, here, pickled once and unpickled once per worker
     grid = {"parties:member_state": [90, 130]}
-    alone = eventplan.simulate_sweep(HANOI, "planned", grid=grid, draws=30_000, progress=False)
+    alone = eventplan.montecarlo.simulate_sweep(
+        HANOI, "planned", grid=grid, draws=30_000, progress=False
+    )
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-        pooled = eventplan.simulate_sweep(
+        pooled = eventplan.montecarlo.simulate_sweep(
             HANOI, "planned", grid=grid, draws=30_000, executor=pool, progress=False
         )
     assert pooled.equals(alone)

@@ -17,19 +17,11 @@ import pandas as pd
 import pytest
 from builders import at, make_event, make_session
 
-from eventplan import (
-    AudienceRule,
-    Event,
-    MissingExtraError,
-    Official,
-    SessionKind,
-    SessionStatus,
-    reference_event,
-    to_csv,
-    to_xlsx,
-)
+from eventplan import Event, SessionKind, reference_event, to_csv, to_xlsx
 from eventplan.cli import main
-from eventplan.spreadsheets import COLUMNS, programme_table
+from eventplan.errors import MissingExtraError
+from eventplan.files.spreadsheets import COLUMNS, programme_table
+from eventplan.model import AudienceRule, Official, SessionStatus
 
 HANOI = reference_event()
 HOSTILE = ('=HYPERLINK("http://x.invalid","click")', "+1+1", "-2+3", "@SUM(A1:A2)")

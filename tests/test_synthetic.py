@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from eventplan import count_participation, find_problems
+from eventplan import count_participation
+from eventplan.model import find_problems
 from eventplan.testing import synthetic_event
 
 

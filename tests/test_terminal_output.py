@@ -9,8 +9,9 @@ import pytest
 from builders import DATA
 
 import eventplan
-from eventplan import _text, editing
+from eventplan import _text
 from eventplan.cli import main
+from eventplan.model import editing
 
 HANOI = eventplan.reference_event()
 COMMANDS = {
@@ -108,7 +109,7 @@ def test_summary_prints_as_text_and_as_html():
 
 
 def test_validate_says_ok_with_the_counts_on_one_line(capsys):
-    path = eventplan.reference_file()
+    path = eventplan.files.reference_file()
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out == (
         f"ok: {path}: 20 sessions, 11 rooms, 4 turnouts, 11 party groups, 6 tasks, "
@@ -183,7 +184,7 @@ def test_the_summary_leaves_out_what_the_event_does_not_have():
     """The starter event has no treaty and no organisations: no such lines, where the
     reference event, which has both, shows them."""
     from eventplan import loads_event, reference_event, summarise
-    from eventplan.eventfile import starter_text
+    from eventplan.files.eventfile import starter_text
 
     starter = summarise(loads_event(starter_text())).render_text(width=100)
     hanoi = summarise(reference_event()).render_text(width=100)

@@ -1,7 +1,7 @@
 """Protocol planning: speakers' lists, the order of signature, bilateral meetings and seating.
 
-The door to the capability: users import from :mod:`eventplan`, which
-re-exports these names. ``speakers`` times each session's list in UN order;
+The door to the capability: the front door (:mod:`eventplan`) offers the four plans;
+the rest is here. ``speakers`` times each session's list in UN order;
 ``signing`` gives each signatory a slot; ``place_bilaterals`` places requested
 meetings with OR-Tools CP-SAT (the ``solver`` extra) and says why any could
 not be placed; ``seating`` seats delegations row by row; ``with_protocol``

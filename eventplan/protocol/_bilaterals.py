@@ -27,15 +27,15 @@ from typing import Any
 import attrs
 import pendulum
 
-from eventplan.enums import Layout, SessionKind, Severity
+from eventplan.capacity.findings import Finding
 from eventplan.errors import MissingExtraError
-from eventplan.event import Event
-from eventplan.findings import Finding
-from eventplan.meetings import BilateralRequest
-from eventplan.norms import Norm, NormSet
-from eventplan.participation import Turnout
-from eventplan.parties import Parties
-from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
+from eventplan.model.enums import Layout, SessionKind, Severity
+from eventplan.model.event import Event
+from eventplan.model.meetings import BilateralRequest
+from eventplan.model.norms import Norm, NormSet
+from eventplan.model.participation import Turnout
+from eventplan.model.parties import Parties
+from eventplan.model.programme import DELEGATION_PREFIX, AudienceRule, Session
 from eventplan.protocol._common import event_norms, finding_text, local_span, party_names
 
 #: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).

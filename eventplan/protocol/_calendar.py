@@ -18,9 +18,9 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from eventplan.event import Event
-from eventplan.participation import Turnout
-from eventplan.programme import DELEGATION_PREFIX, AudienceRule, Session
+from eventplan.model.event import Event
+from eventplan.model.participation import Turnout
+from eventplan.model.programme import DELEGATION_PREFIX, AudienceRule, Session
 from eventplan.protocol._signing import signing
 from eventplan.protocol._speakers import speakers
 

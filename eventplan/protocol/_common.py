@@ -10,12 +10,13 @@ from typing import TypeVar
 
 import pendulum
 
-from eventplan import _text, localtime
-from eventplan.event import Event
-from eventplan.findings import Finding
-from eventplan.norms import NormSet, default_norms
-from eventplan.participation import Turnout
-from eventplan.programme import DELEGATION_PREFIX
+from eventplan import _text
+from eventplan.capacity.findings import Finding
+from eventplan.model import localtime
+from eventplan.model.event import Event
+from eventplan.model.norms import NormSet, default_norms
+from eventplan.model.participation import Turnout
+from eventplan.model.programme import DELEGATION_PREFIX
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ def party_names(event: Event, turnout: str | Turnout | None = None) -> dict[str,
 
 
 def local_span(event: Event, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
-    """``25 Oct 14:06–14:09`` on the event's clocks (:mod:`eventplan.localtime`)."""
+    """``25 Oct 14:06–14:09`` on the event's clocks (:mod:`eventplan.model.localtime`)."""
     return localtime.span(start, end, event.timezone)
 
 

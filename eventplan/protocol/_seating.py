@@ -14,12 +14,12 @@ from typing import Any
 
 import attrs
 
-from eventplan.enums import Severity
-from eventplan.event import Event
-from eventplan.findings import Finding
-from eventplan.participation import Turnout
-from eventplan.parties import Parties
-from eventplan.programme import (
+from eventplan.capacity.findings import Finding
+from eventplan.model.enums import Severity
+from eventplan.model.event import Event
+from eventplan.model.participation import Turnout
+from eventplan.model.parties import Parties
+from eventplan.model.programme import (
     Session,
 )
 from eventplan.protocol._common import UN_SEATING_SOURCE, finding_text, un_order
@@ -145,7 +145,7 @@ def seating(
 def _wanted(parties: Parties, session: Session, first: str) -> list[tuple[str, str, int, bool]]:
     """(party, name, seats, named) in seating order: named delegations in UN order, then parties
     known only by count, then the press and fixed blocks. Who holds seats, and how many, is
-    :meth:`eventplan.parties.Parties.attendance`, the one answer the checks read too."""
+    :meth:`eventplan.model.parties.Parties.attendance`, the one answer the checks read too."""
     attendance = parties.attendance(session)
     seats: dict[str, int] = {}
     counted: list[tuple[str, str, int, bool]] = []

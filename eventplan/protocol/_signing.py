@@ -16,14 +16,14 @@ from typing import Any
 import attrs
 import pendulum
 
-from eventplan.checks import Context, check_signing
-from eventplan.editing import resolve_turnout
-from eventplan.enums import HeadRank, SessionKind, Severity, SignatoryStatus
-from eventplan.event import Event
-from eventplan.findings import Finding
-from eventplan.norms import Norm, NormSet
-from eventplan.participation import Delegation, Turnout
-from eventplan.programme import order_key
+from eventplan.capacity.checks import Context, check_signing
+from eventplan.capacity.findings import Finding
+from eventplan.model.editing import resolve_turnout
+from eventplan.model.enums import HeadRank, SessionKind, Severity, SignatoryStatus
+from eventplan.model.event import Event
+from eventplan.model.norms import Norm, NormSet
+from eventplan.model.participation import Delegation, Turnout
+from eventplan.model.programme import order_key
 from eventplan.protocol._common import (
     UN_SEATING_SOURCE,
     event_norms,

@@ -20,14 +20,15 @@ from typing import Any
 import attrs
 import pendulum
 
-from eventplan.checks import verdict
-from eventplan.count import Count
-from eventplan.enums import Measure, Severity, SpeakerLevel
-from eventplan.event import Event
-from eventplan.findings import Finding
-from eventplan.norms import Norm, NormSet
-from eventplan.participation import Turnout
-from eventplan.programme import Session, Statement
+from eventplan.capacity.checks import verdict
+from eventplan.capacity.findings import Finding
+from eventplan.capacity.reconciliation import reconcile
+from eventplan.model.count import Count
+from eventplan.model.enums import Measure, Severity, SpeakerLevel
+from eventplan.model.event import Event
+from eventplan.model.norms import Norm, NormSet
+from eventplan.model.participation import Turnout
+from eventplan.model.programme import Session, Statement
 from eventplan.protocol._common import (
     event_norms,
     finding_text,
@@ -36,7 +37,6 @@ from eventplan.protocol._common import (
     party_names,
     runs,
 )
-from eventplan.reconciliation import reconcile
 
 SPEAKER_ORDER_SOURCE = (
     "United Nations, Summit for Refugees and Migrants, 'Registration of delegates' (2016): "

@@ -1,26 +1,23 @@
-"""Programmes that come in from pretalx, frab and the C3VOC tools: ``schedule.json`` and
-``schedule.xml`` read into an :class:`~eventplan.Event`.
+"""Schedules: programmes that come in from pretalx, frab and the C3VOC tools, and go out
+to them.
 
-Problems in the file are reported all at once, each with its path, as for TOML
-(:class:`~eventplan.EventFileError`): ``schedule.conference.days[0].rooms['Saal 1'][2].duration``
-in JSON, ``schedule/day[1]/room[@name='Saal 1']/event[3]/duration`` in XML.
-What eventplan had to decide while reading comes back as findings.
+:func:`load_schedule` reads a ``schedule.json`` or ``schedule.xml`` into an
+:class:`~eventplan.Event`; :func:`read_schedule` also returns what eventplan had to decide
+while reading, as findings (:class:`ScheduleImport`). Problems in the file are reported all
+at once, each with its path, as for TOML. :func:`to_frab` and :func:`to_frab_xml` write the
+programme back out for the frab and C3VOC tools.
 """
 
-from __future__ import annotations
-
-import os
-from pathlib import Path
-
-import attrs
-
-from eventplan import _fields
-from eventplan.event import Event
-from eventplan.eventfile import loads_event, read_text
-from eventplan.findings import Finding
-from eventplan.schedules._build import DEFAULT_KIND, KIND_WORDS, build_event, session_kind
-from eventplan.schedules._json import read_json
-from eventplan.schedules._xml import read_xml
+from eventplan.schedules._build import DEFAULT_KIND, KIND_WORDS, session_kind
+from eventplan.schedules.frab import to_frab, to_frab_xml
+from eventplan.schedules.reading import (
+    ScheduleImport,
+    load_schedule,
+    loads_schedule,
+    read_event_or_schedule,
+    read_schedule,
+    reads_schedule,
+)
 
 __all__ = [
     "DEFAULT_KIND",
@@ -32,46 +29,6 @@ __all__ = [
     "read_schedule",
     "reads_schedule",
     "session_kind",
+    "to_frab",
+    "to_frab_xml",
 ]
-
-Path_ = str | os.PathLike[str]
-
-
-@attrs.frozen
-class ScheduleImport:
-    """An event read from a file, and the findings reading it gave (unknown types, a guessed zone)."""
-
-    event: Event
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-
-
-def reads_schedule(text: str, *, source: str = "<string>") -> ScheduleImport:
-    """Read ``schedule.json`` or ``schedule.xml`` text (told apart by content)."""
-    raw = read_xml(text) if text.lstrip().startswith("<") else read_json(text)
-    event, findings = build_event(raw, source)
-    return ScheduleImport(event, findings)
-
-
-def loads_schedule(text: str, *, source: str = "<string>") -> Event:
-    """The event in ``schedule.json`` or ``schedule.xml`` text."""
-    return reads_schedule(text, source=source).event
-
-
-def read_schedule(path: Path_) -> ScheduleImport:
-    """Read a ``schedule.json`` or ``schedule.xml`` file, with the findings reading it gave."""
-    return reads_schedule(read_text(path).removeprefix("\ufeff"), source=os.fspath(path))
-
-
-def load_schedule(path: Path_) -> Event:
-    """The event in a frab/C3VOC ``schedule.json`` or ``schedule.xml`` file."""
-    return read_schedule(path).event
-
-
-def read_event_or_schedule(path: Path_) -> ScheduleImport:
-    """An eventplan TOML file or a published schedule, told apart by extension
-    (``.toml``, ``.json``, ``.xml``) or, failing that, by content."""
-    text = read_text(path).removeprefix("\ufeff")
-    suffix = Path(path).suffix.lower()
-    if suffix in (".json", ".xml") or (suffix != ".toml" and text.lstrip()[:1] in ("{", "<")):
-        return reads_schedule(text, source=os.fspath(path))
-    return ScheduleImport(loads_event(text, source=os.fspath(path)))

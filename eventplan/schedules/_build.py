@@ -18,18 +18,19 @@ from collections.abc import Iterable
 import pendulum
 from pendulum.parsing import parse_iso8601
 
-from eventplan import _fields, localtime
-from eventplan.enums import Layout, SessionKind, SessionStatus, Severity
+from eventplan.capacity.findings import Finding
 from eventplan.errors import EventFileError, Problem
-from eventplan.event import Event
-from eventplan.findings import Finding
-from eventplan.frab import CANCELLED_SUFFIX, NO_ROOM, http_url
-from eventplan.organisation import Official
-from eventplan.participation import Turnout
-from eventplan.programme import Session
+from eventplan.model import fields as _fields
+from eventplan.model import localtime
+from eventplan.model.enums import Layout, SessionKind, SessionStatus, Severity
+from eventplan.model.event import Event
+from eventplan.model.organisation import Official
+from eventplan.model.participation import Turnout
+from eventplan.model.programme import Session
+from eventplan.model.validation import reference_problems
+from eventplan.model.venue import Room, SeatCount, Venue
 from eventplan.schedules._raw import RawItem, RawSchedule
-from eventplan.validation import reference_problems
-from eventplan.venue import Room, SeatCount, Venue
+from eventplan.schedules.frab import CANCELLED_SUFFIX, NO_ROOM, http_url
 
 #: What a programme item of a type eventplan does not recognise is read as: a session
 #: beside the main programme, which no audience rule fills.
@@ -407,7 +408,7 @@ def _placed(
     at: str,
     problems: list[Problem],
 ) -> pendulum.DateTime | None:
-    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.localtime`);
+    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.model.localtime`);
     an offset is held to the zone only where the schedule names that zone (an inferred or
     refused one says nothing the offsets could disagree with)."""
     try:

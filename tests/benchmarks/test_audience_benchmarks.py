@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 from test_calendar_benchmarks import STAMP, two_thousand
 
-from eventplan import CalendarWriter
-from eventplan.audiences import every_audience
+from eventplan.calendars import CalendarWriter
+from eventplan.calendars.audiences import every_audience
 
 __all__ = ["two_thousand"]  # the fixture the calendar benchmarks share
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import pytest
 from bilateral_checker import confirm_reason, violations
 
-from eventplan import default_norms, place_bilaterals, place_bilaterals_greedy
+from eventplan import default_norms, place_bilaterals
+from eventplan.protocol import place_bilaterals_greedy
 from eventplan.testing import synthetic_event, with_bilaterals
 
 NORMS = default_norms()

@@ -17,9 +17,10 @@ import warnings
 import ics
 import pytest
 
-from eventplan import Audience, AudienceKind, CalendarWriter, to_ics
-from eventplan.calendars import audience_words as _audience_words
-from eventplan.calendars import session_uid
+from eventplan import Audience, to_ics
+from eventplan.calendars import AudienceKind, CalendarWriter
+from eventplan.calendars.writer import audience_words as _audience_words
+from eventplan.calendars.writer import session_uid
 from eventplan.testing import synthetic_event
 
 STAMP = dt.datetime(2030, 9, 1, tzinfo=dt.UTC)

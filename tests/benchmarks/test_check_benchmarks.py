@@ -65,7 +65,7 @@ def one_slot_schedule(sessions: int) -> str:
 @pytest.mark.benchmark(group="one slot")
 def test_check_and_report_2000_sessions_in_one_slot(benchmark):
     """Issue 19's target: under 2 s, and a report of a few lines, not one per pair."""
-    from eventplan import loads_schedule
+    from eventplan.schedules import loads_schedule
 
     event = loads_schedule(one_slot_schedule(2_000))
 

@@ -23,8 +23,10 @@ from pathlib import Path
 import attrs
 import pytest
 
-from eventplan import CalendarWriter, _atomic, editing, to_ics, write_calendars
-from eventplan.audiences import every_audience
+from eventplan import _atomic, to_ics, write_calendars
+from eventplan.calendars import CalendarWriter
+from eventplan.calendars.audiences import every_audience
+from eventplan.model import editing
 from eventplan.testing import synthetic_event
 
 STAMP = dt.datetime(2030, 9, 1, tzinfo=dt.UTC)

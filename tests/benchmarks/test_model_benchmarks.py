@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventplan import dumps_event, find_problems, loads_event, reference_file, summarise
+from eventplan import loads_event, summarise
+from eventplan.files import dumps_event, reference_file
+from eventplan.model import find_problems
 from eventplan.testing import synthetic_event
 
 

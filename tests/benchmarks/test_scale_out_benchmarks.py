@@ -23,7 +23,8 @@ import time
 import pytest
 
 import eventplan
-from eventplan import simulate, simulate_sweep, sweep
+from eventplan import simulate, sweep
+from eventplan.montecarlo import simulate_sweep
 from eventplan.testing import synthetic_event
 
 HANOI = eventplan.reference_event()

@@ -4,7 +4,7 @@ against a process that only imports the libraries it cannot do without.
 Run: python -m pytest -o addopts="" tests/benchmarks/test_startup_benchmarks.py
 Target: the mean of 'summary' at most 2.5 times the mean of 'bare imports', in the same run.
 'summary' runs as a user's second command on a file does, with what the first one read kept
-(eventplan.readcache, in a scratch directory here); 'summary, nothing kept' is a first run.
+(eventplan.files.readcache, in a scratch directory here); 'summary, nothing kept' is a first run.
 """
 
 from __future__ import annotations

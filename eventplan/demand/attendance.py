@@ -1,0 +1,34 @@
+"""How many people each session must hold, for one turnout, from its audience rules."""
+
+from __future__ import annotations
+
+from eventplan.model import arguments as _arguments
+from eventplan.model.count import Count
+from eventplan.model.event import Event
+from eventplan.model.participation import Turnout
+from eventplan.model.parties import Attendance, Parties
+from eventplan.model.programme import Session
+
+
+def attendance(
+    event: Event, turnout: str | Turnout | None = None, *, session: Session | str
+) -> Attendance:
+    """Who holds seats in ``session`` (a session or its id) under ``turnout`` (the event's
+    default, or a :class:`Turnout` built in code): the parties each audience rule seats, the
+    fixed blocks and the parties a block is drawn from. Calendars, checks, the Monte Carlo and
+    the protocol plans all read this answer."""
+    _arguments.event("attendance", event)
+    chosen = event.session(session) if isinstance(session, str) else session
+    return Parties(event.turnout(turnout)).attendance(chosen)
+
+
+def session_demand(
+    event: Event, turnout: str | Turnout | None = None, *, session: Session | str
+) -> Count | None:
+    """People ``session`` (a session or its id) must hold in ``turnout`` (the event's default);
+    ``None`` (not known, never 0) when the turnout does not say who comes and the session
+    seats more than fixed numbers."""
+    _arguments.event("session_demand", event)
+    chosen = event.session(session) if isinstance(session, str) else session
+    parties = Parties(event.turnout(turnout))
+    return parties.demand(chosen) if parties.demand_known(chosen) else None

@@ -1,0 +1,189 @@
+"""Every value of an event within what checks, exports and the Monte Carlo can compute with.
+
+Validators guard one object's own rules; these checks hold every number, date
+and text of the whole event to the limits in :mod:`eventplan.limits`, so no
+later step meets ``nan``, the year 1 or a count of 10^12. Each finding is a
+:class:`~eventplan.errors.Problem` with its path, as reference problems are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from eventplan import _text, limits
+from eventplan.errors import Problem
+from eventplan.model import fields as _fields
+from eventplan.model.count import Count
+from eventplan.model.norms import DIVISORS, default_norms
+
+if TYPE_CHECKING:
+    from eventplan.model.event import Event
+    from eventplan.model.participation import Turnout
+
+_RANGES = {"latitude": 90.0, "longitude": 180.0}
+
+
+def value_problems(event: Event) -> Iterator[Problem]:
+    """Every value of ``event`` beyond the limits, with its path."""
+    yield from _values_under(event, "")
+    yield from _span(event)
+    for turnout in event.turnouts:
+        yield from _turnout_size(turnout)
+    for session in event.sessions:
+        for index, rule in enumerate(session.audience):
+            seats = rule.at_table + rule.behind
+            if seats > limits.MAX_SEATS_PER_PARTY:
+                yield Problem(
+                    f"sessions.{session.id}.audience[{index}]",
+                    f"{seats:,} seats per party (at_table + behind); "
+                    f"at most {limits.MAX_SEATS_PER_PARTY:,}",
+                )
+    for turnout in event.turnouts:
+        yield from _session_demand(event, turnout)
+    yield from _norm_overrides(event)
+
+
+def turnout_value_problems(event: Event, turnout: Turnout) -> Iterator[Problem]:
+    """The values of ``turnout`` beyond the limits, and the seats the event's sessions ask for
+    in it: what planning with a turnout built in code needs, without the rest of the event."""
+    yield from _values_under(turnout, f"turnouts.{turnout.name}")
+    yield from _turnout_size(turnout)
+    yield from _session_demand(event, turnout)
+
+
+def _values_under(root: Any, path: str) -> Iterator[Problem]:
+    for where_obj, obj in _fields.walk(root, path):
+        if isinstance(obj, Count):  # checked as a value of its owner, by the names files use
+            continue
+        for field in attrs.fields(type(obj)):
+            where = f"{where_obj}.{field.name}" if where_obj else field.name
+            yield from _value(where, field.name, getattr(obj, field.name))
+
+
+def _session_demand(event: Event, turnout: Turnout) -> Iterator[Problem]:
+    """The seats a session asks for in ``turnout``, at the high end, within the count limit,
+    so the Monte Carlo's tallies of demand stay small enough to hold."""
+    from eventplan.model.parties import Parties
+
+    parties = Parties(turnout)
+    for session in event.sessions:
+        seats = _bound(parties.demand(session))
+        if seats > limits.MAX_COUNT:
+            yield Problem(
+                f"sessions.{session.id}.audience",
+                f"{seats:,} seats in turnout {turnout.name!r}; "
+                f"a session seats at most {limits.MAX_COUNT:,}",
+            )
+
+
+def _value(path: str, name: str, value: Any) -> Iterator[Problem]:
+    if value is None or isinstance(value, bool | enum.Enum) or _fields.is_attrs(value):
+        if isinstance(value, Count) and value.is_exact:
+            yield from _whole(path, value.low)
+        elif isinstance(value, Count):
+            yield from _whole(f"{path}.min", value.low)
+            if value.high is not None:
+                yield from _whole(f"{path}.max", value.high)
+        return
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            yield Problem(path, f"must be a finite number: {value}")
+        elif name in _RANGES and abs(value) > _RANGES[name]:
+            bound = _RANGES[name]
+            yield Problem(path, f"must be between {-bound:g} and {bound:g} degrees: {value:g}")
+        elif abs(value) > limits.MAX_COUNT:
+            yield Problem(path, f"must be at most {limits.MAX_COUNT:,}: {value:,}")
+        elif 0 < abs(value) < limits.SMALLEST_FRACTION:
+            yield Problem(
+                path, f"must be 0 or at least {limits.SMALLEST_FRACTION:g} in size: {value:g}"
+            )
+    elif isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not limits.FIRST_DAY <= day <= limits.LAST_DAY:
+            yield Problem(
+                path,
+                f"must lie between {limits.FIRST_DAY} and {limits.LAST_DAY}: {value.isoformat()}",
+            )
+    elif isinstance(value, str):
+        found = _text.CONTROL.search(value)
+        if found:
+            yield Problem(
+                path,
+                f"must not contain control character U+{ord(found.group()):04X}: {value!r}",
+            )
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            if not _fields.is_attrs(item):
+                yield from _value(f"{path}[{index}]", name, item)
+
+
+def _whole(path: str, value: int) -> Iterator[Problem]:
+    if abs(value) > limits.MAX_COUNT:
+        yield Problem(path, f"must be at most {limits.MAX_COUNT:,}: {value:,}")
+
+
+def _span(event: Event) -> Iterator[Problem]:
+    if not (isinstance(event.start_date, dt.date) and isinstance(event.end_date, dt.date)):
+        return
+    days = (event.end_date - event.start_date).days + 1
+    if days > limits.MAX_EVENT_DAYS:
+        yield Problem(
+            "end_date",
+            f"the event spans {days:,} days ({event.start_date} to {event.end_date}); "
+            f"at most {limits.MAX_EVENT_DAYS}",
+        )
+
+
+def _bound(count: Count | None) -> int:
+    return count.largest_known if isinstance(count, Count) else 0
+
+
+def _turnout_size(turnout: Turnout) -> Iterator[Problem]:
+    """A turnout's people and parties, at the high end, within the count limit."""
+    parties = len(turnout.delegations) + sum(_bound(c.parties) for c in turnout.cohorts)
+    people = sum(_bound(d.size) for d in turnout.delegations)
+    people += sum(_bound(c.parties) * _bound(c.delegates_per_party) for c in turnout.cohorts)
+    if turnout.press is not None:
+        people += _bound(turnout.press.reporters)
+    for what, number in (("parties", parties), ("people", people)):
+        if number > limits.MAX_COUNT:
+            yield Problem(
+                f"turnouts.{turnout.name}",
+                f"{number:,} {what} in all; a turnout brings at most {limits.MAX_COUNT:,}",
+            )
+
+
+def _norm_overrides(event: Event) -> Iterator[Problem]:
+    """Overrides name a known norm, and keep ``low <= high``; ``0 < low`` where checks divide."""
+    if not event.norm_overrides:
+        return  # the shipped norms are read only when an override needs them
+    known = default_norms()
+    for override in event.norm_overrides:
+        path = f"norm_overrides.{override.id}"
+        if override.id not in known:
+            import difflib  # only to suggest a name for a wrong one
+
+            guess = difflib.get_close_matches(override.id, list(known), n=1)
+            hint = f"did you mean {guess[0]!r}? " if guess else ""
+            yield Problem(
+                f"{path}.id", f"unknown norm {override.id!r}; {hint}see eventplan.default_norms()"
+            )
+            continue
+        low = override.low
+        high = low if override.high is None else override.high
+        if not (math.isfinite(low) and math.isfinite(high)):
+            continue  # reported as a value already
+        if override.id in DIVISORS and low < limits.SMALLEST_FRACTION:
+            yield Problem(
+                f"{path}.low",
+                f"norm {override.id!r} is divided by, so it must be at least "
+                f"{limits.SMALLEST_FRACTION:g}: {low:g}",
+            )
+        if high < low:
+            yield Problem(f"{path}.high", f"must be >= 'low' ({low:g}): {high:g}")

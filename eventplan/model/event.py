@@ -1,0 +1,190 @@
+"""The event: the root of the model that everything else reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TypeVar
+
+import attrs
+import pendulum
+
+from eventplan.errors import UnknownNameError
+from eventplan.model import fields as _fields
+from eventplan.model import localtime
+from eventplan.model.meetings import BilateralRequest
+from eventplan.model.norms import NormOverride
+from eventplan.model.organisation import Agency, Official, Organisation
+from eventplan.model.participation import Turnout
+from eventplan.model.programme import Session
+from eventplan.model.provenance import ReportedFigure, Source
+from eventplan.model.resources import Resources
+from eventplan.model.venue import Room, Venue
+
+
+def _valid_zone(instance: Event, attribute: attrs.Attribute[str], value: str) -> None:
+    problem = localtime.zone_problem(value)
+    if problem is not None:
+        raise ValueError(f"'timezone': {problem}")
+
+
+def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if value < instance.start_date:
+        raise ValueError(
+            f"'end_date' must not be before 'start_date' ({instance.start_date}): {value}"
+        )
+
+
+@attrs.frozen(field_transformer=_fields.typed)
+class Theme:
+    """The event's theme in one source's wording; sources may word it differently."""
+
+    text: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(field_transformer=_fields.typed)
+class Instrument:
+    """The treaty or declaration the event is about, where there is one."""
+
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    chapters: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    articles: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    ratifications_for_entry_into_force: int | None = attrs.field(
+        default=None, validator=_fields.non_negative
+    )
+    negotiations_began: int | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
+
+
+# RFC 5545 §3.3.3 cal-address as a mailto: URI; no characters a content line would need quoted.
+_EMAIL = re.compile(r"[^@\s:;,\"<>()\[\]\\]+@[^@\s:;,\"<>()\[\]\\]+")
+
+
+def _valid_email(instance: Organiser, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
+        raise ValueError(
+            f"'{attribute.name}' must be an e-mail address such as 'protocol@example.org': {value!r}"
+        )
+
+
+def _no_quote(instance: Organiser, attribute: attrs.Attribute[str], value: str) -> None:
+    # Calendars carry the name as a quoted parameter (CN="…"), which cannot hold '"' or a line break.
+    if '"' in value or "\n" in value:
+        raise ValueError(f"'{attribute.name}' must not contain '\"' or a line break: {value!r}")
+
+
+@attrs.frozen(field_transformer=_fields.typed)
+class Organiser:
+    """Who publishes the event's calendars: written as ORGANIZER, which RFC 5546 requires with METHOD."""
+
+    name: str = attrs.field(validator=[_fields.not_blank, _no_quote])
+    email: str = attrs.field(validator=_valid_email)
+
+
+@attrs.frozen(field_transformer=_fields.typed)
+class Event:
+    """A whole event: programme, places, organisation, participation and what was reported."""
+
+    id: str = attrs.field(validator=_fields.valid_id)
+    name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    timezone: str = attrs.field(validator=_valid_zone)
+    start_date: dt.date
+    end_date: dt.date = attrs.field(validator=_not_before_start)
+    short_name: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    themes: tuple[Theme, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    url: str | None = None
+    host_city: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    host_country: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    presided_by: str | None = None
+    instrument: Instrument | None = None
+    venues: tuple[Venue, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    sessions: tuple[Session, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    officials: tuple[Official, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    organisation: Organisation = Organisation()
+    turnouts: tuple[Turnout, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    default_turnout: str | None = None
+    resources: Resources = Resources()
+    norm_overrides: tuple[NormOverride, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    reported: tuple[ReportedFigure, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    organiser: Organiser | None = None
+    bilateral_requests: tuple[BilateralRequest, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, kw_only=True
+    )
+
+    @property
+    def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:
+        return pendulum.timezone(self.timezone)
+
+    @property
+    def rooms(self) -> tuple[Room, ...]:
+        return tuple(room for venue in self.venues for room in venue.rooms)
+
+    def room(self, room_id: str) -> Room:
+        return _find(self.rooms, "id", room_id, "room")
+
+    def venue_of(self, room_id: str) -> Venue:
+        for venue in self.venues:
+            if any(room.id == room_id for room in venue.rooms):
+                return venue
+        raise UnknownNameError("room", room_id, [room.id for room in self.rooms])
+
+    def venue(self, venue_id: str) -> Venue:
+        return _find(self.venues, "id", venue_id, "venue")
+
+    def session(self, session_id: str) -> Session:
+        return _find(self.sessions, "id", session_id, "session")
+
+    def official(self, official_id: str) -> Official:
+        return _find(self.officials, "id", official_id, "official")
+
+    def agency(self, agency_id: str) -> Agency:
+        return _find(self.agencies, "id", agency_id, "agency")
+
+    def source(self, source_id: str) -> Source:
+        return _find(self.sources, "id", source_id, "source")
+
+    def turnout(self, name: str | Turnout | None = None) -> Turnout:
+        """The turnout called ``name``; without a name, the default one (or the only one).
+        A :class:`Turnout` is taken as given, so every ``turnout=`` argument is read here."""
+        if isinstance(name, Turnout):
+            return name
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"'turnout' must be a turnout name (str), a Turnout or None: {name!r}")
+        if name is None:
+            if self.default_turnout is not None:
+                name = self.default_turnout
+            elif len(self.turnouts) == 1:
+                return self.turnouts[0]
+            else:
+                raise UnknownNameError("turnout", "<default>", [t.name for t in self.turnouts])
+        return _find(self.turnouts, "name", name, "turnout")
+
+    def turnout_of(self, turnout: str | Turnout | None) -> Turnout | None:
+        """As :meth:`turnout`, but ``None`` when the event has none and none is given: who
+        comes is then not known. Every capability reads its turnout through this, so a
+        turnout built in code is planned with its own sizes."""
+        if turnout is None and not self.turnouts:
+            return None
+        return self.turnout(turnout)
+
+
+T = TypeVar("T")
+
+
+def _find(items: tuple[T, ...], key: str, value: str, what: str) -> T:
+    for item in items:
+        if getattr(item, key) == value:
+            return item
+    raise UnknownNameError(what, value, [getattr(item, key) for item in items])

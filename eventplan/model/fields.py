@@ -1,0 +1,268 @@
+"""Validators and converters shared by the model classes.
+
+Messages follow attrs: name the field, state the rule, show the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import math
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from eventplan._text import CONTROL as _CONTROL
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+def valid_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An id is a short lower-case slug, unique within its kind."""
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"'{attribute.name}' must be lower-case letters, digits, '-', '_' or '.', "
+            f"starting with a letter or digit: {value!r}"
+        )
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
+def uuid_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A GUID kept from a published schedule: a UUID, as frab and pretalx write them."""
+    if value is not None and (not isinstance(value, str) or not _UUID.fullmatch(value)):
+        raise ValueError(
+            f"'{attribute.name}' must be a UUID such as "
+            f"'270fa44c-821a-577f-8ca3-33e8d4a8c2a7': {value!r}"
+        )
+
+
+def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"'{attribute.name}' must not be blank: {value!r}")
+    printable(instance, attribute, value)
+
+
+def finite(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A number, not nan or an infinity: no capacity can be planned with either."""
+    if value is not None and not math.isfinite(value):
+        raise ValueError(f"'{attribute.name}' must be a finite number: {value}")
+
+
+def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"'{attribute.name}' must be >= 0: {value}")
+
+
+def aware(instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"'{attribute.name}' must carry a time zone: {value.isoformat()}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def one_newline(value: Any) -> Any:
+    """Line breaks as ``\n`` only: CRLF and a lone CR become LF.
+
+    Calendars and files can carry a line break but not a bare CR, so text is
+    normalised once, here, and every export round-trips it exactly.
+    """
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def printable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Text holds no control characters but tab and line break, and is Unicode that can be
+    written out: a lone surrogate (``\ud800`` in JSON) has no UTF-8 form."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found:
+            raise ValueError(
+                f"'{attribute.name}' must not contain control character "
+                f"U+{ord(found.group()):04X}: {value!r}"
+            )
+        lone = _SURROGATE.search(value)
+        if lone:
+            raise ValueError(
+                f"'{attribute.name}' is not valid Unicode: a lone surrogate U+{ord(lone.group()):04X}"
+                f" has no UTF-8 form: {value.encode('utf-8', 'backslashreplace').decode()!r}"
+            )
+
+
+def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Collections are held as tuples, so frozen objects stay unchangeable.
+
+    A string is refused rather than split into characters: ``chairs="chair-a"``
+    is a missing pair of brackets, not six one-letter officials.
+    """
+    if isinstance(items, str | bytes):
+        raise TypeError(f"expected a list such as [{items!r}], not the string {items!r}")
+    return tuple(items)
+
+
+# --- field types ---------------------------------------------------------------------------------
+# Every model class is declared ``@attrs.frozen(field_transformer=_fields.typed)``: a value of the
+# wrong type then fails at once with a TypeError naming the field and the type it expects, instead
+# of deep inside a later comparison ("'<' not supported between 'Count' and 'int'").
+
+
+def typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs field transformer: each field checks its value's type before its own validators,
+    and an enum field takes a valid value as its member (``kind="plenary"`` is
+    ``SessionKind.PLENARY``), so what a notebook writes is what every exporter reads."""
+    found = []
+    for field in fields:
+        field = field.evolve(validator=_TypeCheck(field.validator))
+        if field.converter is None and _names_an_enum(field.type):
+            field = field.evolve(converter=_member_converter())
+        found.append(field)
+    return found
+
+
+@functools.cache
+def _member_converter() -> attrs.Converter[Any, Any]:
+    """One converter for every enum field: attrs reads a converter's signature as it is made."""
+    return attrs.Converter(_to_member, takes_self=True, takes_field=True)
+
+
+def _names_an_enum(annotation: Any) -> bool:
+    """Whether an annotation (a string, the module having postponed evaluation) names one of
+    eventplan's enums."""
+    from eventplan.model import enums
+
+    words = re.findall(r"\w+", annotation) if isinstance(annotation, str) else []
+    return any(isinstance(getattr(enums, w, None), enum.EnumMeta) for w in words)
+
+
+def _to_member(value: Any, instance: Any, field: attrs.Attribute[Any]) -> Any:
+    if isinstance(value, enum.Enum) or not isinstance(value, str):
+        return value  # a member, or a wrong type the type check reports
+    kind = _resolved_type(type(instance), field.name)
+    for option in typing.get_args(kind) or (kind,):
+        if isinstance(option, type) and issubclass(option, enum.Enum):
+            try:
+                return option(value)
+            except ValueError:
+                continue
+    return value  # not a valid value: the type check says which are
+
+
+class _TypeCheck:
+    """A field's type test, compiled on first use (annotations resolve once the module has
+    loaded), followed by the field's own validators."""
+
+    __slots__ = ("accepts", "expected", "ready", "then")
+
+    def __init__(self, then: Callable[[Any, attrs.Attribute[Any], Any], None] | None) -> None:
+        self.then = then
+        self.ready = False
+        self.accepts: Callable[[Any], bool] | None = None
+        self.expected = ""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not self.ready:
+            kind = _resolved_type(type(instance), attribute.name)
+            self.accepts, self.expected, self.ready = _compile(kind), _describe(kind), True
+        if self.accepts is not None and not self.accepts(value):
+            raise TypeError(
+                f"'{attribute.name}' must be {self.expected}: {value!r} is {type(value).__name__}"
+            )
+        if self.then is not None:
+            self.then(instance, attribute, value)
+
+
+def _resolved_type(cls: type, name: str) -> Any:
+    return _hints(cls).get(name, Any)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A class's resolved annotations, once per class: resolving them is slow. An attrs class
+    resolves them in place, once for these checks and cattrs' structuring alike."""
+    try:
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+            return {field.name: field.type for field in attrs.fields(cls)}
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):  # an annotation that cannot be resolved here: no check
+        return {}
+
+
+def _compile(kind: Any) -> Callable[[Any], bool] | None:
+    """A fast test for values of ``kind``; ``None`` when anything goes."""
+    origin = typing.get_origin(kind)
+    if kind is Any or isinstance(kind, typing.TypeVar):
+        return None
+    if kind is None or kind is type(None):
+        return lambda value: value is None
+    if origin in (typing.Union, types.UnionType):
+        options = [_compile(arg) for arg in typing.get_args(kind)]
+        if any(option is None for option in options):
+            return None
+        return lambda value: any(option(value) for option in options if option is not None)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        item = _compile(args[0]) if len(args) == 2 and args[1] is Ellipsis else None
+        if item is None:
+            return lambda value: isinstance(value, tuple)
+        return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
+    if origin is not None:
+        return lambda value: isinstance(value, origin)
+    if not isinstance(kind, type):
+        return None
+    if kind is float:
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
+    if kind is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if issubclass(kind, enum.Enum):  # a valid value became its member on the way in
+        return lambda value: isinstance(value, kind)
+    if issubclass(kind, dt.datetime):  # pendulum.DateTime fields take any aware datetime
+        return lambda value: isinstance(value, dt.datetime)
+    return lambda value: isinstance(value, kind)
+
+
+def _describe(kind: Any) -> str:
+    origin = typing.get_origin(kind)
+    if kind is None or kind is type(None):
+        return "None"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_describe(arg) for arg in typing.get_args(kind))
+    if origin is tuple:
+        args = typing.get_args(kind)
+        inner = _describe(args[0]) if len(args) == 2 and args[1] is Ellipsis else "values"
+        return f"a tuple of {inner}"
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return f"{kind.__name__} (one of: {', '.join(str(m.value) for m in kind)})"
+    if isinstance(kind, type):
+        return kind.__name__
+    return str(kind)
+
+
+def walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every attrs object under ``obj`` with its path (ids name list elements)."""
+    yield path, obj
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        child = f"{path}.{field.name}" if path else field.name
+        if is_attrs(value):
+            yield from walk(value, child)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if is_attrs(item):
+                    name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
+                    yield from walk(
+                        item, f"{child}.{name}" if not name.startswith("[") else child + name
+                    )
+
+
+def is_attrs(value: Any) -> bool:
+    """``attrs.has(type(value))``, without its generic-alias handling: walks call it often."""
+    return hasattr(type(value), "__attrs_attrs__")

@@ -1,0 +1,79 @@
+"""Requests for bilateral meetings: who wants to meet whom, for how long, how urgently, and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pendulum
+
+from eventplan.model import fields as _fields
+
+
+def _two_parties(
+    instance: BilateralRequest, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    if len(value) != 2 or value[0] == value[1]:
+        raise ValueError(f"'parties' must name two different parties: {list(value)}")
+
+
+def _positive(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"'{attribute.name}' must be >= 1: {value}")
+
+
+def _sizes(
+    instance: BilateralRequest, attribute: attrs.Attribute[Any], value: tuple[int, ...]
+) -> None:
+    if value and (len(value) != 2 or any(size < 1 for size in value)):
+        raise ValueError(
+            f"'sizes' gives the seats each of the two parties needs, each >= 1: {list(value)}"
+        )
+
+
+def _latest_after_earliest(
+    instance: BilateralRequest, attribute: attrs.Attribute[Any], value: pendulum.DateTime | None
+) -> None:
+    if value is None:
+        return
+    _fields.aware(instance, attribute, value)
+    if instance.earliest is not None:
+        room = (value - instance.earliest).total_seconds() / 60
+        if room < instance.minutes:
+            raise ValueError(
+                f"'latest' must leave {instance.minutes} min after 'earliest' "
+                f"({instance.earliest.isoformat()}): {value.isoformat()}"
+            )
+
+
+def _aware_or_none(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _fields.aware(instance, attribute, value)
+
+
+@attrs.frozen
+class BilateralRequest:
+    """One meeting asked for between two parties: officials by id, delegations as ``delegation:<id>``.
+
+    ``earliest`` and ``latest`` bound the meeting (it starts no earlier and
+    ends no later); ``sizes`` gives the seats each side needs (default: one
+    for an official, the delegation's size for a delegation).
+    """
+
+    id: str = attrs.field(validator=_fields.valid_id)
+    parties: tuple[str, ...] = attrs.field(converter=_fields.to_tuple, validator=_two_parties)
+    minutes: int = attrs.field(validator=_positive)
+    priority: int = attrs.field(default=1, validator=_positive)
+    earliest: pendulum.DateTime | None = attrs.field(default=None, validator=_aware_or_none)
+    latest: pendulum.DateTime | None = attrs.field(default=None, validator=_latest_after_earliest)
+    sizes: tuple[int, ...] = attrs.field(default=(), converter=_fields.to_tuple, validator=_sizes)
+    title: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.minutes)

@@ -1,0 +1,216 @@
+"""Sessions, the items of a programme, and who holds seats in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from eventplan.model import fields as _fields
+from eventplan.model.enums import Layout, PartyKind, SessionKind, SessionStatus, SpeakerLevel
+
+#: Audience selectors besides the party kinds and ``delegation:<id>``.
+ALL_DELEGATIONS = "all_delegations"
+ALL_ORGANISATIONS = "all_organisations"
+PRESS = "press"
+GROUP_SELECTORS = (ALL_DELEGATIONS, ALL_ORGANISATIONS, PRESS)
+DELEGATION_PREFIX = "delegation:"
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _check_rule(instance: AudienceRule, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if bool(instance.parties) == (instance.seats is not None):
+        raise ValueError(
+            "an audience rule gives either 'parties' (seats per party) or 'seats' (a fixed block)"
+        )
+
+
+def _block_only(instance: AudienceRule, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and instance.seats is None:
+        raise ValueError(
+            "'drawn_from' belongs to a fixed block ('seats'); a rule with 'parties' seats them itself"
+        )
+
+
+def _check_selectors(
+    instance: AudienceRule, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    kinds = {kind.value for kind in PartyKind}
+    for selector in value:
+        if selector in kinds or selector in GROUP_SELECTORS:
+            continue
+        if selector.startswith(DELEGATION_PREFIX) and selector != DELEGATION_PREFIX:
+            continue
+        choices = ", ".join([*sorted(kinds), *GROUP_SELECTORS, "delegation:<id>"])
+        raise ValueError(f"unknown party {selector!r}; one of: {choices}")
+
+
+#: Kinds of session people drop in on rather than sit through (:attr:`Session.keeps_busy`).
+OPEN_KINDS = frozenset({SessionKind.EXHIBITION})
+
+
+@attrs.frozen(field_transformer=_fields.typed)
+class AudienceRule:
+    """Who holds seats in a session, and how many each.
+
+    ``parties`` selects delegations by kind (``member_state``), by group
+    (``all_delegations``, ``all_organisations``, ``press`` — the reporters: the
+    press corps and every person of a media outlet, each reporter one party;
+    see :mod:`eventplan.model.parties`) or by id (``delegation:vn``); a party named
+    twice is seated once; each selected party takes
+    ``at_table + behind`` seats: the UN "1 + 3". ``seats`` instead reserves a
+    fixed block (hosts, staff) named by ``label``; a block whose people come
+    from parties says which in ``drawn_from`` (``["press"]`` for 250 reporters'
+    seats), so those parties' calendars show the session while its size stays
+    the block's.
+    """
+
+    parties: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=_check_selectors
+    )
+    at_table: int = attrs.field(default=1, validator=_fields.non_negative)
+    behind: int = attrs.field(default=0, validator=_fields.non_negative)
+    seats: int | None = attrs.field(default=None, validator=[_fields.non_negative, _check_rule])
+    label: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    drawn_from: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=[_check_selectors, _block_only]
+    )
+
+    @property
+    def seats_per_party(self) -> int:
+        return self.at_table + self.behind
+
+
+def _one_speaker(instance: Statement, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if (instance.delegation is None) == (value is None):
+        raise ValueError("a statement names either 'delegation' or 'official', not both or neither")
+
+
+@attrs.frozen
+class Statement:
+    """One entry of a speakers' list: a delegation or an official, at a level.
+
+    ``inscribed`` is the order of inscription (1 = first to ask for the
+    floor); without it, the entry's place in the list is its order.
+    """
+
+    level: SpeakerLevel
+    delegation: str | None = None
+    official: str | None = attrs.field(default=None, validator=_one_speaker)
+    inscribed: int | None = attrs.field(default=None, validator=_fields.non_negative)
+
+    @property
+    def speaker(self) -> str:
+        """The speaker's id: the official's, or ``delegation:<id>``."""
+        if self.official is not None:
+            return self.official
+        return f"{DELEGATION_PREFIX}{self.delegation}"
+
+
+@attrs.frozen
+class StatementCount:
+    """Statements known only by how many there are: "62 countries and organisations"."""
+
+    statements: int = attrs.field(validator=_fields.non_negative)
+    level: SpeakerLevel = SpeakerLevel.HEAD_OF_DELEGATION
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class SpeakersList:
+    """Who takes the floor in a session: named ``entries``, or ``counts`` when names are not known."""
+
+    entries: tuple[Statement, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    counts: tuple[StatementCount, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+
+    @property
+    def statements(self) -> int:
+        return len(self.entries) + sum(count.statements for count in self.counts)
+
+
+def _end_after_start(
+    instance: Session, attribute: attrs.Attribute[Any], value: pendulum.DateTime
+) -> None:
+    if value <= instance.start:
+        raise ValueError(
+            f"'end' must be after 'start' ({instance.start.isoformat()}): {value.isoformat()}"
+        )
+
+
+def _languages(instance: Session, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for language in value:
+        if not _LANGUAGE.match(language):
+            raise ValueError(f"languages are ISO 639 codes such as 'en' or 'vi': {language!r}")
+
+
+@attrs.frozen(field_transformer=_fields.typed)
+class Session:
+    """One item of the programme, breaks included.
+
+    ``continues`` names the session this one carries on (the plenary resumed on
+    day two), so the pair counts as one item; ``series`` groups distinct items
+    (the four high-level discussions).
+    """
+
+    id: str = attrs.field(validator=_fields.valid_id)
+    title: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    kind: SessionKind
+    start: pendulum.DateTime = attrs.field(validator=_fields.aware)
+    end: pendulum.DateTime = attrs.field(validator=[_fields.aware, _end_after_start])
+    room: str | None = None
+    status: SessionStatus = SessionStatus.CONFIRMED
+    layout: Layout | None = None
+    chairs: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    speakers: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    languages: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=_languages
+    )
+    broadcast: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    subcommittee: str | None = None
+    series: str | None = None
+    continues: str | None = None
+    audience: tuple[AudienceRule, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    description: str | None = attrs.field(
+        default=None, converter=_fields.one_newline, validator=_fields.printable
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    assumption: str | None = attrs.field(default=None, kw_only=True)
+    #: The GUID a published schedule gave the session, kept so apps keep recognising it.
+    guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
+    speakers_list: SpeakersList | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """How long the session lasts (a length, not the interval itself)."""
+        return dt.timedelta(seconds=(self.end - self.start).total_seconds())
+
+    @property
+    def keeps_busy(self) -> bool:
+        """Whether being at it keeps a person from anything else at that time. An exhibition
+        is open all day for people to walk through: a calendar shows it as free time."""
+        return self.kind not in OPEN_KINDS
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status is SessionStatus.CANCELLED
+
+
+def order_key(session: Session) -> tuple[pendulum.DateTime, pendulum.DateTime, str]:
+    """Where a session stands in the programme: by start, then end, then id."""
+    return (session.start, session.end, session.id)
+
+
+def in_order(sessions: Iterable[Session]) -> tuple[Session, ...]:
+    """Sessions in the order of the programme (:func:`order_key`): the one order that
+    calendars, the summary, spreadsheets, plots and the signing plan list them in."""
+    return tuple(sorted(sessions, key=order_key))

@@ -1,0 +1,330 @@
+"""The programme for conference apps: frab/C3VOC ``schedule.json`` and ``schedule.xml``.
+
+Conference apps read ``schedule.xml`` (Giggity and EventFahrplan, as their
+sources show), whose format is the C3VOC XSD
+(https://c3voc.de/schedule/schema.xsd); ``schedule.json`` follows the C3VOC
+JSON schema (https://c3voc.de/schedule/schema.json) and is what the C3VOC
+tools read. The XML is written from the JSON document, so the two always say
+the same.
+
+Identity is stable across exports: GUIDs are UUIDv5 of the event's and the
+session's ids (or the GUID a published schedule gave, when the session came
+from one), and each integer ``id`` is derived from the session's GUID alone,
+so adding or removing other sessions never renumbers it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from eventplan.model import arguments as _arguments
+from eventplan.model.event import Event
+from eventplan.model.programme import Session
+from eventplan.model.venue import Room
+
+if TYPE_CHECKING:  # the XML writer loads with the first schedule.xml
+    import xml.etree.ElementTree as ET
+
+SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
+XSD_URL = "https://c3voc.de/schedule/schema.xsd"
+CANCELLED_SUFFIX = " (cancelled)"
+NO_ROOM = "(no room)"
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://eventplan.invalid/guid")
+_SEATING_LAYOUTS = ("fixed", "theatre", "classroom", "banquet", "boardroom", "reception")
+#: frab ids are positive and readers hold them in 32-bit signed integers.
+ID_SPACE = 2**31 - 1
+_HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def guid(*parts: str) -> str:
+    """A stable UUID for a thing of an event."""
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def session_guid(event: Event, session: Session) -> str:
+    """The session's GUID: the one a published schedule gave it, else derived from its id."""
+    return session.guid or guid(event.id, "session", session.id)
+
+
+def _session_guids(event: Event) -> dict[str, str]:
+    """Each session's GUID, unique: when two sessions carry the same kept GUID (a session
+    copied in its file), the first in id order keeps it and the other gets its derived one."""
+    taken: set[str] = set()
+    guids: dict[str, str] = {}
+    for session in sorted(event.sessions, key=lambda s: s.id):
+        chosen = session_guid(event, session)
+        if chosen.lower() in taken:
+            chosen = guid(event.id, "session", session.id)
+        taken.add(chosen.lower())
+        guids[session.id] = chosen
+    return guids
+
+
+def room_guid(event: Event, room: Room) -> str:
+    return room.guid or guid(event.id, "room", room.id)
+
+
+def frab_numbers(keys: Iterable[str], space: int = ID_SPACE) -> dict[str, int]:
+    """An integer id in ``1..space`` for each key, from a hash of the key alone.
+
+    A number depends on no other key, so it survives sessions being added or
+    removed. Two keys that hash alike are resolved stably: in key order, the
+    later one takes the next free number.
+    """
+    taken: set[int] = set()
+    numbers: dict[str, int] = {}
+    for key in sorted(set(keys)):
+        digest = hashlib.sha256(key.lower().encode("utf-8")).digest()
+        number = int.from_bytes(digest[:8], "big") % space + 1
+        while number in taken:
+            number = number % space + 1
+        taken.add(number)
+        numbers[key] = number
+    return numbers
+
+
+def http_url(value: str | None) -> str | None:
+    """``value`` if it is an absolute http(s) URL, else ``None``: no URL is ever made up."""
+    return value if value is not None and _HTTP_URL.fullmatch(value) else None
+
+
+def acronym(event_id: str) -> str:
+    """frab's acronym: lower-case letters, digits and '_' (the schema forbids '-' and '.')."""
+    text = "".join(c if c.isalnum() and c.isascii() else "_" for c in event_id.lower())
+    return text if len(text) >= 4 else text.ljust(4, "_")
+
+
+def slug_part(session_id: str) -> str:
+    """The session's part of its slug, as the C3VOC schemas allow: no '.', at least 4
+    characters, ending in a letter or digit. Ids that already fit are kept as they are,
+    so reading the schedule back gives the same id."""
+    text = session_id.replace(".", "_")
+    if not text[-1].isalnum():
+        text += "0"
+    return text if len(text) >= 4 else f"item-{text}"
+
+
+def to_frab(event: Event) -> dict[str, Any]:
+    """The event's programme as a frab/C3VOC ``schedule.json`` document.
+
+    Valid against the C3VOC JSON schema when the event has an http(s) ``url``
+    (the schema wants a URL on every session, and eventplan invents none);
+    the C3VOC tools turn it into XML that is valid against the XSD.
+    """
+    _arguments.event("to_frab", event)
+    zone = event.zone
+    slugs = _slugs(event)
+    # ties broken by slug, which survives a round trip where an id may not
+    sessions = sorted(event.sessions, key=lambda s: (s.start, s.end, slugs[s.id]))
+    days: dict[dt.date, list[Session]] = defaultdict(list)
+    for session in sessions:
+        days[session.start.in_timezone(zone).date()].append(session)
+    dates = [
+        event.start_date + dt.timedelta(days=n)
+        for n in range((event.end_date - event.start_date).days + 1)
+    ]
+    dates = sorted(set(dates) | set(days))
+    names = {o.id: o.name for o in event.officials}
+    room_names = {r.id: r.name for r in event.rooms}
+    guids = _session_guids(event)
+    numbers = frab_numbers(guids.values())
+    url = http_url(event.url)
+
+    def frab_event(session: Session) -> dict[str, Any]:
+        start = session.start.in_timezone(zone)
+        minutes = int(session.duration.total_seconds() // 60)
+        people = list(dict.fromkeys([*session.chairs, *session.speakers]))
+        item: dict[str, Any] = {
+            "guid": guids[session.id],
+            "id": numbers[guids[session.id]],
+            "date": start.isoformat(),
+            "start": start.format("HH:mm"),
+            "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
+            "room": room_names.get(session.room or "", NO_ROOM),
+            "slug": slugs[session.id],
+            **({"url": url} if url else {}),
+            "title": session.title + (CANCELLED_SUFFIX if session.is_cancelled else ""),
+            "subtitle": None,
+            "track": session.series,
+            "type": session.kind.value,
+            "language": session.languages[0] if session.languages else None,
+            "abstract": session.description,
+            "description": session.description,
+            "persons": [{"name": names.get(p, p), "public_name": names.get(p, p)} for p in people],
+            "links": [],
+        }
+        return item
+
+    frab_days = []
+    for index, date in enumerate(dates, start=1):
+        by_room: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for session in days.get(date, []):
+            by_room[room_names.get(session.room or "", NO_ROOM)].append(frab_event(session))
+        day_sessions = days.get(date, [])
+        start = min((s.start for s in day_sessions), default=None)
+        end = max((s.end for s in day_sessions), default=None)
+        frab_days.append(
+            {
+                "index": index,
+                "date": date.isoformat(),
+                "day_start": (start or _midnight(date, event)).in_timezone(zone).isoformat(),
+                "day_end": (end or _midnight(date, event).add(days=1))
+                .in_timezone(zone)
+                .isoformat(),
+                "rooms": dict(by_room),
+            }
+        )
+    slots = [int(s.duration.total_seconds() // 60) for s in sessions] or [15]
+    step = min(15, *slots)
+    conference = {
+        "acronym": acronym(event.id),
+        "title": event.name,
+        "start": event.start_date.isoformat(),
+        "end": event.end_date.isoformat(),
+        "daysCount": len(dates),
+        "timeslot_duration": f"00:{step:02d}",
+        "time_zone_name": event.timezone,
+        **({"url": url} if url else {}),
+        "rooms": [
+            {
+                "name": room.name,
+                "slug": _slug(room.id),
+                "guid": room_guid(event, room),
+                "capacity": _capacity(room),
+            }
+            for room in event.rooms
+        ],
+        "days": frab_days,
+    }
+    return {
+        "$schema": SCHEMA_URL,
+        "generator": {"name": "eventplan"},
+        "schedule": {"version": _version(conference), "conference": conference},
+    }
+
+
+def to_frab_xml(event: Event) -> str:
+    """The event's programme as a frab/C3VOC ``schedule.xml``, valid against the C3VOC XSD.
+
+    Written from :func:`to_frab`'s document, element by element as the XSD
+    orders them, so JSON and XML never disagree.
+    """
+    _arguments.event("to_frab_xml", event)
+    import xml.etree.ElementTree as ET  # loaded here: only the XML export needs it
+
+    document = to_frab(event)
+    schedule, conference = document["schedule"], document["schedule"]["conference"]
+    root = ET.Element("schedule")
+    ET.SubElement(root, "generator", name=document["generator"]["name"])
+    _text(root, "version", schedule["version"])
+    head = ET.SubElement(root, "conference")
+    for key in ("acronym", "title", "start", "end"):
+        _text(head, key, conference[key])
+    _text(head, "days", str(conference["daysCount"]))
+    for key in ("timeslot_duration", "time_zone_name", "url"):
+        if key in conference:
+            _text(head, key, conference[key])
+    rooms = {room["name"]: room["guid"] for room in conference["rooms"]}
+    for day in conference["days"]:
+        day_node = ET.SubElement(
+            root,
+            "day",
+            index=str(day["index"]),
+            date=day["date"],
+            start=day["day_start"],
+            end=day["day_end"],
+        )
+        for room_name, items in day["rooms"].items():
+            room_node = ET.SubElement(day_node, "room", name=room_name)
+            if room_name in rooms:
+                room_node.set("guid", rooms[room_name])
+            for item in items:
+                _xml_event(room_node, item)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _xml_event(parent: ET.Element, item: dict[str, Any]) -> None:
+    import xml.etree.ElementTree as ET
+
+    node = ET.SubElement(parent, "event", id=str(item["id"]), guid=item["guid"])
+    for key in _XML_REQUIRED:
+        _text(node, key, item[key] or "")
+    for key in _XML_OPTIONAL:
+        if item.get(key) is not None:
+            _text(node, key, item[key])
+    persons = ET.SubElement(node, "persons")
+    for person in item["persons"]:
+        _text(persons, "person", person["public_name"])
+    ET.SubElement(node, "links")
+
+
+#: The event's elements the XSD requires (empty allowed), and those it allows.
+_XML_REQUIRED = ("room", "title", "type", "date", "start", "duration", "abstract", "track")
+_XML_OPTIONAL = ("subtitle", "slug", "language", "description", "url")
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    import xml.etree.ElementTree as ET
+
+    node = ET.SubElement(parent, tag)
+    node.text = text
+    return node
+
+
+def _version(conference: dict[str, Any]) -> str:
+    """A version that changes exactly when the programme does, so apps know to reload.
+
+    It digests what ``schedule.xml`` carries too (not the room list with its capacities,
+    which only the JSON has), so both formats give the same version.
+    """
+    shown = {key: value for key, value in conference.items() if key != "rooms"}
+    canonical = json.dumps(shown, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _slugs(event: Event) -> dict[str, str]:
+    """``<acronym>-<session>`` for each session, unique (a clash gets ``-2``, ``-3``… in id order)."""
+    prefix = acronym(event.id)
+    slugs: dict[str, str] = {}
+    used: set[str] = set()
+    for session_id in sorted(s.id for s in event.sessions):
+        base = f"{prefix}-{slug_part(session_id)}"
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        slugs[session_id] = slug
+    return slugs
+
+
+def _capacity(room: Room) -> int | None:
+    """The most cautious published seat count, in the first layout the room has."""
+    for layout in _SEATING_LAYOUTS:
+        seats = [
+            s.seats for s in room.seat_counts if s.layout.value == layout and s.seats is not None
+        ]
+        if seats:
+            return min(seats)
+    return None
+
+
+def _midnight(date: dt.date, event: Event) -> pendulum.DateTime:
+    return pendulum.datetime(date.year, date.month, date.day, tz=event.timezone)
+
+
+def _slug(text: str) -> str:
+    """A room's slug as the C3VOC schema takes it: two characters at least, ending in one
+    that is a letter or digit (a room whose id is ``0`` gets ``room-0``)."""
+    slug = "".join(c if c.isalnum() and c.isascii() else "-" for c in text.lower()).strip("-_")
+    return slug if len(slug) >= 2 else f"room-{slug or 'x'}"

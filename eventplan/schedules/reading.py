@@ -1,0 +1,65 @@
+"""Reading a published schedule: ``schedule.json`` or ``schedule.xml`` into an
+:class:`~eventplan.Event`.
+
+Problems in the file are reported all at once, each with its path, as for TOML
+(:class:`~eventplan.EventFileError`): ``schedule.conference.days[0].rooms['Saal 1'][2].duration``
+in JSON, ``schedule/day[1]/room[@name='Saal 1']/event[3]/duration`` in XML.
+What eventplan had to decide while reading comes back as findings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from eventplan.capacity.findings import Finding
+from eventplan.files.eventfile import loads_event, read_text
+from eventplan.model import fields as _fields
+from eventplan.model.event import Event
+from eventplan.schedules._build import build_event
+from eventplan.schedules._json import read_json
+from eventplan.schedules._xml import read_xml
+
+Path_ = str | os.PathLike[str]
+
+
+@attrs.frozen
+class ScheduleImport:
+    """An event read from a file, and the findings reading it gave (unknown types, a guessed zone)."""
+
+    event: Event
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+
+
+def reads_schedule(text: str, *, source: str = "<string>") -> ScheduleImport:
+    """Read ``schedule.json`` or ``schedule.xml`` text (told apart by content)."""
+    raw = read_xml(text) if text.lstrip().startswith("<") else read_json(text)
+    event, findings = build_event(raw, source)
+    return ScheduleImport(event, findings)
+
+
+def loads_schedule(text: str, *, source: str = "<string>") -> Event:
+    """The event in ``schedule.json`` or ``schedule.xml`` text."""
+    return reads_schedule(text, source=source).event
+
+
+def read_schedule(path: Path_) -> ScheduleImport:
+    """Read a ``schedule.json`` or ``schedule.xml`` file, with the findings reading it gave."""
+    return reads_schedule(read_text(path).removeprefix("\ufeff"), source=os.fspath(path))
+
+
+def load_schedule(path: Path_) -> Event:
+    """The event in a frab/C3VOC ``schedule.json`` or ``schedule.xml`` file."""
+    return read_schedule(path).event
+
+
+def read_event_or_schedule(path: Path_) -> ScheduleImport:
+    """An eventplan TOML file or a published schedule, told apart by extension
+    (``.toml``, ``.json``, ``.xml``) or, failing that, by content."""
+    text = read_text(path).removeprefix("\ufeff")
+    suffix = Path(path).suffix.lower()
+    if suffix in (".json", ".xml") or (suffix != ".toml" and text.lstrip()[:1] in ("{", "<")):
+        return reads_schedule(text, source=os.fspath(path))
+    return ScheduleImport(loads_event(text, source=os.fspath(path)))
