@@ -149,7 +149,7 @@ def synthetic_event(
                 as_of=start - dt.timedelta(days=14),
                 delegations=named,
                 cohorts=_cohorts(rng, delegations),
-                press=PressCorps(Count(50, 80), Count(20, 30)),
+                press=PressCorps(reporters=Count(50, 80), agencies=Count(20, 30)),
             ),
             Turnout(
                 name="actual",
@@ -157,7 +157,7 @@ def synthetic_event(
                 as_of=start + dt.timedelta(days=days),
                 delegations=named,
                 cohorts=_cohorts(rng, delegations * 2),
-                press=PressCorps(Count.exactly(120), Count.exactly(45)),
+                press=PressCorps(reporters=Count.exactly(120), agencies=Count.exactly(45)),
             ),
         ),
         default_turnout="planned",
@@ -171,8 +171,8 @@ def _room(rng: random.Random, index: int) -> Room:
         name=f"Room {index}",
         floor_area_m2=round(seats * rng.uniform(1.0, 1.6), 1),
         seat_counts=(
-            SeatCount(Layout.THEATRE, seats, assumption="synthetic"),
-            SeatCount(Layout.BANQUET, int(seats * 0.6), assumption="synthetic"),
+            SeatCount(layout=Layout.THEATRE, seats=seats, assumption="synthetic"),
+            SeatCount(layout=Layout.BANQUET, seats=int(seats * 0.6), assumption="synthetic"),
         ),
         interpretation_booths=6 if seats >= 400 else 0,
     )
@@ -480,7 +480,9 @@ def with_bilaterals(event: Event, requests: int = 400, rooms: int = 10, *, seed:
             name=f"Bilateral room {n}",
             seat_counts=(
                 SeatCount(
-                    Layout.BOARDROOM, rng.choice(BILATERAL_ROOM_SEATS), assumption="synthetic"
+                    layout=Layout.BOARDROOM,
+                    seats=rng.choice(BILATERAL_ROOM_SEATS),
+                    assumption="synthetic",
                 ),
             ),
         )

@@ -20,7 +20,7 @@ audiences = [
     "subcommittee:protocol",
     "room:main-hall",
 ]
-for published in eventplan.write_calendars(hanoi, out, audiences):
+for published in eventplan.write_calendars(hanoi, directory=out, audiences=audiences):
     print(
         f"{published.path}: {published.events} items, {len(published.new)} new, {len(published.changed)} changed"
     )
@@ -31,5 +31,5 @@ moved = attrs.evolve(
     hanoi, sessions=tuple(later if s.id == banquet.id else s for s in hanoi.sessions)
 )
 print(eventplan.diff(hanoi, moved))
-published = eventplan.calendars.write_ics(moved, out / "programme.ics")
+published = eventplan.calendars.write_ics(moved, path=out / "programme.ics")
 print(f"{published.path}: SEQUENCE raised for {', '.join(published.changed)}")

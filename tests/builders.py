@@ -47,8 +47,16 @@ def make_event(**overrides: Any) -> Event:
                 id="hofburg",
                 name="Hofburg",
                 rooms=(
-                    Room(id="hall-a", name="Hall A", seat_counts=(SeatCount(Layout.THEATRE, 500),)),
-                    Room(id="hall-b", name="Hall B", seat_counts=(SeatCount(Layout.BANQUET, 200),)),
+                    Room(
+                        id="hall-a",
+                        name="Hall A",
+                        seat_counts=(SeatCount(layout=Layout.THEATRE, seats=500),),
+                    ),
+                    Room(
+                        id="hall-b",
+                        name="Hall B",
+                        seat_counts=(SeatCount(layout=Layout.BANQUET, seats=200),),
+                    ),
                 ),
             ),
         ),

@@ -32,7 +32,9 @@ STAMP = pendulum.datetime(2025, 10, 1, tz="UTC")
 
 
 def _delegation(id: str, name: str, size: int, **fields: object) -> Delegation:
-    return Delegation(id, name, PartyKind.MEMBER_STATE, eventplan.Count.exactly(size), **fields)  # type: ignore[arg-type]
+    return Delegation(
+        id=id, name=name, kind=PartyKind.MEMBER_STATE, size=eventplan.Count.exactly(size), **fields
+    )  # type: ignore[arg-type]
 
 
 STORED = Turnout(
@@ -41,7 +43,7 @@ STORED = Turnout(
         _delegation("at", "Austria", 4, signatory=SignatoryStatus.AT_PLENARY),
         _delegation("fr", "France", 5),
         _delegation("vn", "Viet Nam", 3, signatory=SignatoryStatus.AT_PLENARY),
-        Delegation("unodc", "UNODC", PartyKind.INTERGOVERNMENTAL_ORGANISATION),
+        Delegation(id="unodc", name="UNODC", kind=PartyKind.INTERGOVERNMENTAL_ORGANISATION),
     ),
     press=eventplan.model.PressCorps(reporters=eventplan.Count.exactly(12)),
 )
@@ -64,18 +66,34 @@ IN_CODE = attrs.evolve(
 
 def _event() -> eventplan.Event:
     hall = Room(
-        "hall-a",
-        "Hall A",
-        seat_counts=(SeatCount(Layout.THEATRE, 60),),
+        id="hall-a",
+        name="Hall A",
+        seat_counts=(SeatCount(layout=Layout.THEATRE, seats=60),),
         rows=6,
         seats_per_row=10,
     )
     rooms = (
         hall,
-        Room("press-room", "Press room", seat_counts=(SeatCount(Layout.THEATRE, 40),)),
-        Room("side-hall", "Side hall", seat_counts=(SeatCount(Layout.THEATRE, 40),)),
-        Room("bilat-1", "Bilateral 1", seat_counts=(SeatCount(Layout.BOARDROOM, 8),)),
-        Room("bilat-2", "Bilateral 2", seat_counts=(SeatCount(Layout.BOARDROOM, 20),)),
+        Room(
+            id="press-room",
+            name="Press room",
+            seat_counts=(SeatCount(layout=Layout.THEATRE, seats=40),),
+        ),
+        Room(
+            id="side-hall",
+            name="Side hall",
+            seat_counts=(SeatCount(layout=Layout.THEATRE, seats=40),),
+        ),
+        Room(
+            id="bilat-1",
+            name="Bilateral 1",
+            seat_counts=(SeatCount(layout=Layout.BOARDROOM, seats=8),),
+        ),
+        Room(
+            id="bilat-2",
+            name="Bilateral 2",
+            seat_counts=(SeatCount(layout=Layout.BOARDROOM, seats=20),),
+        ),
     )
     sessions = (
         make_session(
@@ -120,23 +138,26 @@ def _event() -> eventplan.Event:
             speakers_list=eventplan.model.SpeakersList(
                 entries=(
                     eventplan.model.Statement(
-                        eventplan.model.SpeakerLevel.MINISTER, delegation="vn"
+                        level=eventplan.model.SpeakerLevel.MINISTER, delegation="vn"
                     ),
                     eventplan.model.Statement(
-                        eventplan.model.SpeakerLevel.MINISTER, delegation="at"
+                        level=eventplan.model.SpeakerLevel.MINISTER, delegation="at"
                     ),
                 )
             ),
         ),
     )
     return make_event(
-        venues=(Venue("hofburg", "Hofburg", rooms=rooms),),
+        venues=(Venue(id="hofburg", name="Hofburg", rooms=rooms),),
         sessions=sessions,
         turnouts=(STORED,),
         resources=Resources(bilateral_rooms=("bilat-1", "bilat-2")),
         bilateral_requests=(
             BilateralRequest(
-                "vn-at", ("delegation:vn", "delegation:at"), minutes=30, earliest=at(25, 11)
+                id="vn-at",
+                parties=("delegation:vn", "delegation:at"),
+                minutes=30,
+                earliest=at(25, 11),
             ),
         ),
     )
@@ -156,11 +177,11 @@ def _capabilities() -> dict[str, object]:
         "summary": lambda e, t: eventplan.summarise(e, t).render_text(),
         "calendar": lambda e, t: (
             [str(a) for a in every_audience(e, t)],
-            eventplan.to_ics(e, "delegation:vn", stamp=STAMP, turnout=t),
+            eventplan.to_ics(e, audience="delegation:vn", stamp=STAMP, turnout=t),
         ),
         "speakers": lambda e, t: speakers(e, t).render_text(),
         "signing": lambda e, t: signing(e, t).render_text(),
-        "seating": lambda e, t: seating(e, "opening", t).blocks,
+        "seating": lambda e, t: seating(e, session="opening", turnout=t).blocks,
         "bilaterals": lambda e, t: place_bilaterals_greedy(e, t).placements,
         "commitments": lambda e, t: commitments(e, t),
     }
@@ -181,12 +202,12 @@ def test_a_turnout_built_in_code_is_planned_with_its_own_sizes(capability):
 def test_a_code_turnout_reaches_what_only_it_has():
     event = _event()
     assert "Germany" in signing(event, IN_CODE).render_text()
-    assert "Germany" in [b.name for b in seating(event, "opening", IN_CODE).blocks]
+    assert "Germany" in [b.name for b in seating(event, session="opening", turnout=IN_CODE).blocks]
     # Viet Nam brings 9 in code: 9 + 4 = 13 seats do not fit the 8 of bilat-1; the stored 3 + 4 do
     (placed,) = place_bilaterals_greedy(event, IN_CODE).placements
     assert placed.room == "bilat-2"
     assert [p.room for p in place_bilaterals_greedy(event, "planned").placements] == ["bilat-1"]
-    calendar = eventplan.to_ics(event, "delegation:vn", stamp=STAMP, turnout=IN_CODE)
+    calendar = eventplan.to_ics(event, audience="delegation:vn", stamp=STAMP, turnout=IN_CODE)
     assert "Viet Nam (in code)" in calendar
     assert "delegation:de" in {c.party for c in commitments(event, IN_CODE)}
 
@@ -227,7 +248,7 @@ def test_the_audience_of_a_session_is_one_set_in_calendars_checks_montecarlo_and
         assert eventplan.demand.session_demand(event, session=session) in (expected, None)
         # protocol: the seating plan seats exactly the delegations seated
         if session.room == "hall-a" and session.audience:
-            plan = seating(event, session.id)
+            plan = seating(event, session=session.id)
             assert {b.party for b in plan.blocks if b.named} == set(found.delegation_ids)
         # bilaterals: a party seated by name is committed to the session
         assert {
@@ -258,7 +279,7 @@ def test_all_delegates_is_an_audience_whatever_the_delegation_kind():
     # not the press briefing, nor a side event for two delegations named by id
     assert delegates == ["opening", "signing", "roundtable", "plenary"]
     assert "delegates" in [str(a) for a in every_audience(event)]
-    text = eventplan.to_ics(event, "delegates", stamp=STAMP)
+    text = eventplan.to_ics(event, audience="delegates", stamp=STAMP)
     assert "X-WR-CALNAME:Mini summit — all delegates\r\n" in text
     with pytest.raises(eventplan.errors.UnknownNameError):
         Audience.parse("delegates:vn")

@@ -137,7 +137,7 @@ def test_every_calendar_reads_the_same_in_four_parsers_and_passes_libical(
     require_icaljs()
     require_libical()
     source = tmp_path / "event.toml"
-    dump_event(event, source)
+    dump_event(event, path=source)
     out = tmp_path / "calendars"
     assert main(["ics", str(source), "--for", "all", "--out-dir", str(out), *options]) == 0
     capsys.readouterr()
@@ -212,7 +212,9 @@ def test_the_berlin_event_really_crosses_the_clock_change():
 
 def test_cancelled_session_has_no_reminder():
     event = berlin_dst_event()
-    text = to_ics(event, "subcommittee:protocol", stamp=STAMP, alarms=[dt.timedelta(minutes=5)])
+    text = to_ics(
+        event, audience="subcommittee:protocol", stamp=STAMP, alarms=[dt.timedelta(minutes=5)]
+    )
     cancelled = text.split("UID:cancelled-signing.")[1].split("END:VEVENT")[0]
     across = text.split("UID:across.")[1].split("END:VEVENT")[0]
     assert "BEGIN:VALARM" not in cancelled and "STATUS:CANCELLED" in cancelled
@@ -233,7 +235,7 @@ def test_the_organiser_is_written_on_every_event_with_method_publish():
 
 def test_a_calendar_with_tasks_carries_no_method():
     """RFC 5546 §3.4.1: a published VTODO needs DTSTART and PRIORITY, which a task does not have."""
-    text = to_ics(berlin_dst_event(), "subcommittee:protocol", stamp=STAMP)
+    text = to_ics(berlin_dst_event(), audience="subcommittee:protocol", stamp=STAMP)
     assert "BEGIN:VTODO" in text and "METHOD:" not in text
     assert "ORGANIZER;CN=" in text.split("BEGIN:VTODO")[1]
 
@@ -244,9 +246,9 @@ def test_withdrawn_event_is_rewritten_in_the_new_calendars_time_form(tmp_path: P
     require_libical()
     event = berlin_dst_event()
     path = tmp_path / "programme.ics"
-    write_ics(attrs.evolve(event, organiser=None), path, stamp=STAMP)
+    write_ics(attrs.evolve(event, organiser=None), path=path, stamp=STAMP)
     fewer = attrs.evolve(event, sessions=[s for s in event.sessions if s.id != "winter"])
-    write_ics(fewer, path, stamp=STAMP, tz="event")
+    write_ics(fewer, path=path, stamp=STAMP, tz="event")
     text = path.read_bytes().decode("utf-8")
     winter = text.split("UID:winter.")[1].split("END:VEVENT")[0]
     assert "DTSTART;TZID=Europe/Berlin:20251027T090000\r\n" in winter
@@ -262,8 +264,8 @@ def test_withdrawn_event_is_rewritten_in_the_new_calendars_time_form(tmp_path: P
 def test_switching_to_local_times_changes_no_sequence(tmp_path: Path):
     """The same instants written in another form are not a change: subscribers see nothing new."""
     path = tmp_path / "programme.ics"
-    write_ics(HANOI, path, stamp=STAMP)
-    local = write_ics(HANOI, path, stamp=STAMP, tz="event")
+    write_ics(HANOI, path=path, stamp=STAMP)
+    local = write_ics(HANOI, path=path, stamp=STAMP, tz="event")
     assert (local.changed, local.new, local.withdrawn) == ((), (), ())
     assert "DTSTART;TZID=Asia/Ho_Chi_Minh:" in path.read_bytes().decode("utf-8")
     moved = attrs.evolve(
@@ -275,7 +277,7 @@ def test_switching_to_local_times_changes_no_sequence(tmp_path: Path):
             for s in HANOI.sessions
         ],
     )
-    back = write_ics(moved, path, stamp=STAMP)
+    back = write_ics(moved, path=path, stamp=STAMP)
     assert back.changed == (f"signing.{HANOI.id}@eventplan",)
 
 

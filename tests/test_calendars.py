@@ -76,7 +76,7 @@ IDS = [
 
 @pytest.mark.parametrize(("event", "audience"), CALENDARS, ids=IDS)
 def test_ics_and_icalendar_read_every_event_as_the_model_says(event, audience):
-    text = to_ics(event, audience, stamp=STAMP)
+    text = to_ics(event, audience=audience, stamp=STAMP)
     want = expected(event, audience)
     from_ics, from_icalendar = read_with_ics(text), read_with_icalendar(text)
     assert without_description(from_ics) == want
@@ -90,7 +90,7 @@ def calendar_files(folder: Path) -> list[Path]:
     paths = []
     for index, (event, audience) in enumerate(CALENDARS):
         path = folder / f"{index}.ics"
-        path.write_text(to_ics(event, audience, stamp=STAMP), encoding="utf-8", newline="")
+        path.write_text(to_ics(event, audience=audience, stamp=STAMP), encoding="utf-8", newline="")
         paths.append(path)
     return paths
 
@@ -145,7 +145,7 @@ def test_calendar_text_is_crlf_folded_and_ends_with_crlf():
 
 
 def test_calendar_header_names_the_audience_and_zone():
-    text = to_ics(HANOI, "subcommittee:protocol", stamp=STAMP)
+    text = to_ics(HANOI, audience="subcommittee:protocol", stamp=STAMP)
     head = text.split("BEGIN:VEVENT")[0].split("\r\n")
     assert head[:6] == [
         "BEGIN:VCALENDAR",
@@ -199,7 +199,7 @@ def revision(event: Event, **sessions: Session) -> Event:
 
 def test_moving_and_cancelling_bumps_sequence_for_exactly_those_sessions(tmp_path: Path):
     path = tmp_path / "programme.ics"
-    first = write_ics(HANOI, path, stamp=STAMP)
+    first = write_ics(HANOI, path=path, stamp=STAMP)
     assert (len(first.new), first.changed) == (len(HANOI.sessions), ())
     gala, closing = HANOI.session("state-banquet"), HANOI.session("closing")
     moved = revision(
@@ -211,7 +211,7 @@ def test_moving_and_cancelling_bumps_sequence_for_exactly_those_sessions(tmp_pat
         },
         closing=attrs.evolve(closing, status=SessionStatus.CANCELLED),
     )
-    second = write_ics(moved, path, stamp=STAMP)
+    second = write_ics(moved, path=path, stamp=STAMP)
     after_second = read_with_icalendar(path.read_text(encoding="utf-8"))
     uid = {s.id: session_uid(HANOI, s) for s in HANOI.sessions}
     assert set(after_second) == set(uid.values())
@@ -226,7 +226,7 @@ def test_moving_and_cancelling_bumps_sequence_for_exactly_those_sessions(tmp_pat
         moved,
         **{"state-banquet": attrs.evolve(moved.session("state-banquet"), title="State banquet")},
     )
-    third = write_ics(retitled, path, stamp=STAMP)
+    third = write_ics(retitled, path=path, stamp=STAMP)
     after_third = read_with_icalendar(path.read_text(encoding="utf-8"))
     assert third.changed == (uid["state-banquet"],)
     assert after_third[uid["state-banquet"]].sequence == 2
@@ -239,9 +239,9 @@ def test_unchanged_reexport_leaves_the_file_untouched(tmp_path: Path):
     # with no METHOD, DTSTAMP is when a component was last revised (RFC 5545 §3.8.7.2): an
     # unchanged one keeps the previous file's, so a rerun gives the same bytes and writes nothing
     path = tmp_path / "programme.ics"
-    write_ics(HANOI, path, stamp=STAMP)
+    write_ics(HANOI, path=path, stamp=STAMP)
     before, status = path.read_bytes(), path.stat()
-    again = write_ics(HANOI, path, stamp=STAMP + dt.timedelta(days=1))
+    again = write_ics(HANOI, path=path, stamp=STAMP + dt.timedelta(days=1))
     assert (again.new, again.changed, again.withdrawn) == ((), (), ())
     assert path.read_bytes() == before
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == (status.st_ino, status.st_mtime_ns)
@@ -249,12 +249,12 @@ def test_unchanged_reexport_leaves_the_file_untouched(tmp_path: Path):
 
 def test_a_rerun_restamps_only_what_changed(tmp_path: Path):
     audiences = every_audience(HANOI)
-    write_calendars(HANOI, tmp_path, audiences, stamp=STAMP)
+    write_calendars(HANOI, directory=tmp_path, audiences=audiences, stamp=STAMP)
     status = {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()}
     opening = attrs.evolve(HANOI.sessions[0], title="Opening, retitled")
     changed = attrs.evolve(HANOI, sessions=(opening, *HANOI.sessions[1:]))
     later = STAMP + dt.timedelta(days=1)
-    written = write_calendars(changed, tmp_path, audiences, stamp=later)
+    written = write_calendars(changed, directory=tmp_path, audiences=audiences, stamp=later)
     touched = {p.path.name for p in written if p.changed}
     assert touched and touched == {
         f"{a.file_stem}.ics"
@@ -271,7 +271,9 @@ def test_a_rerun_restamps_only_what_changed(tmp_path: Path):
         assert set(stamps.values()) <= {STAMP}
     # and once more with no change: nothing is written
     status = {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()}
-    write_calendars(changed, tmp_path, audiences, stamp=later + dt.timedelta(days=1))
+    write_calendars(
+        changed, directory=tmp_path, audiences=audiences, stamp=later + dt.timedelta(days=1)
+    )
     assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()} == status
 
 
@@ -279,9 +281,9 @@ def test_a_published_calendar_is_stamped_when_it_is_made(tmp_path: Path):
     # with METHOD:PUBLISH, DTSTAMP is when the calendar was made (RFC 5545 §3.8.7.2)
     event = attrs.evolve(HANOI, organiser=Organiser(name="Protocol", email="protocol@example.org"))
     path = tmp_path / "programme.ics"
-    write_ics(event, path, stamp=STAMP)
+    write_ics(event, path=path, stamp=STAMP)
     later = STAMP + dt.timedelta(days=1)
-    write_ics(event, path, stamp=later)
+    write_ics(event, path=path, stamp=later)
     text = path.read_text(encoding="utf-8")
     assert "METHOD:PUBLISH" in text
     assert set(stamps_by_uid(text).values()) == {later}
@@ -305,9 +307,13 @@ def test_a_previous_calendar_recognised_unread_gives_what_reading_it_gives(
     changed = attrs.evolve(HANOI, sessions=(opening, *HANOI.sessions[1:]))
     audiences = every_audience(HANOI)
     alarms = (dt.timedelta(minutes=15),)
-    write_calendars(HANOI, tmp_path, audiences, stamp=STAMP, tz=tz, alarms=alarms)
+    write_calendars(
+        HANOI, directory=tmp_path, audiences=audiences, stamp=STAMP, tz=tz, alarms=alarms
+    )
     later = STAMP + dt.timedelta(days=1)
-    write_calendars(changed, tmp_path, audiences, stamp=later, tz=tz, alarms=alarms)
+    write_calendars(
+        changed, directory=tmp_path, audiences=audiences, stamp=later, tz=tz, alarms=alarms
+    )
     previous = {a: (tmp_path / f"{a.file_stem}.ics").read_bytes().decode() for a in audiences}
     parsed = []
     parse = _ical.parse
@@ -326,9 +332,9 @@ def test_a_previous_calendar_recognised_unread_gives_what_reading_it_gives(
 
 def test_session_removed_from_the_programme_is_withdrawn_as_cancelled(tmp_path: Path):
     path = tmp_path / "programme.ics"
-    write_ics(HANOI, path, stamp=STAMP)
+    write_ics(HANOI, path=path, stamp=STAMP)
     fewer = attrs.evolve(HANOI, sessions=tuple(s for s in HANOI.sessions if s.id != "closing"))
-    result = write_ics(fewer, path, stamp=STAMP)
+    result = write_ics(fewer, path=path, stamp=STAMP)
     closing = read_with_icalendar(path.read_text(encoding="utf-8"))[
         session_uid(HANOI, HANOI.session("closing"))
     ]
@@ -338,7 +344,7 @@ def test_session_removed_from_the_programme_is_withdrawn_as_cancelled(tmp_path: 
         1,
         "Closing session",
     )
-    write_ics(fewer, path, stamp=STAMP)  # withdrawn once is enough
+    write_ics(fewer, path=path, stamp=STAMP)  # withdrawn once is enough
     assert read_with_icalendar(path.read_text(encoding="utf-8"))[closing.uid].sequence == 1
 
 
@@ -346,7 +352,7 @@ def test_a_file_that_is_not_a_calendar_is_left_as_it_was(tmp_path: Path):
     path = tmp_path / "programme.ics"
     path.write_text("shopping list\n", encoding="utf-8")
     with pytest.raises(ForeignFileError, match="not an eventplan calendar of this event"):
-        write_ics(HANOI, path, stamp=STAMP)
+        write_ics(HANOI, path=path, stamp=STAMP)
     assert path.read_text(encoding="utf-8") == "shopping list\n"
 
 
@@ -377,7 +383,7 @@ def test_delegation_calendar_holds_the_sessions_it_has_seats_in():
     event = delegation_event()
     assert [s.id for s in sessions_for(event, Audience.parse("delegation:at"))] == ["plenary"]
     assert [s.id for s in sessions_for(event, Audience.parse("delegation:unodc"))] == ["bilateral"]
-    text = to_ics(event, "delegation:unodc", stamp=STAMP)
+    text = to_ics(event, audience="delegation:unodc", stamp=STAMP)
     assert "X-WR-CALNAME:Mini summit — UNODC\r\n" in text
 
 
@@ -394,7 +400,7 @@ def test_every_audience_lists_programme_delegations_kinds_committees_and_rooms()
 
 
 def test_subcommittee_calendar_carries_its_tasks_as_todos():
-    text = to_ics(HANOI, "subcommittee:protocol", stamp=STAMP)
+    text = to_ics(HANOI, audience="subcommittee:protocol", stamp=STAMP)
     calendar = eventplan.calendars.writer._ical.parse(text)
     todos = [c for c in calendar.children if c.name == "VTODO"]
     assert [(t.first("SUMMARY"), t.first("DUE")) for t in todos] == [
@@ -406,13 +412,15 @@ def test_unknown_audience_names_the_choices():
     with pytest.raises(
         eventplan.errors.UnknownNameError, match="unknown room 'hall-z'; one of: hall-a, hall-b"
     ):
-        to_ics(make_event(), "room:hall-z", stamp=STAMP)
+        to_ics(make_event(), audience="room:hall-z", stamp=STAMP)
     with pytest.raises(eventplan.errors.UnknownNameError, match="unknown audience 'everyone'"):
-        to_ics(make_event(), "everyone", stamp=STAMP)
+        to_ics(make_event(), audience="everyone", stamp=STAMP)
 
 
 def test_write_calendars_names_files_after_their_audience(tmp_path: Path):
-    written = write_calendars(HANOI, tmp_path, ["programme", "room:main-hall"], stamp=STAMP)
+    written = write_calendars(
+        HANOI, directory=tmp_path, audiences=["programme", "room:main-hall"], stamp=STAMP
+    )
     assert [p.path.name for p in written] == ["programme.ics", "room-main-hall.ics"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["programme.ics", "room-main-hall.ics"]
 
@@ -425,12 +433,12 @@ def test_venue_without_coordinates_has_no_geo():
 
 def test_withdrawn_todo_stays_cancelled_across_exports(tmp_path: Path):
     path = tmp_path / "protocol.ics"
-    write_ics(HANOI, path, "subcommittee:protocol", stamp=STAMP)
+    write_ics(HANOI, path=path, audience="subcommittee:protocol", stamp=STAMP)
     tasks = tuple(t for t in HANOI.organisation.tasks if t.id != "full-rehearsal")
     fewer = attrs.evolve(HANOI, organisation=attrs.evolve(HANOI.organisation, tasks=tasks))
     states = []
     for _ in range(3):
-        write_ics(fewer, path, "subcommittee:protocol", stamp=STAMP)
+        write_ics(fewer, path=path, audience="subcommittee:protocol", stamp=STAMP)
         todo = next(
             c
             for c in eventplan.calendars.writer._ical.parse(
@@ -444,9 +452,9 @@ def test_withdrawn_todo_stays_cancelled_across_exports(tmp_path: Path):
 
 def test_withdrawn_event_drops_its_reminders(tmp_path: Path):
     path = tmp_path / "programme.ics"
-    write_ics(HANOI, path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
+    write_ics(HANOI, path=path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
     fewer = attrs.evolve(HANOI, sessions=tuple(s for s in HANOI.sessions if s.id != "closing"))
-    write_ics(fewer, path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
+    write_ics(fewer, path=path, stamp=STAMP, alarms=[dt.timedelta(minutes=15)])
     calendar = eventplan.calendars.writer._ical.parse(path.read_text(encoding="utf-8"))
     closing = next(
         c

@@ -85,6 +85,71 @@ def test_turnout_is_the_second_parameter_by_position_or_keyword_defaulting_to_no
     assert turnout.annotation == "str | Turnout | None"
 
 
+EDITS = ("with_", "without_", "replace_")
+
+
+def positional(function):
+    """The names a function takes by position."""
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return [p.name for p in inspect.signature(function).parameters.values() if p.kind in kinds]
+
+
+def breaks_the_convention(name, function):
+    """What a public function takes by position beyond the convention: the event, then the
+    turnout where it has one (an editing helper takes the one thing it puts in or takes out;
+    a diff takes its two events); a function without an event takes its one subject."""
+    taken = positional(function)
+    if not taken or taken[0] != "event":
+        allowed = ["old", "new"] if taken[:2] == ["old", "new"] else taken[:1]
+    elif name.startswith(EDITS):
+        allowed = taken[:2]
+    else:
+        allowed = ["event", "turnout"] if taken[1:2] == ["turnout"] else ["event"]
+    return taken[len(allowed) :] if taken[: len(allowed)] == allowed else taken
+
+
+def test_every_public_function_takes_the_event_and_turnout_by_position_and_the_rest_by_keyword():
+    broken = {
+        name: extra
+        for name, function in sorted(public_functions().items())
+        if (extra := breaks_the_convention(name, function))
+    }
+    assert broken == {}
+    assert len(public_functions()) >= 50  # every door is read, not the front door alone
+
+
+def test_the_convention_test_catches_a_break():
+    def to_thing(event, audience=None, *, stamp=None):
+        """A writer that takes its audience by position."""
+
+    def seat(event, session_id, turnout=None):
+        """The turnout after another positional argument."""
+
+    def fine(event, turnout=None, *, audience=None):
+        """The convention."""
+
+    assert breaks_the_convention("to_thing", to_thing) == ["audience"]
+    assert breaks_the_convention("seat", seat) == ["session_id", "turnout"]
+    assert breaks_the_convention("fine", fine) == []
+    assert breaks_the_convention("with_room", lambda event, room: None) == []
+    assert breaks_the_convention("load", lambda path, strict=False: None) == ["strict"]
+
+
+def test_the_model_classes_take_keywords_only():
+    import attrs
+
+    from eventplan import model
+
+    positional_init = sorted(
+        name
+        for name in model.__all__
+        if isinstance(cls := getattr(model, name), type)
+        and attrs.has(cls)
+        and [a for a in attrs.fields(cls) if a.init and not a.kw_only]
+    )
+    assert positional_init == ["Count"]  # a range of numbers reads best as Count(80, 100)
+
+
 def test_simulate_takes_the_turnout_by_position():
     by_position = eventplan.simulate(HANOI, "planned", draws=500, progress=False)
     by_keyword = eventplan.simulate(HANOI, turnout="planned", draws=500, progress=False)

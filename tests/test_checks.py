@@ -66,7 +66,10 @@ def test_room_with_disagreeing_seat_counts_is_a_range():
     room = Room(
         id="hall-a",
         name="Hall A",
-        seat_counts=(SeatCount(Layout.THEATRE, 500), SeatCount(Layout.THEATRE, 600)),
+        seat_counts=(
+            SeatCount(layout=Layout.THEATRE, seats=500),
+            SeatCount(layout=Layout.THEATRE, seats=600),
+        ),
     )
     event = make_event(
         venues=(Venue(id="v", name="V", rooms=(room,)),),
@@ -85,7 +88,7 @@ def test_room_floor_area_sets_the_comfort_and_code_limits(people, expected):
         id="hall-a",
         name="Hall A",
         floor_area_m2=100,
-        seat_counts=(SeatCount(Layout.THEATRE, 1000),),
+        seat_counts=(SeatCount(layout=Layout.THEATRE, seats=1000),),
     )
     event = make_event(
         venues=(Venue(id="v", name="V", rooms=(room,)),),
@@ -334,7 +337,9 @@ def test_accreditation_desks(delegates, expected):
 def test_press_centre_workplaces(reporters, expected):
     base = make_event()
     press_room = Room(
-        id="press", name="Press centre", seat_counts=(SeatCount(Layout.CLASSROOM, 100),)
+        id="press",
+        name="Press centre",
+        seat_counts=(SeatCount(layout=Layout.CLASSROOM, seats=100),),
     )
     venue = attrs.evolve(base.venues[0], rooms=(*base.venues[0].rooms, press_room))
     event = attrs.evolve(

@@ -94,7 +94,7 @@ def overrides(draw):
         low, high = NORMS[norm_id]
         a = draw(st.floats(low, high, allow_nan=False).map(lambda x: round(x, 3)))
         b = draw(st.floats(a, high, allow_nan=False).map(lambda x: round(x, 3)))
-        found.append(NormOverride(norm_id, a, max(a, b)))
+        found.append(NormOverride(id=norm_id, low=a, high=max(a, b)))
     return tuple(found)
 
 
@@ -121,9 +121,11 @@ def events(draw):
     if draw(st.booleans()):  # an open range: "more than N"
         planned = turnouts[0]
         low = draw(st.integers(1, 300))
-        opened = Cohort("open-states", PartyKind.MEMBER_STATE, Count(low, None))
+        opened = Cohort(id="open-states", kind=PartyKind.MEMBER_STATE, parties=Count(low, None))
         turnouts[0] = attrs.evolve(
-            planned, cohorts=(*planned.cohorts, opened), press=PressCorps(Count(low, None))
+            planned,
+            cohorts=(*planned.cohorts, opened),
+            press=PressCorps(reporters=Count(low, None)),
         )
     maybe = st.none() | st.integers(0, 5_000)
     resources = Resources(
@@ -181,20 +183,25 @@ def with_states(states, resource, norm_id, value):
         turnouts=(attrs.evolve(HANOI.turnout("actual"), cohorts=(states,), delegations=()),),
         default_turnout="actual",
         resources=attrs.evolve(HANOI.resources, **resource),
-        norm_overrides=(NormOverride(norm_id, value),),
+        norm_overrides=(NormOverride(id=norm_id, low=value),),
     )
 
 
 def test_hotel_rooms_at_1_1_per_delegate_agree():
     # 3,500 delegates × 1.1 is 3850.0000000000005: 3,850 rooms, not 3,851
-    states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(350), Count.exactly(10))
+    states = Cohort(
+        id="states",
+        kind=PartyKind.MEMBER_STATE,
+        parties=Count.exactly(350),
+        delegates_per_party=Count.exactly(10),
+    )
     event = with_states(states, {"hotel_rooms": 4000}, "hotel.rooms_per_delegate", 1.1)
     assert demands(event, "actual", "hotel-rooms") == (3850, 3850)
 
 
 def test_cars_at_1_5_per_head_are_rounded_up_in_both():
     # 311 heads × 1.5 is 466.5: 467 cars, not 466
-    states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(311))
+    states = Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(311))
     event = with_states(states, {"cars": 500}, "cars.per_head_of_delegation", 1.5)
     assert demands(event, "actual", "cars") == (467, 467)
 
@@ -210,7 +217,7 @@ def test_open_range_is_drawn_from_the_stated_tail_not_pinned_at_its_bound():
     turnout = HANOI.turnout("actual")
     event = attrs.evolve(
         HANOI,
-        turnouts=(attrs.evolve(turnout, press=PressCorps(Count(401, None))),),
+        turnouts=(attrs.evolve(turnout, press=PressCorps(reporters=Count(401, None))),),
         default_turnout="actual",
     )
     result = simulate(event, draws=20_000, seed=1, progress=False)
@@ -260,7 +267,7 @@ def test_room_without_a_booth_count_says_not_known_in_check_and_simulate():
 def room_defaults():
     room = eventplan.Room(id="r", name="R")
     return room.interpretation_booths, eventplan.model.SeatCount(
-        eventplan.model.Layout.THEATRE
+        layout=eventplan.model.Layout.THEATRE
     ).seats
 
 
@@ -281,10 +288,15 @@ def test_session_after_the_last_day_is_a_problem_at_its_start():
 
 def test_a_party_named_twice_in_a_rule_is_seated_once_and_reported():
     rule = AudienceRule(parties=("member_state", "all_delegations", "press", "media_outlet"))
-    outlet = eventplan.Delegation("vtv", "VTV", PartyKind.MEDIA_OUTLET, Count.exactly(5))
-    states = Cohort("states", PartyKind.MEMBER_STATE, Count.exactly(10))
+    outlet = eventplan.Delegation(
+        id="vtv", name="VTV", kind=PartyKind.MEDIA_OUTLET, size=Count.exactly(5)
+    )
+    states = Cohort(id="states", kind=PartyKind.MEMBER_STATE, parties=Count.exactly(10))
     turnout = eventplan.Turnout(
-        "planned", delegations=(outlet,), cohorts=(states,), press=PressCorps(Count.exactly(20))
+        name="planned",
+        delegations=(outlet,),
+        cohorts=(states,),
+        press=PressCorps(reporters=Count.exactly(20)),
     )
     session = attrs.evolve(HANOI.session("opening"), audience=(rule,))
     event = attrs.evolve(
@@ -321,7 +333,12 @@ def test_session_demand_is_not_known_when_the_turnout_names_no_one():
 def test_an_open_turnout_leaves_the_cautious_needs_open_in_the_messages():
     # "more than 100 states": the cautious end has no bound, so neither has the need for tables,
     # lanes or queue; the optimistic figure is a floor ("at least"), never the need itself
-    states = Cohort("states", PartyKind.MEMBER_STATE, Count(100, None), Count.exactly(4))
+    states = Cohort(
+        id="states",
+        kind=PartyKind.MEMBER_STATE,
+        parties=Count(100, None),
+        delegates_per_party=Count.exactly(4),
+    )
     event = attrs.evolve(
         with_states(states, {"gala_tables": None}, "hotel.rooms_per_delegate", 1.0),
         resources=attrs.evolve(HANOI.resources, gala_tables=None, screening_lanes=2),

@@ -43,9 +43,13 @@ def test_replace_and_remove_a_session():
 
 def test_rooms_are_added_replaced_and_removed_only_when_unused():
     event = make_event()
-    annex = Room(id="annex", name="Annex", seat_counts=(SeatCount(Layout.THEATRE, 50),))
+    annex = Room(
+        id="annex", name="Annex", seat_counts=(SeatCount(layout=Layout.THEATRE, seats=50),)
+    )
     assert "annex" in [r.id for r in editing.with_room(event, annex).rooms]
-    bigger = Room(id="hall-a", name="Hall A", seat_counts=(SeatCount(Layout.THEATRE, 900),))
+    bigger = Room(
+        id="hall-a", name="Hall A", seat_counts=(SeatCount(layout=Layout.THEATRE, seats=900),)
+    )
     assert editing.replace_room(event, bigger).room("hall-a").seats(
         Layout.THEATRE
     ) == Count.exactly(900)

@@ -79,7 +79,7 @@ def test_offset_times_are_kept_as_instants_and_shown_in_the_event_zone():
 
 def test_dump_then_load_gives_an_equal_event(tmp_path: Path):
     event = make_event()
-    dump_event(event, tmp_path / "mini.toml")
+    dump_event(event, path=tmp_path / "mini.toml")
     assert load_event(tmp_path / "mini.toml") == event
 
 
@@ -133,7 +133,7 @@ def test_naive_time_in_code_is_refused_by_the_session():
 
 def test_reference_event_round_trips_through_toml(tmp_path: Path):
     event = eventplan.reference_event()
-    dump_event(event, tmp_path / "hanoi.toml")
+    dump_event(event, path=tmp_path / "hanoi.toml")
     assert load_event(tmp_path / "hanoi.toml") == event
 
 

@@ -93,9 +93,9 @@ def test_every_command_writes_new_files_0644_under_umask_022(tmp_path: Path, uma
 @pytest.mark.parametrize("kept", [0o644, 0o664, 0o600, 0o640])
 def test_rewriting_keeps_the_mode_of_the_file_there(tmp_path: Path, umask_022: None, kept: int):
     path = tmp_path / "programme.ics"
-    write_ics(HANOI, path, stamp=STAMP)
+    write_ics(HANOI, path=path, stamp=STAMP)
     path.chmod(kept)
-    write_ics(HANOI, path, stamp=STAMP + dt.timedelta(days=1))
+    write_ics(HANOI, path=path, stamp=STAMP + dt.timedelta(days=1))
     assert mode(path) == kept
     assert main(["ics", "--for", "all", "--out-dir", str(tmp_path)]) == 0
     assert mode(path) == kept
@@ -144,7 +144,7 @@ def test_a_fifo_is_written_to_and_never_replaced(tmp_path: Path):
 
 def test_a_calendar_into_a_fifo_is_the_whole_calendar(tmp_path: Path):
     # nothing is read back from a pipe: that would block
-    data = through_fifo(tmp_path, lambda fifo: write_ics(HANOI, fifo, stamp=STAMP))
+    data = through_fifo(tmp_path, lambda fifo: write_ics(HANOI, path=fifo, stamp=STAMP))
     assert data.decode("utf-8").count("BEGIN:VEVENT") == len(HANOI.sessions)
 
 
@@ -254,7 +254,7 @@ def test_debris_of_a_killed_run_is_removed_by_the_next(tmp_path: Path):
 
 def test_a_write_killed_midway_leaves_the_previous_file_whole(tmp_path: Path):
     path = tmp_path / "programme.ics"
-    write_ics(HANOI, path, stamp=STAMP)
+    write_ics(HANOI, path=path, stamp=STAMP)
     before = path.read_bytes()
     script = (
         "import os, sys\n"
@@ -267,7 +267,7 @@ def test_a_write_killed_midway_leaves_the_previous_file_whole(tmp_path: Path):
     assert process.returncode == -9
     assert path.read_bytes() == before
     (debris,) = [p for p in tmp_path.iterdir() if p.name.startswith(".")]
-    write_ics(HANOI, path, stamp=STAMP)
+    write_ics(HANOI, path=path, stamp=STAMP)
     assert not debris.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["programme.ics"]
 
@@ -279,7 +279,7 @@ def test_a_foreign_calendar_is_refused_and_left_as_it_was(tmp_path: Path, capsys
     path = tmp_path / "programme.ics"
     path.write_text(DENTIST, encoding="utf-8", newline="")
     with pytest.raises(ForeignFileError) as caught:
-        write_ics(HANOI, path, stamp=STAMP)
+        write_ics(HANOI, path=path, stamp=STAMP)
     assert str(caught.value) == (
         f"{path}: not an eventplan calendar of this event "
         "(a calendar made by '-//Apple Inc.//macOS 14.0//EN'); nothing was written. "
@@ -292,13 +292,13 @@ def test_a_foreign_calendar_is_refused_and_left_as_it_was(tmp_path: Path, capsys
 
 def test_another_events_calendar_is_refused(tmp_path: Path):
     path = tmp_path / "programme.ics"
-    write_ics(make_event(), path, stamp=STAMP)
+    write_ics(make_event(), path=path, stamp=STAMP)
     before = path.read_bytes()
     with pytest.raises(
         ForeignFileError,
         match=r"an eventplan calendar of another event: VEVENT 'opening\.mini@eventplan'",
     ):
-        write_ics(HANOI, path, stamp=STAMP)
+        write_ics(HANOI, path=path, stamp=STAMP)
     assert path.read_bytes() == before
 
 
@@ -314,14 +314,14 @@ def test_force_overwrites_a_foreign_calendar_without_merging_it(tmp_path: Path):
 def test_a_foreign_calendar_in_the_out_dir_stops_the_whole_run(tmp_path: Path):
     (tmp_path / "room-main-hall.ics").write_text(DENTIST, encoding="utf-8", newline="")
     with pytest.raises(ForeignFileError, match=r"room-main-hall\.ics"):
-        write_calendars(HANOI, tmp_path, every_audience(HANOI), stamp=STAMP)
+        write_calendars(HANOI, directory=tmp_path, audiences=every_audience(HANOI), stamp=STAMP)
     assert listing(tmp_path) == {"room-main-hall.ics": DENTIST.encode()}
 
 
 def test_foreign_files_beside_the_calendars_are_left_alone(tmp_path: Path):
     (tmp_path / "room-old-hall.ics").write_text(DENTIST, encoding="utf-8", newline="")
     (tmp_path / "notes.ics").write_text("shopping list\n", encoding="utf-8")
-    write_calendars(HANOI, tmp_path, every_audience(HANOI), stamp=STAMP)
+    write_calendars(HANOI, directory=tmp_path, audiences=every_audience(HANOI), stamp=STAMP)
     assert (tmp_path / "room-old-hall.ics").read_bytes() == DENTIST.encode()
     assert (tmp_path / "notes.ics").read_text(encoding="utf-8") == "shopping list\n"
 
@@ -337,7 +337,7 @@ def move(event: Event, session_id: str, room: str) -> Event:
 
 
 def run_all(event: Event, folder: Path, event_file: Path) -> None:
-    dump_event(event, event_file)
+    dump_event(event, path=event_file)
     assert main(["ics", str(event_file), "--for", "all", "--out-dir", str(folder)]) == 0
 
 
@@ -428,12 +428,12 @@ def test_a_missing_directory_is_named_in_the_error(tmp_path: Path, capsys):
 
 
 def test_a_calendar_that_fails_midway_through_out_dir_writes_none(tmp_path: Path):
-    write_calendars(HANOI, tmp_path, ["room:lobby"], stamp=STAMP)
+    write_calendars(HANOI, directory=tmp_path, audiences=["room:lobby"], stamp=STAMP)
     lobby = tmp_path / "room-lobby.ics"
     broken = lobby.read_bytes().replace(b"SEQUENCE:0", b"SEQUENCE:x")
     lobby.write_bytes(broken)
     with pytest.raises(CalendarError, match=r"SEQUENCE of .* is not a whole number: 'x'"):
-        write_calendars(HANOI, tmp_path, every_audience(HANOI), stamp=STAMP)
+        write_calendars(HANOI, directory=tmp_path, audiences=every_audience(HANOI), stamp=STAMP)
     assert listing(tmp_path) == {"room-lobby.ics": broken}  # nothing else, no temporary files
 
 

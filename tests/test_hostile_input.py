@@ -150,7 +150,7 @@ def test_validate_reports_values_beyond_the_limits_in_an_event_built_in_code():
                 id="hall-a",
                 name="Hall A",
                 floor_area_m2=float("inf"),
-                seat_counts=(SeatCount(Layout.THEATRE, 10**12),),
+                seat_counts=(SeatCount(layout=Layout.THEATRE, seats=10**12),),
             ),
         ),
     )
@@ -220,7 +220,7 @@ def test_check_with_an_empty_norm_mapping_is_refused():
 
 
 def test_a_norm_set_missing_norms_is_refused():
-    norms = NormSet([n for n in default_norms().values() if n.id != "area.theatre"])
+    norms = NormSet(norms=[n for n in default_norms().values() if n.id != "area.theatre"])
     with pytest.raises(ValueError) as raised:
         check(reference_event(), norms=norms)
     assert message(raised) == "check(): 'norms' lacks 1 norm the checks apply: area.theatre"
@@ -372,7 +372,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_file(tmp_path: Path):
     from eventplan.testing import synthetic_event
 
     source = tmp_path / "big.toml"
-    dump_event(synthetic_event(sessions=3_000, rooms=60, delegations=300), source)
+    dump_event(synthetic_event(sessions=3_000, rooms=60, delegations=300), path=source)
     output = tmp_path / "schedule.json"
     script = (
         "import sys\n"

@@ -32,7 +32,7 @@ def test_programme_has_a_panel_per_day_and_a_bar_per_session():
 
 
 def test_demand_plot_has_a_row_per_risk():
-    result = simulate(HANOI, "planned", 2_000, seed=1, progress=False)
+    result = simulate(HANOI, "planned", draws=2_000, seed=1, progress=False)
     (ax,) = plot_demand(result).axes
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == len(result.risks)

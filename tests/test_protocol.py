@@ -79,11 +79,11 @@ def test_speakers_on_the_reference_event_find_the_overrun_and_the_mismatch():
 
 def _entries() -> tuple[Statement, ...]:
     return (
-        Statement(SpeakerLevel.OBSERVER, official="unodc", inscribed=1),
-        Statement(SpeakerLevel.HEAD_OF_DELEGATION, delegation="at", inscribed=2),
-        Statement(SpeakerLevel.MINISTER, delegation="fr", inscribed=4),
-        Statement(SpeakerLevel.HEAD_OF_STATE_OR_GOVERNMENT, delegation="vn", inscribed=5),
-        Statement(SpeakerLevel.MINISTER, delegation="br", inscribed=3),
+        Statement(level=SpeakerLevel.OBSERVER, official="unodc", inscribed=1),
+        Statement(level=SpeakerLevel.HEAD_OF_DELEGATION, delegation="at", inscribed=2),
+        Statement(level=SpeakerLevel.MINISTER, delegation="fr", inscribed=4),
+        Statement(level=SpeakerLevel.HEAD_OF_STATE_OR_GOVERNMENT, delegation="vn", inscribed=5),
+        Statement(level=SpeakerLevel.MINISTER, delegation="br", inscribed=3),
     )
 
 
@@ -111,14 +111,34 @@ def test_speaking_order_by_inscription_only():
 
 def _delegations() -> tuple[Delegation, ...]:
     return (
-        Delegation("vn", "Viet Nam", PartyKind.MEMBER_STATE, signatory=SignatoryStatus.AT_PLENARY),
-        Delegation("fr", "France", PartyKind.MEMBER_STATE, signatory=SignatoryStatus.AT_PLENARY),
-        Delegation("br", "Brazil", PartyKind.MEMBER_STATE, signatory=SignatoryStatus.AT_PLENARY),
-        Delegation("at", "Austria", PartyKind.MEMBER_STATE, signatory=SignatoryStatus.AT_PLENARY),
         Delegation(
-            "mx",
-            "Mexico",
-            PartyKind.MEMBER_STATE,
+            id="vn",
+            name="Viet Nam",
+            kind=PartyKind.MEMBER_STATE,
+            signatory=SignatoryStatus.AT_PLENARY,
+        ),
+        Delegation(
+            id="fr",
+            name="France",
+            kind=PartyKind.MEMBER_STATE,
+            signatory=SignatoryStatus.AT_PLENARY,
+        ),
+        Delegation(
+            id="br",
+            name="Brazil",
+            kind=PartyKind.MEMBER_STATE,
+            signatory=SignatoryStatus.AT_PLENARY,
+        ),
+        Delegation(
+            id="at",
+            name="Austria",
+            kind=PartyKind.MEMBER_STATE,
+            signatory=SignatoryStatus.AT_PLENARY,
+        ),
+        Delegation(
+            id="mx",
+            name="Mexico",
+            kind=PartyKind.MEMBER_STATE,
             head_rank=eventplan.model.HeadRank.HEAD_OF_STATE,
             signatory=SignatoryStatus.AT_PLENARY,
         ),
@@ -132,7 +152,7 @@ def _protocol_event(**overrides: object) -> eventplan.Event:
         start=at(25, 14),
         end=at(25, 14, 24),
         speakers_list=SpeakersList(
-            entries=_entries(), counts=(StatementCount(2, SpeakerLevel.MINISTER),)
+            entries=_entries(), counts=(StatementCount(statements=2, level=SpeakerLevel.MINISTER),)
         ),
     )
     signing_session = make_session(
@@ -140,7 +160,7 @@ def _protocol_event(**overrides: object) -> eventplan.Event:
     )
     fields: dict[str, object] = dict(
         sessions=(plenary, signing_session),
-        officials=(Official("unodc", "UNODC Executive Director"),),
+        officials=(Official(id="unodc", name="UNODC Executive Director"),),
         turnouts=(Turnout(name="planned", delegations=_delegations()),),
     )
     fields.update(overrides)
@@ -168,7 +188,7 @@ def test_speakers_are_timed_and_the_late_ones_named():
 
 
 def test_speakers_list_names_unknown_parties_with_their_path():
-    broken = SpeakersList(entries=(Statement(SpeakerLevel.MINISTER, delegation="xx"),))
+    broken = SpeakersList(entries=(Statement(level=SpeakerLevel.MINISTER, delegation="xx"),))
     event = _protocol_event(
         sessions=(make_session("plenary", kind=SessionKind.PLENARY, speakers_list=broken),)
     )
@@ -180,7 +200,7 @@ def test_speakers_list_names_unknown_parties_with_their_path():
 
 def test_a_statement_names_one_speaker():
     with pytest.raises(ValueError, match="either 'delegation' or 'official'"):
-        Statement(SpeakerLevel.MINISTER, delegation="vn", official="unodc")
+        Statement(level=SpeakerLevel.MINISTER, delegation="vn", official="unodc")
 
 
 # --- signing -----------------------------------------------------------------------------------
@@ -224,7 +244,13 @@ def test_signing_by_level_and_by_arrival():
 
 def test_un_order_wraps_round_from_the_first_name():
     names = ["Zambia", "Austria", "Mali", "Yemen", "Brazil"]
-    assert un_order(names, str, "Mali") == ["Mali", "Yemen", "Zambia", "Austria", "Brazil"]
+    assert un_order(names, name=str, first="Mali") == [
+        "Mali",
+        "Yemen",
+        "Zambia",
+        "Austria",
+        "Brazil",
+    ]
     assert draw_letter(7) == draw_letter(7)
 
 
@@ -233,9 +259,9 @@ def test_un_order_wraps_round_from_the_first_name():
 
 def _seated_event(rows: int, per_row: int) -> eventplan.Event:
     hall = Room(
-        "hall-a",
-        "Hall A",
-        seat_counts=(SeatCount(Layout.THEATRE, rows * per_row),),
+        id="hall-a",
+        name="Hall A",
+        seat_counts=(SeatCount(layout=Layout.THEATRE, seats=rows * per_row),),
         rows=rows,
         seats_per_row=per_row,
     )
@@ -246,12 +272,12 @@ def _seated_event(rows: int, per_row: int) -> eventplan.Event:
         )
     )
     return _protocol_event(
-        venues=(Venue("hofburg", "Hofburg", rooms=(hall,)),), sessions=(session,)
+        venues=(Venue(id="hofburg", name="Hofburg", rooms=(hall,)),), sessions=(session,)
     )
 
 
 def test_seating_keeps_each_delegation_in_one_row_in_un_order():
-    result = seating(_seated_event(rows=3, per_row=10), "opening", first="M")
+    result = seating(_seated_event(rows=3, per_row=10), session="opening", first="M")
     assert [(b.name, b.row, b.first, b.last) for b in result.blocks] == [
         ("Mexico", 1, 1, 4),
         ("Viet Nam", 1, 5, 8),
@@ -264,7 +290,7 @@ def test_seating_keeps_each_delegation_in_one_row_in_un_order():
 
 
 def test_seating_reports_who_does_not_fit():
-    result = seating(_seated_event(rows=2, per_row=8), "opening", first="A")
+    result = seating(_seated_event(rows=2, per_row=8), session="opening", first="A")
     assert [str(f) for f in result.findings] == [
         "error: opening: 23 seats needed, 2 rows of 8 hold 16; not seated: Viet Nam, "
         "host officials [seating-overflow]"
@@ -272,7 +298,7 @@ def test_seating_reports_who_does_not_fit():
 
 
 def test_seating_without_a_grid_is_information():
-    result = seating(_protocol_event(), "signing")
+    result = seating(_protocol_event(), session="signing")
     assert [f.severity for f in result.findings] == [Severity.INFO]
     assert result.findings[0].code == "seating-grid-unknown"
 
@@ -282,10 +308,20 @@ def test_seating_without_a_grid_is_information():
 
 def _bilateral_event(*requests: BilateralRequest) -> eventplan.Event:
     rooms = (
-        Room("bilat-1", "Bilateral 1", seat_counts=(SeatCount(Layout.BOARDROOM, 12),)),
-        Room("bilat-2", "Bilateral 2", seat_counts=(SeatCount(Layout.BOARDROOM, 6),)),
+        Room(
+            id="bilat-1",
+            name="Bilateral 1",
+            seat_counts=(SeatCount(layout=Layout.BOARDROOM, seats=12),),
+        ),
+        Room(
+            id="bilat-2",
+            name="Bilateral 2",
+            seat_counts=(SeatCount(layout=Layout.BOARDROOM, seats=6),),
+        ),
     )
-    hall = Room("hall-a", "Hall A", seat_counts=(SeatCount(Layout.THEATRE, 500),))
+    hall = Room(
+        id="hall-a", name="Hall A", seat_counts=(SeatCount(layout=Layout.THEATRE, seats=500),)
+    )
     sessions = (
         make_session(chairs=("unodc",)),  # 09:00–10:00 in hall A
         make_session(
@@ -298,7 +334,7 @@ def _bilateral_event(*requests: BilateralRequest) -> eventplan.Event:
         make_session("signing", kind=SessionKind.SIGNING, start=at(25, 10), end=at(25, 10, 12)),
     )
     return _protocol_event(
-        venues=(Venue("hofburg", "Hofburg", rooms=(hall, *rooms)),),
+        venues=(Venue(id="hofburg", name="Hofburg", rooms=(hall, *rooms)),),
         sessions=sessions,
         resources=Resources(bilateral_rooms=("bilat-1", "bilat-2")),
         bilateral_requests=requests,
@@ -306,7 +342,7 @@ def _bilateral_event(*requests: BilateralRequest) -> eventplan.Event:
 
 
 def _request(id: str, *parties: str, **fields: object) -> BilateralRequest:
-    return BilateralRequest(id, parties, **{"minutes": 30, **fields})  # type: ignore[arg-type]
+    return BilateralRequest(id=id, parties=parties, **{"minutes": 30, **fields})  # type: ignore[arg-type]
 
 
 REQUESTS = (
@@ -396,7 +432,7 @@ def test_synthetic_bilaterals_break_no_rule_and_every_reason_is_confirmed():
 def test_a_delegations_calendar_holds_its_statement_signing_slot_and_bilateral():
     plan = place_bilaterals(_bilateral_event(*REQUESTS))
     event = with_protocol(plan.event)
-    text = to_ics(event, "delegation:vn", stamp=at(1, 0))
+    text = to_ics(event, audience="delegation:vn", stamp=at(1, 0))
     summaries = [line for line in text.splitlines() if line.startswith("SUMMARY:")]
     assert summaries == [
         "SUMMARY:Bilateral: Viet Nam – Brazil",
@@ -405,9 +441,9 @@ def test_a_delegations_calendar_holds_its_statement_signing_slot_and_bilateral()
         "SUMMARY:Signature: Viet Nam (Signing\\, signatory 5)",
     ]
     spoken = with_protocol(_protocol_event())
-    text = to_ics(spoken, "delegation:vn", stamp=at(1, 0))
+    text = to_ics(spoken, audience="delegation:vn", stamp=at(1, 0))
     assert "SUMMARY:Statement: Viet Nam (Plenary\\, speaker 1)" in text.splitlines()
-    room = to_ics(event, "room:bilat-1", stamp=at(1, 0))
+    room = to_ics(event, audience="room:bilat-1", stamp=at(1, 0))
     assert [line for line in room.splitlines() if line.startswith("SUMMARY:")] == [
         "SUMMARY:Bilateral: Viet Nam – Brazil"
     ]
@@ -455,7 +491,7 @@ def test_evolving_a_request_revalidates():
 
 def test_seating_plot_draws_a_box_per_seat():
     pytest.importorskip("matplotlib")
-    result = seating(_seated_event(rows=3, per_row=10), "opening", first="M")
+    result = seating(_seated_event(rows=3, per_row=10), session="opening", first="M")
     figure = eventplan.plots.plot_seating(result)
     (axes,) = figure.axes
     assert len(axes.patches) == sum(block.seats for block in result.blocks) == 23
@@ -493,7 +529,9 @@ def test_every_reader_sees_the_protocol_items_at_their_times(tmp_path):
     plan = place_bilaterals(_bilateral_event(*REQUESTS))
     event = with_protocol(plan.event)
     path = tmp_path / "delegation-vn.ics"
-    path.write_text(to_ics(event, "delegation:vn", stamp=at(1, 0)), encoding="utf-8", newline="")
+    path.write_text(
+        to_ics(event, audience="delegation:vn", stamp=at(1, 0)), encoding="utf-8", newline=""
+    )
     (calendar,) = read_with_icaljs(path)
     from_icaljs = json_records(calendar)
     text = path.read_text(encoding="utf-8")

@@ -286,7 +286,7 @@ def test_the_real_xml_keeps_its_guids_through_a_round_trip():
     ],
 )
 def test_types_and_tracks_map_to_session_kinds(kind, track, expected):
-    assert session_kind(kind, track) is expected
+    assert session_kind(kind, track=track) is expected
 
 
 # --- bad input: every problem at once, each with its path -------------------------------

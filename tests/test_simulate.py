@@ -30,7 +30,7 @@ def small_event(states: int = 20, seats: int = 25):
     session = make_session(audience=(AudienceRule(parties=("member_state",)),))
     room = make_event().venues[0].rooms[0]
     venue = make_event().venues[0]
-    seated = (eventplan.model.SeatCount(eventplan.model.Layout.THEATRE, seats),)
+    seated = (eventplan.model.SeatCount(layout=eventplan.model.Layout.THEATRE, seats=seats),)
     venue = type(venue)(
         id=venue.id,
         name=venue.name,
@@ -59,23 +59,23 @@ def test_overflow_probability_matches_the_exact_answer():
 
 
 def test_same_seed_same_numbers_other_seed_other_numbers():
-    first = simulate(HANOI, "planned", 30_000, seed=3, progress=False)
-    again = simulate(HANOI, "planned", 30_000, seed=3, progress=False)
-    other = simulate(HANOI, "planned", 30_000, seed=4, progress=False)
+    first = simulate(HANOI, "planned", draws=30_000, seed=3, progress=False)
+    again = simulate(HANOI, "planned", draws=30_000, seed=3, progress=False)
+    other = simulate(HANOI, "planned", draws=30_000, seed=4, progress=False)
     assert first == again
     assert first != other
 
 
 def test_executor_does_not_change_the_numbers():
-    alone = simulate(HANOI, "planned", 60_000, seed=5, progress=False)
+    alone = simulate(HANOI, "planned", draws=60_000, seed=5, progress=False)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        pooled = simulate(HANOI, "planned", 60_000, seed=5, executor=pool, progress=False)
+        pooled = simulate(HANOI, "planned", draws=60_000, seed=5, executor=pool, progress=False)
     assert pooled == alone
 
 
 def test_vectorised_and_one_draw_at_a_time_agree():
     draws = 5_000
-    vectorised = simulate(HANOI, "planned", draws, seed=11, progress=False)
+    vectorised = simulate(HANOI, "planned", draws=draws, seed=11, progress=False)
     looped = simulate_by_loop(HANOI, draws, seed=12, turnout="planned")
     assert set(looped) == {(r.code, r.subjects) for r in vectorised.risks if r.capacity}
     for risk in vectorised.risks:
@@ -87,7 +87,7 @@ def test_vectorised_and_one_draw_at_a_time_agree():
 
 
 def test_over_attendance_is_as_likely_as_no_shows():
-    result = simulate(HANOI, "planned", 50_000, seed=1, progress=False)
+    result = simulate(HANOI, "planned", draws=50_000, seed=1, progress=False)
     cars = result.risk("cars")  # one car per head of delegation: the number of parties that came
     assert cars.demand_q05 < 221 < cars.demand_q95
     assert cars.demand_q50 == pytest.approx(
@@ -96,13 +96,13 @@ def test_over_attendance_is_as_likely_as_no_shows():
 
 
 def test_capacity_that_holds_is_the_quantile():
-    result = simulate(HANOI, "planned", 50_000, seed=1, probability=0.9, progress=False)
+    result = simulate(HANOI, "planned", draws=50_000, seed=1, probability=0.9, progress=False)
     hotel = result.risk("hotel-rooms")
     assert hotel.demand_q50 < hotel.holds_with < hotel.demand_q95
 
 
 def test_simulation_as_text_json_and_frame():
-    result = simulate(HANOI, "planned", 5_000, seed=1, progress=False)
+    result = simulate(HANOI, "planned", draws=5_000, seed=1, progress=False)
     assert result.render_text(width=100).startswith(
         "Monte Carlo for hanoi-convention-2025, around turnout 'planned': 5,000 draws, seed 1"
     )

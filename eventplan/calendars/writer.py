@@ -636,12 +636,12 @@ def _read_previous(text: str | _ical.Component | None) -> dict[str, _Previous]:
 
 def to_ics(
     event: Event,
-    audience: Audience | str | None = None,
+    turnout: str | Turnout | None = None,
     *,
+    audience: Audience | str | None = None,
     stamp: dt.datetime | None = None,
     previous: str | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | Turnout | None = None,
     tz: str = "utc",
 ) -> str:
     """The calendar for ``audience`` (the whole programme by default) as iCalendar text.
@@ -662,12 +662,12 @@ def to_ics(
 
 def to_calendar(
     event: Event,
-    audience: Audience | str | None = None,
+    turnout: str | Turnout | None = None,
     *,
+    audience: Audience | str | None = None,
     stamp: dt.datetime | None = None,
     previous: str | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | Turnout | None = None,
     tz: str = "utc",
 ) -> ics.Calendar:
     """The same calendar as :func:`to_ics`, as an ``ics.Calendar`` object.
@@ -680,7 +680,7 @@ def to_calendar(
 
     _arguments.calendar("to_calendar", event, turnout, stamp, alarms)
     text = to_ics(
-        event, audience, stamp=stamp, previous=previous, alarms=alarms, turnout=turnout, tz=tz
+        event, turnout, audience=audience, stamp=stamp, previous=previous, alarms=alarms, tz=tz
     )
     calendar = ics.Calendar(text)
     texts = {
@@ -703,12 +703,12 @@ def to_calendar(
 
 def write_ics(
     event: Event,
+    turnout: str | Turnout | None = None,
+    *,
     path: str | os.PathLike[str],
     audience: Audience | str | None = None,
-    *,
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | Turnout | None = None,
     tz: str = "utc",
     force: bool = False,
 ) -> Published:
@@ -724,12 +724,12 @@ def write_ics(
 
 def write_calendars(
     event: Event,
+    turnout: str | Turnout | None = None,
+    *,
     directory: str | os.PathLike[str],
     audiences: Iterable[Audience | str],
-    *,
     stamp: dt.datetime | None = None,
     alarms: Sequence[dt.timedelta] = (),
-    turnout: str | Turnout | None = None,
     tz: str = "utc",
     force: bool = False,
 ) -> tuple[Published, ...]:

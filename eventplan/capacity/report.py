@@ -199,7 +199,7 @@ def _signed(value: int | None) -> str:
 
 
 def check(
-    event: Event, turnout: str | Turnout | None = None, norms: NormSet | None = None
+    event: Event, turnout: str | Turnout | None = None, *, norms: NormSet | None = None
 ) -> Report:
     """Run every capacity check on ``event`` for one turnout (the event's default if unnamed).
 

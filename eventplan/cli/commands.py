@@ -446,8 +446,8 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         _claim(args, sorted(folder.glob("*.ics")) if folder.is_dir() else [], None)
         written = write_calendars(
             event,
-            args.out_dir,
-            audiences,
+            directory=args.out_dir,
+            audiences=audiences,
             alarms=alarms,
             turnout=args.turnout,
             tz=args.tz,
@@ -460,8 +460,8 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         _report(
             write_ics(
                 event,
-                args.output,
-                audiences[0],
+                path=args.output,
+                audience=audiences[0],
                 alarms=alarms,
                 turnout=args.turnout,
                 tz=args.tz,
@@ -470,7 +470,7 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
         )
     else:
         _stdout().write(
-            to_ics(event, audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz)
+            to_ics(event, audience=audiences[0], alarms=alarms, turnout=args.turnout, tz=args.tz)
         )
     return EXIT_OK
 
@@ -629,7 +629,7 @@ def _bilaterals(args: argparse.Namespace, event: Event) -> int:
             progress=sys.stderr.isatty(),
         )
     if args.output:
-        dump_event(plan.event, args.output)
+        dump_event(plan.event, path=args.output)
     _print(args.format, plan.to_json, plan.render_text)
     return EXIT_OK if plan.passed else EXIT_FINDINGS
 
@@ -637,7 +637,7 @@ def _bilaterals(args: argparse.Namespace, event: Event) -> int:
 def _seating(args: argparse.Namespace, event: Event) -> int:
     from eventplan.protocol import seating
 
-    result = seating(event, args.session, args.turnout, first=_first(args))
+    result = seating(event, session=args.session, turnout=args.turnout, first=_first(args))
     _print(args.format, result.to_json, result.render_text)
     return EXIT_OK if result.passed else EXIT_FINDINGS
 

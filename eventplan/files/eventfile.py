@@ -590,7 +590,7 @@ def dumps_event(event: Event) -> str:
     return WRITTEN_MARK + tomli_w.dumps(_converter.unstructure(event))
 
 
-def dump_event(event: Event, path: Path_) -> None:
+def dump_event(event: Event, *, path: Path_) -> None:
     """Write the event as a TOML file, atomically."""
     _arguments.event("dump_event", event)
     _arguments.of_type("dump_event", "path", path, (str, os.PathLike), "a file path")

@@ -35,7 +35,7 @@ def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], valu
         )
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Theme:
     """The event's theme in one source's wording; sources may word it differently."""
 
@@ -44,7 +44,7 @@ class Theme:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Instrument:
     """The treaty or declaration the event is about, where there is one."""
 
@@ -76,7 +76,7 @@ def _no_quote(instance: Organiser, attribute: attrs.Attribute[str], value: str) 
         raise ValueError(f"'{attribute.name}' must not contain '\"' or a line break: {value!r}")
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Organiser:
     """Who publishes the event's calendars: written as ORGANIZER, which RFC 5546 requires with METHOD."""
 
@@ -84,7 +84,7 @@ class Organiser:
     email: str = attrs.field(validator=_valid_email)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Event:
     """A whole event: programme, places, organisation, participation and what was reported."""
 

@@ -52,7 +52,7 @@ def _aware_or_none(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         _fields.aware(instance, attribute, value)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class BilateralRequest:
     """One meeting asked for between two parties: officials by id, delegations as ``delegation:<id>``.
 

@@ -79,7 +79,7 @@ def _not_below_low(instance: Norm, attribute: attrs.Attribute[float], value: flo
         raise ValueError(f"'high' must be >= 'low' ({instance.low}): {value}")
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Norm:
     id: str = attrs.field(validator=_fields.valid_id)
     name: str = attrs.field(validator=_fields.not_blank)
@@ -134,7 +134,7 @@ class Norm:
         }
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class NormOverride:
     """A norm replaced for one event: its new range and why."""
 
@@ -150,7 +150,7 @@ def _by_id(norms: Iterable[Norm]) -> dict[str, Norm]:
     return {norm.id: norm for norm in norms}
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class NormSet(Mapping[str, Norm]):
     """The norms checks apply, by id."""
 
@@ -191,7 +191,7 @@ class NormSet(Mapping[str, Norm]):
             source=source or f"set by the user (was {norm.low:g}–{norm.high:g}: {norm.source})",
             basis=Basis.ASSUMPTION,
         )
-        return NormSet([changed if n.id == norm_id else n for n in self._norms.values()])
+        return NormSet(norms=[changed if n.id == norm_id else n for n in self._norms.values()])
 
     def with_overrides(self, overrides: Iterable[NormOverride]) -> NormSet:
         result = self
@@ -227,4 +227,4 @@ def render_norms(norms: Iterable[Norm], width: int | None = None) -> str:
 def default_norms() -> NormSet:
     """The norms eventplan ships, read from ``eventplan/data/norms.toml``."""
     text = (resources.files("eventplan") / "data" / "norms.toml").read_text(encoding="utf-8")
-    return NormSet([Norm(**entry) for entry in tomllib.loads(text)["norms"]])
+    return NormSet(norms=[Norm(**entry) for entry in tomllib.loads(text)["norms"]])

@@ -9,7 +9,7 @@ import attrs
 from eventplan.model import fields as _fields
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Agency:
     """A ministry, office or organisation that officials belong to and committees report to."""
 
@@ -22,7 +22,7 @@ class Agency:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Official:
     """A person with a title: "Deputy Prime Minister Bui Thanh Son"."""
 
@@ -36,7 +36,7 @@ class Official:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class SteeringCommittee:
     """The body that steers the event; members are official ids."""
 
@@ -55,7 +55,7 @@ class SteeringCommittee:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Secretariat:
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     permanent: bool = True
@@ -64,7 +64,7 @@ class Secretariat:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class SubCommittee:
     """A sub-committee under the steering committee; ``lead`` is an agency id."""
 
@@ -78,7 +78,7 @@ class SubCommittee:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Task:
     """Work owned by a sub-committee, due by a date; a milestone marks a moment."""
 
@@ -93,7 +93,7 @@ class Task:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Organisation:
     steering_committee: SteeringCommittee | None = None
     secretariat: Secretariat | None = None

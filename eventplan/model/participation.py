@@ -14,7 +14,7 @@ from eventplan.model.count import Count
 from eventplan.model.enums import HeadRank, PartyKind, SignatoryStatus
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Delegation:
     """A named delegation: a state, an organisation, an institute, a media outlet."""
 
@@ -41,7 +41,7 @@ def _signatories_fit(instance: Cohort, attribute: attrs.Attribute[Any], value: i
         )
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Cohort:
     """Parties known only by how many there are: "150 organisations, 4 to 6 each".
 
@@ -68,7 +68,7 @@ class Cohort:
         return self.parties * self.delegates_per_party
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class PressCorps:
     """Accredited reporters and the agencies they come from."""
 
@@ -83,7 +83,7 @@ class TurnoutKind(enum.StrEnum):
     OUTCOME = "outcome"
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Turnout:
     """Who comes, as forecast on a date or as it turned out."""
 

@@ -54,7 +54,7 @@ def _check_selectors(
 OPEN_KINDS = frozenset({SessionKind.EXHIBITION})
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class AudienceRule:
     """Who holds seats in a session, and how many each.
 
@@ -93,7 +93,7 @@ def _one_speaker(instance: Statement, attribute: attrs.Attribute[Any], value: st
         raise ValueError("a statement names either 'delegation' or 'official', not both or neither")
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Statement:
     """One entry of a speakers' list: a delegation or an official, at a level.
 
@@ -114,7 +114,7 @@ class Statement:
         return f"{DELEGATION_PREFIX}{self.delegation}"
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class StatementCount:
     """Statements known only by how many there are: "62 countries and organisations"."""
 
@@ -124,7 +124,7 @@ class StatementCount:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class SpeakersList:
     """Who takes the floor in a session: named ``entries``, or ``counts`` when names are not known."""
 
@@ -151,7 +151,7 @@ def _languages(instance: Session, attribute: attrs.Attribute[Any], value: tuple[
             raise ValueError(f"languages are ISO 639 codes such as 'en' or 'vi': {language!r}")
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Session:
     """One item of the programme, breaks included.
 

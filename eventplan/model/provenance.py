@@ -10,7 +10,7 @@ from eventplan.model import fields as _fields
 from eventplan.model.enums import Measure, Qualifier, SessionKind
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Source:
     """A publication that gives facts: "Dan Tri, 26 Oct 2025"."""
 
@@ -30,7 +30,7 @@ class Source:
         return f"{self.outlet}{when}"
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class ReportedFigure:
     """A figure as a source reported it: "more than 2,500 delegates (Dan Tri, 26 Oct 2025)".
 

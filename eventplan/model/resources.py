@@ -7,7 +7,7 @@ import attrs
 from eventplan.model import fields as _fields
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Resources:
     """The plan's resources beyond the rooms; ``None`` where not known (the check says so).
 

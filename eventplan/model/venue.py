@@ -9,7 +9,7 @@ from eventplan.model.count import Count
 from eventplan.model.enums import Layout
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class SeatCount:
     """Seats in one layout, as one source gives them (a room may have several); ``None``: the
     layout is published without a seat count."""
@@ -23,7 +23,7 @@ class SeatCount:
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Room:
     """A bookable space. ``seat_counts`` may hold several published figures per layout.
 
@@ -60,7 +60,7 @@ class Room:
         return Count(min(figures), max(figures))
 
 
-@attrs.frozen(field_transformer=_fields.typed)
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Venue:
     id: str = attrs.field(validator=_fields.valid_id)
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)

@@ -175,7 +175,9 @@ class ResizeRoom:
         target = event.room(self.room)
         layouts = [self.layout] if self.layout is not None else list(target.layouts)
         kept = [s for s in target.seat_counts if s.layout not in layouts]
-        new = [SeatCount(layout, self.seats, assumption="scenario") for layout in layouts]
+        new = [
+            SeatCount(layout=layout, seats=self.seats, assumption="scenario") for layout in layouts
+        ]
         return _replace_room(event, attrs.evolve(target, seat_counts=(*kept, *new)))
 
 

@@ -760,10 +760,10 @@ def _norms_of(event: Event, norms: NormSet | None) -> NormSet:
 def simulate(
     event: Event,
     turnout: str | Turnout | None = None,
+    *,
     draws: int = 10_000,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
-    *,
     probability: float = 0.95,
     norms: NormSet | None = None,
     executor: concurrent.futures.Executor | None = None,

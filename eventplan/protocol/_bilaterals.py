@@ -896,11 +896,11 @@ def _with_meetings(problem: _Problem, placements: tuple[Placement, ...]) -> Even
         who = " – ".join(names.get(x, x) for x in request.parties)
         sessions.append(
             Session(
-                session_id,
-                request.title or f"Bilateral: {who}",
-                SessionKind.BILATERAL,
-                p.start,
-                p.end,
+                id=session_id,
+                title=request.title or f"Bilateral: {who}",
+                kind=SessionKind.BILATERAL,
+                start=p.start,
+                end=p.end,
                 room=p.room,
                 layout=Layout.BOARDROOM,
                 chairs=officials,

@@ -72,11 +72,11 @@ def _item(
 ) -> Session:
     delegation = party.startswith(DELEGATION_PREFIX)
     return Session(
-        session_id,
-        title,
-        parent.kind,
-        start,
-        end,
+        id=session_id,
+        title=title,
+        kind=parent.kind,
+        start=start,
+        end=end,
         status=parent.status,
         layout=parent.layout,
         speakers=() if delegation else (party,),

@@ -35,7 +35,7 @@ def draw_letter(seed: int) -> str:
     return random.Random(seed).choice(string.ascii_uppercase)
 
 
-def un_order(items: Sequence[T], name: Callable[[T], str], first: str = "A") -> list[T]:
+def un_order(items: Sequence[T], *, name: Callable[[T], str], first: str = "A") -> list[T]:
     """``items`` in English alphabetical order of their names, starting at the first name not
     before ``first`` (a letter drawn by lot, or a whole name) and wrapping round."""
     ordered = sorted(items, key=lambda item: (name(item).casefold(), name(item)))

@@ -91,25 +91,25 @@ class Seating:
 
 
 def seating(
-    event: Event, session_id: str, turnout: str | Turnout | None = None, *, first: str = "A"
+    event: Event, turnout: str | Turnout | None = None, *, session: str, first: str = "A"
 ) -> Seating:
-    """Seat ``session_id``'s parties in its room, in UN order from ``first`` (a letter drawn by lot)."""
-    session = event.session(session_id)
+    """Seat the parties of ``session`` (an id) in its room, in UN order from ``first`` (a letter drawn by lot)."""
+    chosen = event.session(session)
     parties = Parties(event.turnout_of(turnout))
-    room = event.room(session.room) if session.room is not None else None
+    room = event.room(chosen.room) if chosen.room is not None else None
     rows = room.rows if room is not None else None
     per_row = room.seats_per_row if room is not None else None
-    wanted = _wanted(parties, session, first)
+    wanted = _wanted(parties, chosen, first)
     if room is None or not rows or not per_row:
-        where = session.room or "no room"
+        where = chosen.room or "no room"
         finding = Finding(
             "seating-grid-unknown",
             Severity.INFO,
-            f"{session.id}: {where} gives no rows and seats per row, so its "
-            f"{parties.demand(session)} seats cannot be laid out",
-            (session.id, *(() if room is None else (room.id,))),
+            f"{chosen.id}: {where} gives no rows and seats per row, so its "
+            f"{parties.demand(chosen)} seats cannot be laid out",
+            (chosen.id, *(() if room is None else (room.id,))),
         )
-        return Seating(event, session, first, rows, per_row, (), (finding,))
+        return Seating(event, chosen, first, rows, per_row, (), (finding,))
     blocks: list[SeatBlock] = []
     row, seat = 1, 1
     left_out: list[str] = []
@@ -133,13 +133,13 @@ def seating(
             Finding(
                 "seating-overflow",
                 Severity.ERROR,
-                f"{session.id}: {needed:,} seats needed, {rows} rows of {per_row} hold "
+                f"{chosen.id}: {needed:,} seats needed, {rows} rows of {per_row} hold "
                 f"{rows * per_row:,}; not seated: {', '.join(left_out[:5])}"
                 + (f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""),
-                (session.id, room.id),
+                (chosen.id, room.id),
             )
         )
-    return Seating(event, session, first, rows, per_row, tuple(blocks), tuple(findings))
+    return Seating(event, chosen, first, rows, per_row, tuple(blocks), tuple(findings))
 
 
 def _wanted(parties: Parties, session: Session, first: str) -> list[tuple[str, str, int, bool]]:
@@ -168,5 +168,5 @@ def _wanted(parties: Parties, session: Session, first: str) -> list[tuple[str, s
         for part in attendance.blocks
     ]
     names = {d.id: d.name for d in parties.delegations.values()}
-    ordered = un_order(list(seats), lambda d: names[d], first)
+    ordered = un_order(list(seats), name=lambda d: names[d], first=first)
     return [(d, names[d], seats[d], True) for d in ordered] + counted + press + blocks

@@ -169,7 +169,7 @@ def signing(
 def _ordered(
     named: list[Delegation], order: SigningOrder, first: str, arrival: Sequence[str]
 ) -> list[Delegation]:
-    alphabetical = un_order(named, lambda d: d.name, first)
+    alphabetical = un_order(named, name=lambda d: d.name, first=first)
     if order is SigningOrder.LEVEL:
         position = {d.id: i for i, d in enumerate(alphabetical)}
         return sorted(

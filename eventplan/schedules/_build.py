@@ -74,7 +74,7 @@ _TURNOUT_DESCRIPTION = (
 )
 
 
-def session_kind(kind: str | None, track: str | None) -> SessionKind | None:
+def session_kind(kind: str | None, *, track: str | None) -> SessionKind | None:
     """The kind a frab ``type`` (or ``track``) names, or ``None`` when no word is known."""
     for text in (kind, track):
         if not text:
@@ -175,7 +175,7 @@ class _Reading:
         if item.room in self.unreadable_rooms:
             return None  # the room's name is the problem, said once where it is
         session_id = unique(_session_id(item, self.raw.acronym), self._session_ids)
-        kind = session_kind(item.kind, item.track)
+        kind = session_kind(item.kind, track=item.track)
         if kind is None:
             self.unknown_types[item.kind or "(none)"].append(session_id)
         title = item.title.strip()
@@ -302,7 +302,11 @@ def _rooms(raw: RawSchedule, problems: list[Problem], failed: set[str]) -> dict[
             rooms[name] = Room(
                 id=unique(as_id(slug, "room"), taken),
                 name=name,
-                seat_counts=[SeatCount(Layout.THEATRE, capacity, assumption=_CAPACITY_ASSUMPTION)]
+                seat_counts=[
+                    SeatCount(
+                        layout=Layout.THEATRE, seats=capacity, assumption=_CAPACITY_ASSUMPTION
+                    )
+                ]
                 if capacity is not None and capacity >= 0
                 else [],
                 guid=guid,

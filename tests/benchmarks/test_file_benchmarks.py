@@ -72,7 +72,7 @@ def test_all_1113_calendars_into_a_fresh_directory(benchmark, two_thousand, audi
 @pytest.mark.benchmark(group="calendars-1113")
 def test_all_1113_calendars_over_the_previous_run(benchmark, two_thousand, audiences, scratch):
     # as a scheduled rerun: nothing changed, and each run is stamped later than the one before
-    write_calendars(two_thousand, scratch, audiences, stamp=STAMP)
+    write_calendars(two_thousand, directory=scratch, audiences=audiences, stamp=STAMP)
     later = (STAMP + dt.timedelta(hours=n) for n in itertools.count(1))
 
     def setup():
@@ -94,7 +94,7 @@ def test_all_1113_calendars_after_one_session_moved(benchmark, two_thousand, aud
 
     def setup():
         shutil.rmtree(scratch, ignore_errors=True)
-        write_calendars(two_thousand, scratch, audiences, stamp=STAMP)
+        write_calendars(two_thousand, directory=scratch, audiences=audiences, stamp=STAMP)
         return (moved, scratch, audiences), {"stamp": later}
 
     written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
