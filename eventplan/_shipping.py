@@ -8,10 +8,11 @@ worker keeps what it unpacked under that digest.
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
 import hashlib
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -95,6 +96,19 @@ def loads(data: bytes) -> Any:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def run(
+    function: Callable[..., Any],
+    tasks: Iterable[tuple[Any, ...]],
+    executor: concurrent.futures.Executor | None,
+) -> Iterable[Any]:
+    """Each task's result, in order: in process one at a time as they are asked for, or with
+    every task submitted to ``executor`` first (sweeps and the Monte Carlo alike)."""
+    if executor is None:
+        return (function(*task) for task in tasks)
+    futures = [executor.submit(function, *task) for task in tasks]
+    return (future.result() for future in futures)
 
 
 def progress(

@@ -19,6 +19,7 @@ import numpy as np
 import pendulum
 
 from eventplan.capacity.report import check
+from eventplan.capacity.subjects import DEMANDS
 from eventplan.demand import formulas
 from eventplan.model.count import Count
 from eventplan.model.enums import (
@@ -30,7 +31,6 @@ from eventplan.model.enums import (
     SignatoryStatus,
 )
 from eventplan.model.event import Event
-from eventplan.model.norms import default_norms
 from eventplan.model.organisation import (
     Agency,
     Official,
@@ -50,7 +50,7 @@ from eventplan.model.programme import (
     Session,
 )
 from eventplan.model.venue import Room, SeatCount, Venue
-from eventplan.montecarlo.simulation import DEMANDS, Uncertainty
+from eventplan.montecarlo.simulation import Uncertainty
 
 if TYPE_CHECKING:  # pragma: no cover
     from eventplan.model.meetings import BilateralRequest
@@ -322,7 +322,7 @@ def simulate_by_loop(
     subjects)``, the probability that its demand exceeds its cautious capacity.
     """
     u = uncertainty or Uncertainty()
-    norms = default_norms().with_overrides(event.norm_overrides)
+    norms = event.planning_norms()
     base = event.turnout(turnout)
     parties = Parties(base)
     findings = [

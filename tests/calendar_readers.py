@@ -20,7 +20,7 @@ import pytest
 
 from eventplan import Audience, Event
 from eventplan.calendars.audiences import sessions_for
-from eventplan.calendars.writer import session_uid
+from eventplan.calendars.writer import ics_calendar, session_uid
 
 JS = Path(__file__).parent / "js"
 LIBICAL = Path(__file__).parent / "libical" / "read_ics.py"
@@ -80,7 +80,7 @@ def read_with_ics(source: str | ics.Calendar) -> dict[str, Record]:
     if isinstance(source, str):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = ics.Calendar(source)
+            source = ics_calendar(source)
     calendar = source
     records = {}
     for event in calendar.events:

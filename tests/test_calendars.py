@@ -477,3 +477,15 @@ def test_an_exhibition_is_free_time_in_a_calendar_and_a_session_is_busy():
         uid for uid in transparency if kinds[uid] is SessionKind.EXHIBITION
     }
     assert "technology-exhibition" in transparency and len(set(transparency.values())) == 2
+
+
+def test_reading_a_calendar_with_ics_leaves_the_standard_streams_alone():
+    """ics-py's parser calls colorama.init() on every parse where colorama is installed (as
+    mkdocs-material installs it), which wraps stdout once more each time until printing
+    overflows the stack; to_calendar puts the streams back."""
+    import sys
+
+    streams = sys.stdout, sys.stderr
+    for _ in range(3):
+        to_calendar(HANOI, audience="room:main-hall", stamp=STAMP)
+    assert (sys.stdout, sys.stderr) == streams

@@ -159,3 +159,13 @@ def test_the_top_holds_few_modules():
     doors = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
     assert len(top) <= 11, top
     assert len(doors) <= 10, doors
+
+
+def test_the_monte_carlo_reads_demand_through_the_capacity_door_only():
+    """It redraws what capacity.turnout_subjects says each demand is made of; it runs no check
+    and keys nothing on a finding code."""
+    path = PACKAGE / "montecarlo" / "simulation.py"
+    from_capacity = [(m, n) for m, n, _ in imports(path) if m.split(".")[0] == "capacity"]
+    assert from_capacity == [("capacity", ["Subject", "turnout_subjects"])]
+    text = path.read_text(encoding="utf-8")
+    assert [w for w in ("check_", "Context", "DEMANDS", "finding.code") if w in text] == []

@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -660,6 +661,20 @@ def to_ics(
     return writer.text(_audience(audience), previous)
 
 
+def ics_calendar(text: str) -> ics.Calendar:
+    """``text`` read by ics-py, leaving the standard streams as they were: its parser (TatSu)
+    calls ``colorama.init()`` on every parse where colorama is installed, wrapping stdout and
+    stderr once more each time, until printing overflows the stack (about a thousand parses
+    without a terminal, as in a notebook)."""
+    import ics
+
+    streams = sys.stdout, sys.stderr
+    try:
+        return ics.Calendar(text)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
 def to_calendar(
     event: Event,
     turnout: str | Turnout | None = None,
@@ -676,13 +691,12 @@ def to_calendar(
     followed by ``n`` as a line break (``a\\nb`` becomes ``a\\`` + newline + ``b``);
     the texts of every event are therefore set again from eventplan's own reading.
     """
-    import ics  # loaded here: ics and arrow are slow to import and only this function needs them
 
     _arguments.calendar("to_calendar", event, turnout, stamp, alarms)
     text = to_ics(
         event, turnout, audience=audience, stamp=stamp, previous=previous, alarms=alarms, tz=tz
     )
-    calendar = ics.Calendar(text)
+    calendar = ics_calendar(text)
     texts = {
         component.first("UID"): component
         for component in _ical.parse(text).children

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import attrs
 
-from eventplan.capacity.findings import Finding
+from eventplan.capacity.findings import Finding, Margin
 from eventplan.demand import formulas, items
 from eventplan.demand.counts import ParticipationCounts, count_turnout
 from eventplan.demand.formulas import booths_needed, layout_for
@@ -25,7 +25,7 @@ from eventplan.model import intervals, localtime
 from eventplan.model.count import Count
 from eventplan.model.enums import Layout, SessionKind, Severity
 from eventplan.model.event import Event
-from eventplan.model.norms import Norm, NormSet, default_norms
+from eventplan.model.norms import Norm, NormSet
 from eventplan.model.parties import Parties
 from eventplan.model.programme import Session
 from eventplan.model.venue import Room
@@ -130,8 +130,8 @@ def _capacity_finding(
 ) -> Finding:
     severity = verdict(demand, capacity)
     if severity is Severity.OK:
-        margin = capacity.low - (demand.high or 0)
-        tail = f"fits, {margin:,} to spare in the cautious case"
+        spare = Margin.between(demand, capacity).cautious or 0
+        tail = f"fits, {spare:,} to spare in the cautious case"
     elif severity is Severity.WARNING:
         short = (demand.high - capacity.low) if demand.high is not None else None
         tail = (
@@ -499,7 +499,7 @@ def check_accreditation(ctx: Context) -> Iterator[Finding]:
 
 def check_press_centre(ctx: Context) -> Iterator[Finding]:
     counts = ctx.counts
-    norm = ctx.norm("press.workplaces_per_reporter")
+    norm = ctx.norm(formulas.PER_PERSON_NORMS["workplaces"])
     if counts.reporters is None:
         yield _missing(
             "press-unknown",
@@ -633,7 +633,7 @@ def check_gala(ctx: Context) -> Iterator[Finding]:
 
 
 def check_exhibition(ctx: Context) -> Iterator[Finding]:
-    share, density = ctx.norm("exhibition.peak_share"), ctx.norm("code.exhibition")
+    share, density = ctx.norm(formulas.PER_PERSON_NORMS["visitors"]), ctx.norm("code.exhibition")
     for session in (s for s in ctx.live if s.kind is SessionKind.EXHIBITION):
         if not ctx.parties.demand_known(session):
             what = f"{session.id}: visitors at the peak"
@@ -687,7 +687,7 @@ def _against(
 
 def check_hotels(ctx: Context) -> Iterator[Finding]:
     delegates = ctx.counts.delegates
-    norm = ctx.norm("hotel.rooms_per_delegate")
+    norm = ctx.norm(formulas.PER_PERSON_NORMS["hotel"])
     needed = scaled(delegates, norm.optimistic_value, norm.cautious_value)
     yield _against(
         ctx,
@@ -703,7 +703,7 @@ def check_hotels(ctx: Context) -> Iterator[Finding]:
 
 def check_cars(ctx: Context) -> Iterator[Finding]:
     heads = ctx.parties.heads
-    norm = ctx.norm("cars.per_head_of_delegation")
+    norm = ctx.norm(formulas.PER_PERSON_NORMS["cars"])
     needed = scaled(heads, norm.optimistic_value, norm.cautious_value)
     yield _against(
         ctx,
@@ -745,7 +745,10 @@ def check_shuttles(ctx: Context) -> Iterator[Finding]:
     opening = ctx.opening
     if opening is None:
         return
-    window, share = ctx.norm("arrival.window_minutes"), ctx.norm("arrival.share_in_window")
+    window, share = (
+        ctx.norm("arrival.window_minutes"),
+        ctx.norm(formulas.PER_PERSON_NORMS["arriving"]),
+    )
     if not ctx.parties.demand_known(opening):
         what = f"shuttle riders in the {window.low:g} min before {opening.id}"
         subjects = ("resources.shuttle_buses", opening.id)
@@ -797,8 +800,7 @@ def run_checks(
     event: Event, turnout: str | None = None, norms: NormSet | None = None
 ) -> tuple[Finding, ...]:
     """Every check over ``event`` for one turnout; norms default to eventplan's with the event's overrides."""
-    chosen = norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
-    ctx = Context(event, event.turnout(turnout).name, chosen)
+    ctx = Context(event, event.turnout(turnout).name, event.planning_norms(norms))
     return tuple(finding for check in CHECKS for finding in check(ctx))
 
 

@@ -28,6 +28,14 @@ class Margin:
     cautious: int | None
     optimistic: int | None
 
+    @classmethod
+    def between(cls, demand: Count, capacity: Count) -> Margin:
+        """What ``capacity`` leaves of ``demand``: the cautious case sets the most demand
+        against the least capacity, the optimistic case the reverse."""
+        cautious = None if demand.high is None else capacity.low - demand.high
+        optimistic = None if capacity.high is None else capacity.high - demand.low
+        return cls(cautious, optimistic)
+
     def to_json(self) -> dict[str, int | None]:
         return {"cautious": self.cautious, "optimistic": self.optimistic}
 
@@ -46,9 +54,7 @@ class Finding:
     def margin(self) -> Margin | None:
         if self.demand is None or self.capacity is None:
             return None
-        cautious = None if self.demand.high is None else self.capacity.low - self.demand.high
-        optimistic = None if self.capacity.high is None else self.capacity.high - self.demand.low
-        return Margin(cautious, optimistic)
+        return Margin.between(self.demand, self.capacity)
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message} [{self.code}]"

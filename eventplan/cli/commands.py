@@ -687,9 +687,7 @@ def _init(args: argparse.Namespace) -> int:
 def _norms(args: argparse.Namespace) -> int:
     from eventplan.model.norms import default_norms, render_norms
 
-    norms = default_norms()
-    if args.event is not None:
-        norms = norms.with_overrides(_event(args.event).norm_overrides)
+    norms = default_norms() if args.event is None else _event(args.event).planning_norms()
     _print(
         args.format,
         lambda: [norm.to_json() for norm in norms.values()],

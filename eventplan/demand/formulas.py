@@ -43,6 +43,15 @@ CODE_NORMS = {
     Layout.BOARDROOM: "code.tables",
 }
 UN_LANGUAGES = frozenset({"ar", "zh", "en", "fr", "ru", "es"})
+#: The norm that scales each demand counted per person, by what the demand is made of: read
+#: by its check and by the Monte Carlo alike, so the two cannot choose different norms.
+PER_PERSON_NORMS = {
+    "arriving": "arrival.share_in_window",
+    "workplaces": "press.workplaces_per_reporter",
+    "visitors": "exhibition.peak_share",
+    "hotel": "hotel.rooms_per_delegate",
+    "cars": "cars.per_head_of_delegation",
+}
 #: Guests up to which the small-banquet overset applies, and above which the large one does.
 SMALL_BANQUET, LARGE_BANQUET = 100, 1000
 

@@ -13,7 +13,7 @@ from eventplan.errors import UnknownNameError
 from eventplan.model import fields as _fields
 from eventplan.model import localtime
 from eventplan.model.meetings import BilateralRequest
-from eventplan.model.norms import NormOverride
+from eventplan.model.norms import NormOverride, NormSet, default_norms
 from eventplan.model.organisation import Agency, Official, Organisation
 from eventplan.model.participation import Turnout
 from eventplan.model.programme import Session
@@ -170,6 +170,11 @@ class Event:
             else:
                 raise UnknownNameError("turnout", "<default>", [t.name for t in self.turnouts])
         return _find(self.turnouts, "name", name, "turnout")
+
+    def planning_norms(self, norms: NormSet | None = None) -> NormSet:
+        """The norms this event is planned with: ``norms`` when given, else eventplan's shipped
+        norms with the event's own overrides (the one place that choice is made)."""
+        return default_norms().with_overrides(self.norm_overrides) if norms is None else norms
 
     def turnout_of(self, turnout: str | Turnout | None) -> Turnout | None:
         """As :meth:`turnout`, but ``None`` when the event has none and none is given: who

@@ -434,11 +434,9 @@ def _run(
     points: list[Any],
     executor: concurrent.futures.Executor | None,
 ) -> Iterable[Any]:
-    if executor is None:
-        return (function(event, turnout, point) for point in points)
-    shipped = _shipping.pack(event)  # pickled once, unpickled once per worker
-    futures = [executor.submit(function, shipped, turnout, point) for point in points]
-    return (future.result() for future in futures)
+    # with an executor, pickled once and unpickled once per worker
+    sent = event if executor is None else _shipping.pack(event)
+    return _shipping.run(function, [(sent, turnout, point) for point in points], executor)
 
 
 _progress = _shipping.progress

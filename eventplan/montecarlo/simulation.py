@@ -32,35 +32,20 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from eventplan import _shipping, _text, limits
-from eventplan.capacity.checks import (
-    PEOPLE_UNKNOWN,
-    Context,
-    check_accreditation,
-    check_arrivals,
-    check_cars,
-    check_exhibition,
-    check_gala,
-    check_hotels,
-    check_interpretation,
-    check_press_centre,
-    check_seats,
-    check_shuttles,
-    check_signing,
-)
-from eventplan.capacity.findings import Finding
+from eventplan.capacity import Subject, turnout_subjects
 from eventplan.demand import formulas
 from eventplan.errors import MissingExtraError, ResourceLimitError
 from eventplan.model import arguments as _arguments
 from eventplan.model.count import Count
 from eventplan.model.editing import resolve_turnout
 from eventplan.model.event import Event
-from eventplan.model.norms import NormSet, default_norms
+from eventplan.model.norms import NormSet
 from eventplan.model.participation import Turnout
 from eventplan.model.parties import PRESS_CORPS, Member, Parties
 from eventplan.model.programme import ALL_DELEGATIONS, PRESS
@@ -86,12 +71,7 @@ ENDS = ("cautious", "optimistic")
 #: Norms drawn uniformly over their range in each draw; the others are taken at their cautious end.
 DRAWN_NORMS = frozenset({"arrival.share_in_window", "exhibition.peak_share"})
 #: Every norm a draw reads, besides the gala's overset rates.
-DRAW_NORMS = (
-    *sorted(DRAWN_NORMS),
-    "press.workplaces_per_reporter",
-    "hotel.rooms_per_delegate",
-    "cars.per_head_of_delegation",
-)
+DRAW_NORMS = tuple(sorted(DRAWN_NORMS | set(formulas.PER_PERSON_NORMS.values())))
 
 
 def _valid_end(instance: Uncertainty, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -258,87 +238,6 @@ def _row(risk: Risk, turnout: str) -> dict[str, Any]:
 
 # --- what each subject's demand is made of ------------------------------------------------------
 
-#: The checks whose findings the Monte Carlo mirrors: each capacity that depends on turnout.
-MIRRORED = (
-    check_seats,
-    check_interpretation,
-    check_signing,
-    check_arrivals,
-    check_accreditation,
-    check_press_centre,
-    check_gala,
-    check_exhibition,
-    check_hotels,
-    check_cars,
-    check_shuttles,
-)
-#: Finding code → (subject name, what its demand is made of); codes not listed are not mirrored.
-DEMANDS = {
-    "room-capacity": ("", "session"),
-    "room-unassigned": ("", "session"),
-    "room-capacity-unknown": ("", "session"),
-    "interpretation-booths": ("interpretation-booths", "fixed"),
-    "interpretation-booths-unknown": ("interpretation-booths", "fixed"),
-    "interpreters": ("interpreters", "fixed"),
-    "interpreters-unknown": ("interpreters", "fixed"),
-    "signing-time": ("signing-time", "fixed"),
-    "screening": ("screening", "arriving"),
-    "screening-lanes-unknown": ("screening", "arriving"),
-    "accreditation": ("accreditation", "badges"),
-    "accreditation-unknown": ("accreditation", "badges"),
-    "press-centre": ("press-centre", "workplaces"),
-    "press-centre-unknown": ("press-centre", "workplaces"),
-    "gala-seating": ("gala-seating", "gala"),
-    "gala-tables-unknown": ("gala-seating", "gala"),
-    "exhibition-density": ("exhibition-density", "visitors"),
-    "exhibition-area-unknown": ("exhibition-density", "visitors"),
-    "hotel-rooms": ("hotel-rooms", "hotel"),
-    "hotel-rooms-unknown": ("hotel-rooms", "hotel"),
-    "cars": ("cars", "cars"),
-    "cars-unknown": ("cars", "cars"),
-    "shuttle-peak": ("shuttle-peak", "riders"),
-    # the turnout names no one: the same subjects, their demand not known
-    **{
-        code + PEOPLE_UNKNOWN: mirrored
-        for code, mirrored in (
-            ("room", ("", "session")),
-            ("signing-time", ("signing-time", "fixed")),
-            ("screening", ("screening", "arriving")),
-            ("accreditation", ("accreditation", "badges")),
-            ("gala-seating", ("gala-seating", "gala")),
-            ("exhibition-density", ("exhibition-density", "visitors")),
-            ("hotel-rooms", ("hotel-rooms", "hotel")),
-            ("cars", ("cars", "cars")),
-            ("shuttle-peak", ("shuttle-peak", "riders")),
-        )
-    },
-}
-_RESOURCES = {
-    "session": "people in the room",
-    "fixed": "known in advance",
-    "arriving": "people screened before the opening",
-    "badges": "badges before day 1",
-    "workplaces": "press workplaces",
-    "gala": "gala places with overset",
-    "visitors": "exhibition visitors at the peak",
-    "hotel": "hotel rooms",
-    "cars": "cars for heads of delegation",
-    "riders": "shuttle riders in the peak",
-}
-
-
-@attrs.frozen
-class _Subject:
-    subject: str
-    resource: str
-    capacity: Count | None
-    code: str
-    subjects: tuple[str, ...]
-    demand: str  # what the demand is made of: a key of _RESOURCES
-    session: int  # the column of the session it reads, or -1
-    fixed: Count | None  # the demand, when it does not depend on the draw
-    demand_known: bool = True  # False when the turnout names no one: the finding has no demand
-
 
 class _Model:
     """The event compiled into arrays: members × quantities seats, and the subjects to report.
@@ -356,16 +255,13 @@ class _Model:
         self.overset = {end: formulas.overset_rates(norms, end) for end in (True, False)}
         base = event.turnout(turnout)
         parties = Parties(base)
-        ctx = Context(event, base.name, norms)
-        findings = [f for check in MIRRORED for f in check(ctx) if f.code in DEMANDS]
+        subjects = turnout_subjects(event, base.name, norms=norms)
         session_ids: dict[str, int] = {}
-        for finding in findings:
-            kind = DEMANDS[finding.code][1]
-            if kind in ("session", "gala", "visitors", "arriving"):
-                session_ids.setdefault(finding.subjects[0], len(session_ids))
-            elif kind == "riders":
-                session_ids.setdefault(finding.subjects[1], len(session_ids))
-        self.subjects = _subjects(findings, session_ids)
+        for subject in subjects:
+            if subject.session is not None:
+                session_ids.setdefault(subject.session, len(session_ids))
+        #: each subject with the column of the session it reads (-1: none)
+        self.subjects = [(s, -1 if s.session is None else session_ids[s.session]) for s in subjects]
         # the members whose numbers are drawn: every delegation and cohort as parties and as
         # people, then the press corps
         members = [
@@ -524,12 +420,12 @@ class _Model:
 
         def arrivals(column: int) -> Any:
             if column not in arriving:
-                share = self._norm("arrival.share_in_window", draws, rng)
+                share = self._norm(formulas.PER_PERSON_NORMS["arriving"], draws, rng)
                 arriving[column] = formulas.rounded_up(quantities[column], share)
             return arriving[column]
 
-        for subject in self.subjects:
-            people = quantities[subject.session] if subject.session >= 0 else None
+        for subject, column in self.subjects:
+            people = quantities[column] if column >= 0 else None
             value: Any
             match subject.demand:
                 case "session":
@@ -541,25 +437,25 @@ class _Model:
                         (np.inf if fixed.high is None else fixed.high) if cautious else fixed.low
                     )
                 case "arriving":
-                    value = arrivals(subject.session)
+                    value = arrivals(column)
                 case "badges":
                     value = delegates + reporters
                 case "workplaces":
-                    per = self._norm("press.workplaces_per_reporter", draws, rng)
+                    per = self._norm(formulas.PER_PERSON_NORMS["workplaces"], draws, rng)
                     value = formulas.rounded_up(reporters, per)
                 case "gala":
                     value = formulas.gala_places(people, *self.overset[cautious])
                 case "visitors":
-                    share = self._norm("exhibition.peak_share", draws, rng)
+                    share = self._norm(formulas.PER_PERSON_NORMS["visitors"], draws, rng)
                     value = formulas.rounded_up(people, share)
                 case "hotel":
-                    per = self._norm("hotel.rooms_per_delegate", draws, rng)
+                    per = self._norm(formulas.PER_PERSON_NORMS["hotel"], draws, rng)
                     value = formulas.rounded_up(delegates, per)
                 case "cars":
-                    per = self._norm("cars.per_head_of_delegation", draws, rng)
+                    per = self._norm(formulas.PER_PERSON_NORMS["cars"], draws, rng)
                     value = formulas.rounded_up(heads, per)
                 case "riders":
-                    value = formulas.shuttle_riders(arrivals(subject.session), riders_heads)
+                    value = formulas.shuttle_riders(arrivals(column), riders_heads)
             out.append(value)
         return out
 
@@ -577,38 +473,6 @@ def _sizes(members: Sequence[Member], parties: Parties) -> list[tuple[str, Count
             c = parties.cohorts[member.id]
             found.append((c.kind.value, c.parties, c.delegates_per_party, column))
     return found
-
-
-def _subjects(findings: Sequence[Finding], sessions: dict[str, int]) -> list[_Subject]:
-    names = [DEMANDS[f.code][0] for f in findings]
-    repeated = {name for name in names if names.count(name) > 1}
-    subjects = []
-    for finding, name in zip(findings, names, strict=True):
-        kind = DEMANDS[finding.code][1]
-        if kind in ("session", "gala", "visitors", "arriving"):
-            session = finding.subjects[0]
-        elif kind == "riders":
-            session = finding.subjects[1]
-        else:
-            session = ""
-        if not name:
-            name = session
-        elif name in repeated:
-            name = f"{name}:{finding.subjects[0]}"
-        subjects.append(
-            _Subject(
-                name,
-                _RESOURCES[kind],
-                finding.capacity,
-                finding.code,
-                finding.subjects,
-                kind,
-                sessions.get(session, -1),
-                finding.demand if kind == "fixed" else None,
-                finding.demand is not None,
-            )
-        )
-    return subjects
 
 
 # --- running it -------------------------------------------------------------------------------
@@ -753,10 +617,6 @@ def _simulation_arguments(
     return int(draws), int(seed)
 
 
-def _norms_of(event: Event, norms: NormSet | None) -> NormSet:
-    return norms if norms is not None else default_norms().with_overrides(event.norm_overrides)
-
-
 def simulate(
     event: Event,
     turnout: str | Turnout | None = None,
@@ -780,10 +640,10 @@ def simulate(
     )
     norms = _arguments.norm_set("simulate", norms)
     event, name = resolve_turnout(event, turnout)
-    model = _compile(event, name, _norms_of(event, norms), uncertainty or Uncertainty())
+    model = _compile(event, name, event.planning_norms(norms), uncertainty or Uncertainty())
     chunks = _chunks(draws, seed, chunk_size("simulate", model.width))
     [(_, total)] = _tally([model], chunks, executor, progress, "simulate")
-    risks = _risks(model.subjects, total, probability)
+    risks = _risks([subject for subject, _ in model.subjects], total, probability)
     return Simulation(event.id, name, draws, seed, probability, tuple(risks))
 
 
@@ -799,7 +659,9 @@ def _tally(
     tasks = _tasks(len(models), len(chunks))
     # pickled once each here rather than with every task; a worker unpickles each once
     sent = models if executor is None else [_shipping.pack(model) for model in models]
-    results = _run(_task, [(sent[m], [chunks[c] for c in cs]) for m, cs in tasks], executor)
+    results = _shipping.run(
+        _task, [(sent[m], [chunks[c] for c in cs]) for m, cs in tasks], executor
+    )
     total: list[tuple[np.ndarray, int]] | None = None
     sizes = [sum(chunks[c][0] for c in cs) for _, cs in tasks]  # the draws each task makes
     parts = _shipping.progress(results, len(tasks), label, progress, sizes=sizes, unit=" draws")
@@ -826,21 +688,8 @@ def _tasks(models: int, chunks: int) -> list[tuple[int, list[int]]]:
     return tasks
 
 
-def _run(
-    function: Callable[..., Any],
-    tasks: Iterable[tuple[Any, ...]],
-    executor: concurrent.futures.Executor | None,
-) -> Iterable[Any]:
-    """Each task's result, in order: in process one at a time as they are asked for, or with
-    every task submitted to ``executor`` first."""
-    if executor is None:
-        return (function(*task) for task in tasks)
-    futures = [executor.submit(function, *task) for task in tasks]
-    return (future.result() for future in futures)
-
-
 def _risks(
-    subjects: Sequence[_Subject], histograms: list[tuple[np.ndarray, int]], probability: float
+    subjects: Sequence[Subject], histograms: list[tuple[np.ndarray, int]], probability: float
 ) -> list[Risk]:
     """Quantiles and overflow probabilities per subject, from counts of each whole-number demand
     (draws with no upper bound lie above every capacity)."""
@@ -859,7 +708,7 @@ def _risks(
         if not subject.demand_known:
             risks.append(
                 Risk(
-                    subject.subject,
+                    subject.name,
                     subject.resource,
                     capacity,
                     None,
@@ -875,7 +724,7 @@ def _risks(
             continue
         risks.append(
             Risk(
-                subject.subject,
+                subject.name,
                 subject.resource,
                 capacity,
                 None if capacity is None else _share_above(cumulative, capacity.low, unbounded),
@@ -931,7 +780,7 @@ def simulate_sweep(
     )
     norms = _arguments.norm_set("simulate_sweep", norms)
     event, name = resolve_turnout(event, turnout)
-    norms, uncertainty = _norms_of(event, norms), uncertainty or Uncertainty()
+    norms, uncertainty = event.planning_norms(norms), uncertainty or Uncertainty()
     points = grid_points(grid)
     # every point is compiled before the first task goes out, so that compiling (which holds
     # the interpreter) does not hold up the executor's threads handing the tasks out
@@ -943,6 +792,6 @@ def simulate_sweep(
     rows = []
     for number, total in _tally(models, chunks, executor, progress, "simulate sweep"):
         point = points[number]
-        risks = _risks(models[number].subjects, total, probability)
+        risks = _risks([subject for subject, _ in models[number].subjects], total, probability)
         rows += [{**point, **_row(r, name)} for r in risks]
     return pandas.DataFrame(rows)

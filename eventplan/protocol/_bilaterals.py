@@ -36,7 +36,7 @@ from eventplan.model.norms import Norm, NormSet
 from eventplan.model.participation import Turnout
 from eventplan.model.parties import Parties
 from eventplan.model.programme import DELEGATION_PREFIX, AudienceRule, Session
-from eventplan.protocol._common import event_norms, finding_text, local_span, party_names
+from eventplan.protocol._common import finding_text, local_span, party_names
 
 #: Bilateral rooms open at this hour (APEC 2018 PNG SOM2 Delegate Handbook §7.2: 08:00–20:00).
 DAY_START = dt.time(8, 0)
@@ -680,7 +680,7 @@ def _build(
     norms: NormSet | None,
     day_start: dt.time,
 ) -> _Problem:
-    return _Problem(event, event.turnout_of(turnout), event_norms(event, norms), rooms, day_start)
+    return _Problem(event, event.turnout_of(turnout), event.planning_norms(norms), rooms, day_start)
 
 
 # --- the result and the reasons -------------------------------------------------------------

@@ -14,7 +14,6 @@ from eventplan import _text
 from eventplan.capacity.findings import Finding
 from eventplan.model import localtime
 from eventplan.model.event import Event
-from eventplan.model.norms import NormSet, default_norms
 from eventplan.model.participation import Turnout
 from eventplan.model.programme import DELEGATION_PREFIX
 
@@ -63,11 +62,6 @@ def local_span(event: Event, start: pendulum.DateTime, end: pendulum.DateTime) -
 
 def minutes(value: float) -> dt.timedelta:
     return dt.timedelta(seconds=round(value * 60))
-
-
-def event_norms(event: Event, norms: NormSet | None) -> NormSet:
-    """``norms`` if given, else the shipped norms with the event's own overrides."""
-    return default_norms().with_overrides(event.norm_overrides) if norms is None else norms
 
 
 def runs(items: Sequence[T], joins: Callable[[T, T], bool]) -> list[tuple[int, int]]:

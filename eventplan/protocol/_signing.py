@@ -26,7 +26,6 @@ from eventplan.model.participation import Delegation, Turnout
 from eventplan.model.programme import order_key
 from eventplan.protocol._common import (
     UN_SEATING_SOURCE,
-    event_norms,
     finding_text,
     local_span,
     minutes,
@@ -130,7 +129,7 @@ def signing(
 ) -> Signing:
     """Each signatory's slot across the signing sessions, in ``order`` starting from ``first``
     (a letter drawn by lot, see :func:`eventplan.protocol.draw_letter`, or a name)."""
-    chosen = event_norms(event, norms)
+    chosen = event.planning_norms(norms)
     norm = chosen["signing.minutes_per_signature"]
     plan = event.turnout_of(turnout)
     if plan is None:

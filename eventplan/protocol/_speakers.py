@@ -30,7 +30,6 @@ from eventplan.model.norms import Norm, NormSet
 from eventplan.model.participation import Turnout
 from eventplan.model.programme import Session, Statement
 from eventplan.protocol._common import (
-    event_norms,
     finding_text,
     local_span,
     minutes,
@@ -187,7 +186,7 @@ def speakers(
     Counted statements (names not known) follow the named entries of the same
     level. ``turnout`` names the delegations (for their names).
     """
-    chosen = event_norms(event, norms)
+    chosen = event.planning_norms(norms)
     limit, changeover = chosen["statement.minutes"], chosen["statement.changeover_minutes"]
     names = party_names(event, turnout)
     results: list[SessionSpeakers] = []
