@@ -26,6 +26,9 @@ from eventplan.model.programme import ALL_DELEGATIONS, PRESS, Session, in_order
 
 
 class AudienceKind(enum.StrEnum):
+    """What an audience is drawn by: the whole programme, every delegate, one delegation, a
+    party kind (or the press), a sub-committee or a room."""
+
     PROGRAMME = "programme"
     DELEGATES = "delegates"
     DELEGATION = "delegation"
@@ -36,6 +39,9 @@ class AudienceKind(enum.StrEnum):
 
 @attrs.frozen
 class Audience:
+    """Who one calendar is for: a kind and its target (a delegation, party kind, sub-committee or
+    room; ``None`` for the programme and all delegates), written ``delegation:vn``."""
+
     kind: AudienceKind
     target: str | None = None
 

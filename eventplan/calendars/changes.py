@@ -47,6 +47,9 @@ class ProgrammeChanges:
         return bool(self.added or self.cancelled or self.moved or self.retitled)
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``added`` and ``cancelled`` session ids, ``moved`` as ``{session, before,
+        after}`` with each side's ISO ``start`` and ``end`` and its ``room``, ``retitled`` as
+        ``{session, before, after}`` titles."""
         return {
             "added": list(self.added),
             "cancelled": list(self.cancelled),

@@ -134,6 +134,9 @@ class CalendarWriter:
         self._gone: dict[Audience, str] = {}
 
     def sessions(self, audience: Audience) -> tuple[Session, ...]:
+        """The sessions ``audience``'s calendar holds, in programme order: none for an audience
+        the event no longer has (its old calendar is withdrawn); an unknown one is an
+        UnknownNameError naming the known ones."""
         if audience in self._gone:
             return ()
         if audience == PROGRAMME and self._seats is None:

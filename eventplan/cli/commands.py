@@ -334,6 +334,9 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ct
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``eventplan`` command on ``argv`` (default ``sys.argv[1:]``) and return its exit
+    status: 0, 1 when a finding is an error, 2 for bad input (one line, no traceback), 130 on
+    Ctrl-C."""
     try:
         return _run(argv)
     except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; files are written whole or not

@@ -39,24 +39,30 @@ class ParticipationCounts:
 
     @property
     def national_delegations(self) -> Count:
+        """The member-state parties, named or in cohorts (exactly 0 when there are none)."""
         return self.parties_by_kind.get(PartyKind.MEMBER_STATE, Count.zero())
 
     @property
     def organisations(self) -> Count:
+        """The intergovernmental, private-sector and mixed ``organisations`` parties in one count,
+        as sources report them."""
         return total(
             self.parties_by_kind.get(kind, Count.zero()) for kind in sorted(ORGANISATION_KINDS)
         )
 
     @property
     def research_institutions(self) -> Count:
+        """The research institutions taking part (exactly 0 when there are none)."""
         return self.parties_by_kind.get(PartyKind.RESEARCH_INSTITUTION, Count.zero())
 
     @property
     def signatories(self) -> Count:
+        """The parties that sign, at the plenary or later."""
         return self.signatories_at_plenary + self.signatories_later
 
     @property
     def attendees(self) -> Count | None:
+        """Delegates and reporters together; ``None`` while the reporters are not modelled."""
         return None if self.reporters is None else self.delegates + self.reporters
 
     def measure(self, measure: Measure, region: str | None = None) -> Count | None:

@@ -42,18 +42,22 @@ class Count:
 
     @classmethod
     def exactly(cls, value: int) -> Count:
+        """Exactly ``value``, a whole number 0 or more (else a TypeError or ValueError)."""
         return cls(value, value)
 
     @classmethod
     def zero(cls) -> Count:
+        """Exactly 0: what a sum over nothing starts from."""
         return cls(0, 0)
 
     @property
     def is_exact(self) -> bool:
+        """Whether the count is one number (``high == low``), not a range."""
         return self.high == self.low
 
     @property
     def is_bounded(self) -> bool:
+        """Whether an upper bound is known: false for "at least 50"."""
         return self.high is not None
 
     @property

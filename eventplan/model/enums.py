@@ -6,6 +6,10 @@ import enum
 
 
 class SessionKind(enum.StrEnum):
+    """What a programme item is, from the opening ceremony to a break: the checks and plans
+    read it (the signing plan fills the signing sessions; calendars show an exhibition as free
+    time)."""
+
     CEREMONY = "ceremony"
     OPENING = "opening"
     PLENARY = "plenary"
@@ -25,6 +29,9 @@ class SessionKind(enum.StrEnum):
 
 
 class SessionStatus(enum.StrEnum):
+    """How firm a session is; a cancelled one stays in the programme (its calendar entry says
+    so) but the checks and plans leave it out."""
+
     CONFIRMED = "confirmed"
     TENTATIVE = "tentative"
     CANCELLED = "cancelled"
@@ -66,6 +73,8 @@ ORGANISATION_KINDS = frozenset(
 
 
 class HeadRank(enum.StrEnum):
+    """The rank of whoever heads a delegation, highest first: signing by level follows it."""
+
     HEAD_OF_STATE = "head_of_state"
     HEAD_OF_GOVERNMENT = "head_of_government"
     DEPUTY_HEAD_OF_GOVERNMENT = "deputy_head_of_government"
@@ -78,6 +87,8 @@ class HeadRank(enum.StrEnum):
 
 
 class SignatoryStatus(enum.StrEnum):
+    """Whether a delegation signs the instrument at the plenary, later in the event, or not."""
+
     AT_PLENARY = "at_plenary"
     LATER = "later"
     NOT_SIGNED = "not_signed"

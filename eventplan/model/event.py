@@ -125,34 +125,44 @@ class Event:
 
     @property
     def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:
+        """The event's ``timezone`` as a pendulum zone, in which its local times are shown."""
         return pendulum.timezone(self.timezone)
 
     @property
     def rooms(self) -> tuple[Room, ...]:
+        """Every room of every venue, venue by venue."""
         return tuple(room for venue in self.venues for room in venue.rooms)
 
     def room(self, room_id: str) -> Room:
+        """The room with this id; an unknown id is an UnknownNameError naming the known ones."""
         return _find(self.rooms, "id", room_id, "room")
 
     def venue_of(self, room_id: str) -> Venue:
+        """The venue the room with this id is in; an unknown room is an UnknownNameError naming
+        the known ones."""
         for venue in self.venues:
             if any(room.id == room_id for room in venue.rooms):
                 return venue
         raise UnknownNameError("room", room_id, [room.id for room in self.rooms])
 
     def venue(self, venue_id: str) -> Venue:
+        """The venue with this id; an unknown id is an UnknownNameError naming the known ones."""
         return _find(self.venues, "id", venue_id, "venue")
 
     def session(self, session_id: str) -> Session:
+        """The session with this id; an unknown id is an UnknownNameError naming the known ones."""
         return _find(self.sessions, "id", session_id, "session")
 
     def official(self, official_id: str) -> Official:
+        """The official with this id; an unknown id is an UnknownNameError naming the known ones."""
         return _find(self.officials, "id", official_id, "official")
 
     def agency(self, agency_id: str) -> Agency:
+        """The agency with this id; an unknown id is an UnknownNameError naming the known ones."""
         return _find(self.agencies, "id", agency_id, "agency")
 
     def source(self, source_id: str) -> Source:
+        """The source with this id; an unknown id is an UnknownNameError naming the known ones."""
         return _find(self.sources, "id", source_id, "source")
 
     def turnout(self, name: str | Turnout | None = None) -> Turnout:

@@ -76,4 +76,5 @@ class BilateralRequest:
 
     @property
     def duration(self) -> dt.timedelta:
+        """How long the meeting lasts: ``minutes`` as a timedelta."""
         return dt.timedelta(minutes=self.minutes)

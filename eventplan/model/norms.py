@@ -81,6 +81,9 @@ def _not_below_low(instance: Norm, attribute: attrs.Attribute[float], value: flo
 
 @attrs.frozen(kw_only=True)
 class Norm:
+    """One planning norm: a value or range (``low``–``high``, in ``unit``) a check applies, with
+    its basis, confidence and source, and which end is the cautious one."""
+
     id: str = attrs.field(validator=_fields.valid_id)
     name: str = attrs.field(validator=_fields.not_blank)
     low: float = attrs.field(converter=_to_float, validator=[_fields.finite, _fields.non_negative])
@@ -107,10 +110,12 @@ class Norm:
 
     @property
     def cautious_value(self) -> float:
+        """The end of the range that makes a plan safer: what the cautious case applies."""
         return self.high if self.cautious is End.HIGH else self.low
 
     @property
     def optimistic_value(self) -> float:
+        """The other end of the range: what the optimistic case applies."""
         return self.low if self.cautious is End.HIGH else self.high
 
     def __str__(self) -> str:
@@ -118,6 +123,8 @@ class Norm:
         return f"{self.name}: {value} {self.unit} ({self.source})"
 
     def to_json(self) -> dict[str, Any]:
+        """A flat dict of the norm's fields, enums as their values and ``None`` kept; the
+        cautious end is not among them."""
         return {
             "id": self.id,
             "name": self.name,
@@ -194,6 +201,8 @@ class NormSet(Mapping[str, Norm]):
         return NormSet(norms=[changed if n.id == norm_id else n for n in self._norms.values()])
 
     def with_overrides(self, overrides: Iterable[NormOverride]) -> NormSet:
+        """A copy with each override applied in turn by :meth:`replace`; an override of an
+        unknown norm is an UnknownNameError."""
         result = self
         for override in overrides:
             result = result.replace(override.id, override.low, override.high, override.source)

@@ -57,6 +57,8 @@ class SteeringCommittee:
 
 @attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Secretariat:
+    """The secretariat that serves the steering committee; ``lead`` is an agency id."""
+
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     permanent: bool = True
     lead: str | None = None
@@ -95,6 +97,9 @@ class Task:
 
 @attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Organisation:
+    """Who runs the event: the steering committee, its secretariat, the sub-committees and their
+    tasks."""
+
     steering_committee: SteeringCommittee | None = None
     secretariat: Secretariat | None = None
     subcommittees: tuple[SubCommittee, ...] = attrs.field(default=(), converter=_fields.to_tuple)

@@ -65,6 +65,8 @@ class Cohort:
 
     @property
     def delegates(self) -> Count:
+        """The cohort's delegates: its parties times the delegates each sends (a range if either
+        is)."""
         return self.parties * self.delegates_per_party
 
 
@@ -79,6 +81,8 @@ class PressCorps:
 
 
 class TurnoutKind(enum.StrEnum):
+    """Whether a turnout is a forecast of who will come or the outcome: who came."""
+
     FORECAST = "forecast"
     OUTCOME = "outcome"
 

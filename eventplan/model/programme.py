@@ -85,6 +85,7 @@ class AudienceRule:
 
     @property
     def seats_per_party(self) -> int:
+        """The seats each selected party takes, ``at_table + behind``: 4 for the UN "1 + 3"."""
         return self.at_table + self.behind
 
 
@@ -133,6 +134,7 @@ class SpeakersList:
 
     @property
     def statements(self) -> int:
+        """How many statements the list holds: the named entries and the counted ones."""
         return len(self.entries) + sum(count.statements for count in self.counts)
 
 
@@ -202,6 +204,7 @@ class Session:
 
     @property
     def is_cancelled(self) -> bool:
+        """Whether it is cancelled: still in the programme, but left out of checks and plans."""
         return self.status is SessionStatus.CANCELLED
 
 

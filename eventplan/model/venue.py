@@ -50,6 +50,7 @@ class Room:
 
     @property
     def layouts(self) -> tuple[Layout, ...]:
+        """The layouts the room has seat counts for, each once, in the order first given."""
         return tuple(dict.fromkeys(seat_count.layout for seat_count in self.seat_counts))
 
     def seats(self, layout: Layout) -> Count | None:
@@ -62,6 +63,8 @@ class Room:
 
 @attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Venue:
+    """A site the event uses (a convention centre, a hotel) and the rooms in it."""
+
     id: str = attrs.field(validator=_fields.valid_id)
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
     city: str | None = attrs.field(

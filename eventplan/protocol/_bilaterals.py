@@ -59,12 +59,16 @@ class Commitment:
 
 @attrs.frozen
 class Placement:
+    """One requested meeting as placed: its room, start and end."""
+
     request: BilateralRequest
     room: str
     start: pendulum.DateTime
     end: pendulum.DateTime
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: the ``request`` id, its ``parties``, the ``room``, ISO ``start`` and ``end``,
+        and the request's ``priority``."""
         return {
             "request": self.request.id,
             "parties": list(self.request.parties),
@@ -93,6 +97,8 @@ class Blocker:
 
 @attrs.frozen
 class Unplaced:
+    """A request that could not be placed, and the groups of rules that keep it out."""
+
     request: BilateralRequest
     blockers: tuple[Blocker, ...]
     #: True when only lifting all the blockers together frees the request
@@ -118,9 +124,13 @@ class BilateralPlan:
 
     @property
     def passed(self) -> bool:
+        """No finding is an error; a request left unplaced is a warning, so it does not fail."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``method`` and solver ``status``, ``placed`` and ``requested`` counts,
+        ``priority_total``, the ``placements``, each ``unplaced`` request with ``combined`` and
+        its ``blockers`` as dicts, and the ``findings``."""
         return {
             "method": self.method,
             "status": self.status,

@@ -38,9 +38,11 @@ class SeatBlock:
 
     @property
     def seats(self) -> int:
+        """How many seats the block holds, ``first`` and ``last`` included."""
         return self.last - self.first + 1
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``party``, ``name``, ``row``, ``first_seat`` and ``last_seat``."""
         return {
             "party": self.party,
             "name": self.name,
@@ -52,6 +54,9 @@ class SeatBlock:
 
 @attrs.frozen
 class Seating:
+    """One session's seating plan: blocks row by row in UN order from ``first``, and findings (a
+    room without a grid gets no blocks; parties left without a seat are an error)."""
+
     event: Event
     session: Session
     first: str
@@ -62,9 +67,13 @@ class Seating:
 
     @property
     def passed(self) -> bool:
+        """No finding is an error: everyone has a seat (a room without a grid passes)."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``session`` and ``room`` ids, the ``order`` followed (its source), ``first``,
+        the grid's ``rows`` and ``seats_per_row`` (``None`` when not given), the ``blocks`` and
+        the ``findings``."""
         return {
             "session": self.session.id,
             "room": self.session.room,

@@ -37,6 +37,8 @@ _RANK = {rank: index for index, rank in enumerate(HeadRank)}
 
 
 class SigningOrder(enum.StrEnum):
+    """The order delegations sign in: UN seating order (the default), by level or by arrival."""
+
     #: English alphabetical order from a letter drawn by lot, as the UN seats states (the default)
     UN_SEATING = "un_seating"
     #: heads of state first, then heads of government, ministers…; UN order within a level
@@ -47,6 +49,9 @@ class SigningOrder(enum.StrEnum):
 
 @attrs.frozen
 class SigningSlot:
+    """One signatory's turn: its place in the order, and when and where it signs; ``delegation``
+    is ``None`` for a signatory known only by count."""
+
     position: int
     label: str
     start: pendulum.DateTime
@@ -56,6 +61,8 @@ class SigningSlot:
     delegation: str | None = None  # None for a signatory known only by count
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``position``, ``delegation`` (``None`` when counted), ``label``, ``session``,
+        and ISO ``start`` and ``end``."""
         return {
             "position": self.position,
             "delegation": self.delegation,
@@ -80,9 +87,12 @@ class Signing:
 
     @property
     def passed(self) -> bool:
+        """No finding is an error: the signatures fit their sessions in the best case."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``order``, ``first``, the ``order_source``, the ``norm`` applied, the
+        ``slots``, the positions of the ``late`` ones, and the ``findings``."""
         return {
             "order": self.order.value,
             "first": self.first,

@@ -68,6 +68,8 @@ class SpeakerSlot:
     )
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: ``position``, ``speaker`` (``None`` when counted), ``label``, ``level``, and
+        ISO ``start`` and ``end``."""
         return {
             "position": self.position,
             "speaker": self.speaker,
@@ -105,9 +107,13 @@ class Speakers:
 
     @property
     def passed(self) -> bool:
+        """No finding is an error: every list fits its session in the best case."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
     def to_json(self) -> dict[str, Any]:
+        """A dict: the ``norms`` applied, the ``order`` followed (its source), each session's id,
+        ISO ``start`` and ``end``, ``statements``, ``minutes_available``, ``minutes_needed``
+        (as ``Count.to_json``) and ``speakers``, and the ``findings``."""
         return {
             "norms": [norm.to_json() for norm in self.norms],
             "order": SPEAKER_ORDER_SOURCE,
