@@ -37,11 +37,14 @@ class Margin:
         return cls(cautious, optimistic)
 
     def to_json(self) -> dict[str, int | None]:
+        """``{"cautious": ..., "optimistic": ...}``, ``None`` where a bound is open."""
         return {"cautious": self.cautious, "optimistic": self.optimistic}
 
 
 @attrs.frozen
 class Finding:
+    """What one check found about one subject: its severity and message, the demand against the capacity where both are counted, and the norms it rests on, each with its source."""
+
     code: str
     severity: Severity
     message: str
@@ -52,6 +55,7 @@ class Finding:
 
     @property
     def margin(self) -> Margin | None:
+        """The capacity left over in each case; ``None`` unless both demand and capacity are counted."""
         if self.demand is None or self.capacity is None:
             return None
         return Margin.between(self.demand, self.capacity)
@@ -60,6 +64,7 @@ class Finding:
         return f"{self.severity}: {self.message} [{self.code}]"
 
     def to_json(self) -> dict[str, Any]:
+        """The finding as JSON: code, severity, message and subjects; demand, capacity and margin where counted; the norms with their sources."""
         data: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity.value,

@@ -36,10 +36,12 @@ class Report:
 
     @property
     def errors(self) -> tuple[Finding, ...]:
+        """The findings that are errors: a shortage even in the optimistic case."""
         return self.having(Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
+        """The findings that are warnings: short in the cautious case only."""
         return self.having(Severity.WARNING)
 
     @property
@@ -48,9 +50,11 @@ class Report:
         return not self.errors
 
     def having(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings of one severity, in the order the checks gave them."""
         return tuple(f for f in self.findings if f.severity is severity)
 
     def tally(self) -> dict[str, int]:
+        """How many findings of each severity, every severity listed, zero included."""
         counts = Counter(f.severity for f in self.findings)
         return {severity.value: counts.get(severity, 0) for severity in _ORDER}
 
@@ -136,6 +140,7 @@ class Report:
         return f"<p><b>{title}</b></p><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
     def to_json(self) -> dict[str, Any]:
+        """The report as JSON: event, turnout, the tally (``summary``) and every finding."""
         return {
             "event": self.event,
             "turnout": self.turnout,

@@ -30,6 +30,8 @@ _SPAN = 17
 
 @attrs.frozen
 class Summary:
+    """The event at a glance for one turnout: who comes (``counts``, ``None`` when the event gives no turnout) and what the reported figures say against the model (``findings``)."""
+
     event: Event
     counts: ParticipationCounts | None  # None: the event gives no turnout, so nothing is known
     findings: tuple[Finding, ...]
@@ -41,6 +43,7 @@ class Summary:
         return dict(sorted(counted.items()))
 
     def to_json(self) -> dict[str, Any]:
+        """The summary as JSON: the event, its programme and participation counts, and the reconciliation findings."""
         counts = self.counts
         if counts is None:
             return self._json(None, None, {})

@@ -77,6 +77,7 @@ class SetParties:
     total: int
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with ``total`` parties of this kind in ``turnout``: its cohorts of the kind scaled to make the total beside the named delegations."""
         base = event.turnout(turnout)
         named = sum(1 for d in base.delegations if d.kind is self.kind)
         cohorts = [c for c in base.cohorts if c.kind is self.kind]
@@ -111,6 +112,7 @@ class SetCohort:
     delegates_per_party: Count | int | None = None
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with one cohort of ``turnout`` given these parties and delegates per party."""
         base = event.turnout(turnout)
         if self.cohort not in {c.id for c in base.cohorts}:
             raise UnknownNameError("cohort", self.cohort, [c.id for c in base.cohorts])
@@ -135,6 +137,7 @@ class ScaleCohort:
     factor: float
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with one cohort of ``turnout`` scaled by ``factor``."""
         base = event.turnout(turnout)
         for cohort in base.cohorts:
             if cohort.id == self.cohort:
@@ -158,6 +161,7 @@ class SetNorm:
     high: float | None = None
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with this norm overridden for the scenario (an earlier override of it replaced)."""
         override = NormOverride(id=self.norm, low=self.low, high=self.high, source="scenario")
         kept = tuple(o for o in event.norm_overrides if o.id != self.norm)
         return attrs.evolve(event, norm_overrides=(*kept, override))
@@ -172,6 +176,7 @@ class ResizeRoom:
     layout: Layout | None = None
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with the room seating ``seats`` in ``layout`` (in every layout it has, if none)."""
         target = event.room(self.room)
         layouts = [self.layout] if self.layout is not None else list(target.layouts)
         kept = [s for s in target.seat_counts if s.layout not in layouts]
@@ -188,6 +193,7 @@ class CloseRoom:
     room: str
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event without the room; its sessions have no room, and the checks say so."""
         event.room(self.room)  # an unknown room is an error
         venues = tuple(
             attrs.evolve(v, rooms=tuple(r for r in v.rooms if r.id != self.room))
@@ -215,6 +221,7 @@ class MoveSession:
     room: str | None = None
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with the session moved to a new start (its length kept unless ``end`` is given) and/or room."""
         session = event.session(self.session)
         changes: dict[str, Any] = {}
         if self.start is not None:
@@ -231,9 +238,12 @@ class MoveSession:
 
 @attrs.frozen
 class CancelSession:
+    """Cancel a session: it stays in the programme, marked cancelled, and no longer counts."""
+
     session: str
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with the session marked cancelled: kept in the programme, counted nowhere."""
         return _replace_session(
             event, attrs.evolve(event.session(self.session), status=SessionStatus.CANCELLED)
         )
@@ -241,9 +251,12 @@ class CancelSession:
 
 @attrs.frozen
 class AddSession:
+    """Add a session to the programme."""
+
     session: Session
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with the session added to the programme."""
         return attrs.evolve(event, sessions=(*event.sessions, self.session))
 
 
@@ -255,6 +268,7 @@ class SetResource:
     value: Any
 
     def apply(self, event: Event, turnout: str) -> Event:
+        """The event with one of the plan's resources set to ``value``."""
         names = [f.name for f in attrs.fields(Resources) if f.name not in ("sources", "assumption")]
         if self.field not in names:
             raise UnknownNameError("resource", self.field, names)

@@ -136,6 +136,7 @@ class Risk:
         return "info" if self.capacity is None or self.demand_q50 is None else ""
 
     def to_json(self) -> dict[str, Any]:
+        """The risk as JSON; an infinite quantile (no upper bound) is ``null``, and a demand or capacity not known says so with ``severity: info``."""
         data = {**attrs.asdict(self), "subjects": list(self.subjects)}
         data["capacity"] = self.capacity.to_json() if self.capacity is not None else None
         for key in ("demand_q05", "demand_q50", "demand_q95"):
@@ -150,6 +151,8 @@ class Risk:
 
 @attrs.frozen
 class Simulation:
+    """What a Monte Carlo run found: per subject, how likely demand exceeds capacity (``risks``), with the draws and seed that reproduce it."""
+
     event: str
     turnout: str
     draws: int
@@ -158,6 +161,7 @@ class Simulation:
     risks: tuple[Risk, ...]
 
     def risk(self, subject: str) -> Risk:
+        """The risk of one subject by name (a room id, ``hotel-rooms``, ...); an unknown name is a ``KeyError``."""
         for risk in self.risks:
             if risk.subject == subject:
                 return risk
@@ -208,6 +212,7 @@ class Simulation:
         return "\n".join(line for group in lines for line in group)
 
     def to_json(self) -> dict[str, Any]:
+        """The run as JSON: event, turnout, draws, seed, probability and every risk."""
         return {
             "event": self.event,
             "turnout": self.turnout,
@@ -218,6 +223,7 @@ class Simulation:
         }
 
     def to_frame(self) -> pandas.DataFrame:
+        """One row per subject, in the check frames' columns (``turnout``, ``code``, ``subjects``, ``capacity_*``) so the two join; needs the ``notebooks`` extra."""
         try:
             import pandas
         except ImportError:
