@@ -184,6 +184,7 @@ def _capabilities() -> dict[str, object]:
         "seating": lambda e, t: seating(e, session="opening", turnout=t).blocks,
         "bilaterals": lambda e, t: place_bilaterals_greedy(e, t).placements,
         "commitments": lambda e, t: commitments(e, t),
+        "spreadsheet": lambda e, t: eventplan.to_csv(e, t),
     }
 
 

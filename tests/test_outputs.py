@@ -154,3 +154,13 @@ def test_closed_standard_output_from_a_shell(event_file: Path):
     )
     assert done.returncode == 2
     assert done.stderr == "eventplan: standard output is closed: give -o FILE, or run without >&-\n"
+
+
+def test_a_csv_written_before_the_seats_columns_is_still_ours(tmp_path):
+    from eventplan.cli import _outputs
+    from eventplan.files.spreadsheets import COLUMNS, WRITTEN_HEADERS
+
+    earlier = ",".join(WRITTEN_HEADERS[1]).encode() + b"\r\nopening,2025-10-25\r\n"
+    assert "seats_low" not in WRITTEN_HEADERS[1] and "seats_low" in COLUMNS
+    assert _outputs._csv(earlier)
+    assert not _outputs._csv(b"id,date,start\r\n")

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from builders import at, make_event, make_session
 
+import eventplan
 from eventplan import Event, SessionKind, reference_event, to_csv, to_xlsx
 from eventplan.cli import main
 from eventplan.errors import MissingExtraError
@@ -83,6 +84,8 @@ def test_every_row_of_the_table_is_as_the_model_says():
         "Bùi Thanh Sơn; Nguyễn Thị Lan",
         "vi en",
         "member states, press (1 + 3 each)",
+        None,  # the event gives no turnout: the seats are not known, never 0
+        None,
         "",
         "",
     )
@@ -154,7 +157,7 @@ def test_workbook_has_filters_frozen_headers_and_a_sheet_per_day():
         sheet = book[name]
         assert sheet.freeze_panes == "A2"
         (table,) = sheet.tables.values()
-        assert table.ref == f"A1:P{len(ids) + 1}"
+        assert table.ref == f"A1:R{len(ids) + 1}"
         assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ids
     start = book["Programme"]["C2"]
     assert (start.number_format, book["Programme"]["B2"].number_format) == ("hh:mm", "yyyy-mm-dd")
@@ -223,3 +226,24 @@ def test_libreoffice_reads_the_workbook_text_as_text(tmp_path: Path):
     )
     assert [r["title"] for r in rows] == [row.title for row in programme_table(EVENT)]
     assert rows[0]["speakers"] == "Bùi Thanh Sơn; Nguyễn Thị Lan"
+
+
+def test_the_seats_columns_count_the_turnout_asked_for():
+    hanoi = eventplan.reference_event()
+    rows = {r.id: r for r in programme_table(hanoi, "planned")}
+    needed = eventplan.demand.session_demand(hanoi, "planned", session="opening")
+    assert (rows["opening"].seats_low, rows["opening"].seats_high) == (needed.low, needed.high)
+    actual = {r.id: r for r in programme_table(hanoi, "actual")}
+    assert (actual["opening"].seats_low, actual["opening"].seats_high) != (
+        needed.low,
+        needed.high,
+    )
+    by_id = {row[0]: row for row in csv.reader(io.StringIO(to_csv(hanoi, "planned")))}
+    low, high = COLUMNS.index("seats_low"), COLUMNS.index("seats_high")
+    assert (by_id["opening"][low], by_id["opening"][high]) == (str(needed.low), str(needed.high))
+
+
+def test_seats_not_known_are_empty_cells_not_zero():
+    rows = list(csv.reader(io.StringIO(to_csv(EVENT), newline="")))
+    low, high = COLUMNS.index("seats_low"), COLUMNS.index("seats_high")
+    assert {(row[low], row[high]) for row in rows[1:]} == {("", "")}

@@ -50,11 +50,14 @@ def _frab_xml(data: bytes) -> bool:
 
 
 def _csv(data: bytes) -> bool:
-    from eventplan.files.spreadsheets import COLUMNS  # the header to_csv writes, from one place
+    from eventplan.files.spreadsheets import WRITTEN_HEADERS  # the headers to_csv has written
 
-    header = ",".join(COLUMNS).encode()
     body = data.removeprefix(_BOM)
-    return body.startswith(header + b"\r\n") or body.startswith(header + b"\n")
+    return any(
+        body.startswith(header + end)
+        for header in (",".join(columns).encode() for columns in WRITTEN_HEADERS)
+        for end in (b"\r\n", b"\n")
+    )
 
 
 def _xlsx(data: bytes) -> bool:

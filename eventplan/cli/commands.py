@@ -158,6 +158,12 @@ def _parser() -> argparse.ArgumentParser:
                 help="schedule.json or schedule.xml, which conference apps read "
                 "(default: xml for an -o FILE ending in .xml, else json)",
             )
+        if name != "frab":  # a schedule has no field for who attends
+            command.add_argument(
+                "--turnout",
+                metavar="NAME",
+                help="the turnout the seats columns count (default: the event's default)",
+            )
         _force_argument(command, "a file eventplan did not write")
         exports[name] = command
     exports["csv"].add_argument(
@@ -526,10 +532,11 @@ def _csv(args: argparse.Namespace, event: Event) -> int:
     from eventplan.files.spreadsheets import to_csv
 
     if not args.excel:
-        return _emit(args, _outputs.CSV, to_csv(event))
+        return _emit(args, _outputs.CSV, to_csv(event, args.turnout))
     from eventplan._atomic import encode
 
-    return _emit(args, _outputs.CSV, encode(to_csv(event), newline="", encoding="utf-8-sig"))
+    text = to_csv(event, args.turnout)
+    return _emit(args, _outputs.CSV, encode(text, newline="", encoding="utf-8-sig"))
 
 
 def _xlsx(args: argparse.Namespace, event: Event) -> int:
@@ -538,7 +545,7 @@ def _xlsx(args: argparse.Namespace, event: Event) -> int:
     from eventplan.cli import _outputs
     from eventplan.files.spreadsheets import to_xlsx
 
-    return _emit(args, _outputs.XLSX, to_xlsx(event))
+    return _emit(args, _outputs.XLSX, to_xlsx(event, args.turnout))
 
 
 def _emit(args: argparse.Namespace, output: _outputs.Output, data: str | bytes) -> int:

@@ -30,5 +30,16 @@ def session_demand(
     seats more than fixed numbers."""
     _arguments.event("session_demand", event)
     chosen = event.session(session) if isinstance(session, str) else session
+    return _demand(Parties(event.turnout(turnout)), chosen)
+
+
+def programme_demand(event: Event, turnout: str | Turnout | None = None) -> dict[str, Count | None]:
+    """:func:`session_demand` of every session at once, by session id, the turnout resolved
+    once (a programme table of 10,000 sessions asks for all of them)."""
+    _arguments.event("programme_demand", event)
     parties = Parties(event.turnout(turnout))
-    return parties.demand(chosen) if parties.demand_known(chosen) else None
+    return {session.id: _demand(parties, session) for session in event.sessions}
+
+
+def _demand(parties: Parties, session: Session) -> Count | None:
+    return parties.demand(session) if parties.demand_known(session) else None

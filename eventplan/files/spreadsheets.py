@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from eventplan.calendars.writer import audience_words
+from eventplan.demand.attendance import programme_demand
 from eventplan.errors import MissingExtraError
 from eventplan.model import arguments as _arguments
 from eventplan.model import localtime
 from eventplan.model.event import Event
+from eventplan.model.participation import Turnout
 from eventplan.model.programme import in_order
 
 if TYPE_CHECKING:
@@ -47,8 +49,15 @@ COLUMNS = (
     "speakers",
     "languages",
     "audience",
+    "seats_low",
+    "seats_high",
     "subcommittee",
     "series",
+)
+#: Every header row a version of eventplan has written: a file with one of them is ours.
+WRITTEN_HEADERS = (
+    COLUMNS,
+    tuple(c for c in COLUMNS if c not in ("seats_low", "seats_high")),  # before the seats
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -74,6 +83,10 @@ class Row:
     speakers: str
     languages: str
     audience: str
+    # the seats the session needs under the turnout: a range, its high end None when open;
+    # both None when the turnout does not say who comes (not known, never 0)
+    seats_low: int | None
+    seats_high: int | None
     subcommittee: str
     series: str
 
@@ -81,9 +94,11 @@ class Row:
         return attrs.astuple(self, recurse=False)
 
 
-def programme_table(event: Event) -> tuple[Row, ...]:
-    """Every session in time order, as the spreadsheets show it."""
+def programme_table(event: Event, turnout: str | Turnout | None = None) -> tuple[Row, ...]:
+    """Every session in time order, as the spreadsheets show it, with the seats each needs
+    under ``turnout`` (the event's default, or a :class:`Turnout` built in code)."""
     zone = event.timezone
+    seats = programme_demand(event, turnout)
     places = {r.id: (r.name, v.name) for v in event.venues for r in v.rooms}
     names = {o.id: o.name for o in event.officials}
     committees = {c.id: c.name for c in event.organisation.subcommittees}
@@ -107,6 +122,8 @@ def programme_table(event: Event) -> tuple[Row, ...]:
                 speakers="; ".join(names.get(s, s) for s in session.speakers),
                 languages=" ".join(session.languages),
                 audience="; ".join(audience_words(rule) for rule in session.audience),
+                seats_low=None if (needed := seats[session.id]) is None else needed.low,
+                seats_high=None if needed is None else needed.high,
                 subcommittee=committees.get(session.subcommittee or "", session.subcommittee or ""),
                 series=session.series or "",
             )
@@ -119,22 +136,23 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def to_csv(event: Event) -> str:
+def to_csv(event: Event, turnout: str | Turnout | None = None) -> str:
     """The programme as CSV (RFC 4180, CRLF), one row per session in time order.
 
     Write it as UTF-8 with a byte-order mark for Excel and LibreOffice, which
     otherwise read it in the local code page (``eventplan csv --excel``).
     """
     _arguments.event("to_csv", event)
+    _arguments.turnout("to_csv", turnout)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in programme_table(event):
+    for row in programme_table(event, turnout):
         writer.writerow([_csv_cell(c, v, row) for c, v in zip(COLUMNS, row.values(), strict=True)])
     return out.getvalue()
 
 
-def to_xlsx(event: Event) -> bytes:
+def to_xlsx(event: Event, turnout: str | Turnout | None = None) -> bytes:
     """The programme as an Excel workbook: one table of every session, then one sheet per day.
 
     Each sheet is an Excel table (filter buttons on every column) with its
@@ -142,11 +160,12 @@ def to_xlsx(event: Event) -> bytes:
     Needs openpyxl: ``pip install "eventplan[xlsx]"``.
     """
     _arguments.event("to_xlsx", event)
+    _arguments.turnout("to_xlsx", turnout)
     try:
         from openpyxl import Workbook
     except ImportError:
         raise MissingExtraError("the Excel workbook", "xlsx") from None
-    rows = programme_table(event)
+    rows = programme_table(event, turnout)
     workbook = Workbook()
     workbook.properties.title = f"{event.name} — programme"
     workbook.properties.creator = CREATOR  # how the command line knows a workbook it wrote
@@ -205,6 +224,8 @@ def _local(moment: dt.datetime, zone: str) -> dt.datetime:
 
 
 def _csv_cell(column: str, value: object, row: Row) -> str:
+    if value is None:
+        return ""  # not known, or an open end: never 0
     if isinstance(value, dt.datetime):
         next_day = column == "end" and row.end.date() != row.start.date()
         return f"{value:%Y-%m-%d %H:%M}" if next_day else f"{value:%H:%M}"
@@ -223,4 +244,6 @@ def _xlsx_value(value: object) -> object:
 
 
 def _shown(value: object) -> str:
+    if value is None:
+        return ""
     return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, dt.date) else str(value)
