@@ -12,7 +12,8 @@ Each page runs in a scratch directory of its own, which holds links to the check
 - ```` ```toml ````: an event file must load; a fragment (no ``id``) must be valid against
   the event file's JSON Schema with nothing required. A block whose first line is
   ``# NAME.toml`` is appended to that file in the page's directory, and the file so far
-  must load: the tutorial builds its event that way, step by step.
+  must load: the tutorial builds its event that way, step by step. (A file whose name
+  starts with a dot, such as ``.taplo.toml``, is a tool's configuration: it must parse.)
 - ```` ```sh ````: install commands, which cannot run in a test; each is preceded by
   ``<!-- skip: next -->`` (tests/test_manual.py checks that nothing else is skipped).
 """
@@ -146,7 +147,10 @@ def _check_toml(example: Example) -> str | None:
         path = Path(example.namespace["__workdir"]) / named.group(1)
         with path.open("a", encoding="utf-8") as file:
             file.write(text)
-        eventplan.load_event(path)
+        if path.name.startswith("."):  # a tool's configuration (.taplo.toml): TOML, no event
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        else:
+            eventplan.load_event(path)
         return None
     raw = tomllib.loads(text)
     if "id" in raw:
