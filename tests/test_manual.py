@@ -125,3 +125,36 @@ def test_every_numeric_field_with_a_unit_in_its_name_says_it():
     }
     assert set(schema._UNITS) <= names
     assert {owner_key for owner_key in schema._EXAMPLES} <= names
+
+
+def test_the_readme_is_short():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 250, (
+        f"README.md has {len(lines)} lines; the manual in docs/ holds the rest"
+    )
+
+
+def fenced_blocks(text: str) -> list[str]:
+    """The info string of every fenced code block of a Markdown text."""
+    found, fence = [], None
+    for line in text.splitlines():
+        marker = re.match(r"\s*(`{3,}|~{3,})(.*)", line)
+        if marker is None:
+            continue
+        if fence is None:
+            fence = marker.group(1)
+            found.append(marker.group(2).strip())
+        elif marker.group(1).startswith(fence) and not marker.group(2).strip():
+            fence = None
+    return found
+
+
+def test_every_code_block_of_the_manual_and_the_readme_is_one_the_tests_run():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for language in fenced_blocks(text):
+            assert language in {"python", "console", "toml", "sh"}, (page, language)
+        # a shell block cannot run in the tests (it installs); each is skipped by name
+        skips = len(re.findall(r"<!-- skip: next", text))
+        assert skips == fenced_blocks(text).count("sh"), page
