@@ -21,7 +21,6 @@ Each page runs in a scratch directory of its own, which holds links to the check
 from __future__ import annotations
 
 import doctest
-import functools
 import os
 import re
 import shutil
@@ -37,16 +36,6 @@ from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser, SkipP
 
 ROOT = Path(__file__).resolve().parent
 
-# tatsu, the parser inside ics, calls colorama.init() on every parse when colorama is installed
-# (mkdocs-material, in the test extra, brings it); each call wraps sys.stdout once more, and a
-# long run (the hostile-text property test parses thousands of calendars) ends in RecursionError.
-# In the tests it is called once; the library itself is left as it is.
-try:
-    import tatsu.color as _tatsu_color
-except ImportError:  # pragma: no cover - ics without tatsu
-    pass
-else:
-    _tatsu_color.init = functools.cache(_tatsu_color.init)
 # what the command line keeps between runs goes to a scratch directory, never the user's home
 os.environ.setdefault("EVENTPLAN_CACHE_DIR", tempfile.mkdtemp(prefix="eventplan-docs-cache-"))
 
