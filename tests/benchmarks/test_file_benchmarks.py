@@ -63,7 +63,7 @@ def test_all_1113_calendars_into_a_fresh_directory(benchmark, two_thousand, audi
     fresh = (scratch / f"run-{n}" for n in itertools.count())
 
     def setup():
-        return (two_thousand, next(fresh), audiences), {"stamp": STAMP}
+        return (two_thousand,), {"directory": next(fresh), "audiences": audiences, "stamp": STAMP}
 
     written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
     assert len(written) == 1_113
@@ -76,7 +76,7 @@ def test_all_1113_calendars_over_the_previous_run(benchmark, two_thousand, audie
     later = (STAMP + dt.timedelta(hours=n) for n in itertools.count(1))
 
     def setup():
-        return (two_thousand, scratch, audiences), {"stamp": next(later)}
+        return (two_thousand,), {"directory": scratch, "audiences": audiences, "stamp": next(later)}
 
     written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
     assert len(written) == 1_113 and not any(p.changed or p.new for p in written)
@@ -95,7 +95,7 @@ def test_all_1113_calendars_after_one_session_moved(benchmark, two_thousand, aud
     def setup():
         shutil.rmtree(scratch, ignore_errors=True)
         write_calendars(two_thousand, directory=scratch, audiences=audiences, stamp=STAMP)
-        return (moved, scratch, audiences), {"stamp": later}
+        return (moved,), {"directory": scratch, "audiences": audiences, "stamp": later}
 
     written = benchmark.pedantic(write_calendars, setup=setup, rounds=ROUNDS)
     assert 0 < sum(1 for p in written if p.changed or p.withdrawn) < 1_113

@@ -19,7 +19,7 @@ HANOI = eventplan.reference_event()
 
 @pytest.mark.benchmark(group="monte-carlo")
 def test_vectorised_100k_draws(benchmark):
-    result = benchmark(simulate, HANOI, "planned", 100_000, 1, progress=False)
+    result = benchmark(simulate, HANOI, "planned", draws=100_000, seed=1, progress=False)
     assert result.draws == 100_000
 
 
