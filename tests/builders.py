@@ -12,6 +12,14 @@ from eventplan import Event, Room, Session, SessionKind, Turnout, Venue
 from eventplan.model import AudienceRule, Layout, SeatCount, Source
 
 DATA = Path(__file__).parent / "data"
+#: The doors: every subpackage of eventplan, each with its __init__ (the tests read them all).
+DOORS = tuple(
+    sorted(
+        p.name
+        for p in (Path(__file__).resolve().parents[1] / "eventplan").iterdir()
+        if (p / "__init__.py").is_file()
+    )
+)
 ZONE = "Europe/Vienna"
 
 

@@ -7,6 +7,7 @@ import importlib
 import inspect
 
 import pytest
+from builders import DOORS
 
 import eventplan
 from eventplan import Count, Scenario
@@ -22,18 +23,6 @@ READERS = (
     "simulate_sweep",
     "summarise",
     "sweep",
-)
-
-
-DOORS = (
-    "calendars",
-    "capacity",
-    "demand",
-    "files",
-    "model",
-    "montecarlo",
-    "protocol",
-    "schedules",
 )
 
 

@@ -17,18 +17,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
+from builders import DOORS
 
-DOORS = (
-    "model",
-    "demand",
-    "capacity",
-    "montecarlo",
-    "protocol",
-    "files",
-    "calendars",
-    "schedules",
-    "cli",
-)
 #: Modules without ``__all__``: their public names are those not starting with ``_`` defined there.
 MODULES = ("plots", "testing", "errors")
 

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import DOORS
 
 import eventplan
 
@@ -131,19 +132,6 @@ def test_a_function_keeps_its_name_after_its_module_is_imported():
         "print(callable(simulate), type(simulate).__name__)"
     )
     assert fresh_python(code) == "True function\n"
-
-
-DOORS = (
-    "calendars",
-    "capacity",
-    "cli",
-    "demand",
-    "files",
-    "model",
-    "montecarlo",
-    "protocol",
-    "schedules",
-)
 
 
 def test_the_front_door_offers_the_names_of_day_one_only():
