@@ -205,3 +205,20 @@ def test_negative_alarm_exits_2(capsys):
         capsys.readouterr().err
         == "eventplan: --alarm takes minutes before the session, 0 to 527,040 (a year): -5\n"
     )
+
+
+def test_schema_writes_the_shipped_schema_and_keeps_other_files(tmp_path, capsys):
+    from eventplan.files.schema import SCHEMA_FILE
+
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == SCHEMA_FILE.read_text(encoding="utf-8")
+    target = tmp_path / "event.schema.json"
+    assert main(["schema", "-o", str(target)]) == 0
+    assert main(["schema", "-o", str(target)]) == 0  # its own file, replaced
+    assert target.read_text(encoding="utf-8") == SCHEMA_FILE.read_text(encoding="utf-8")
+    foreign = tmp_path / "other.json"
+    foreign.write_text('{"title": "someone else\'s schema"}', encoding="utf-8")
+    assert main(["schema", "-o", str(foreign)]) == 2
+    assert "not an event-file schema written by eventplan" in capsys.readouterr().err
+    assert foreign.read_text(encoding="utf-8") == '{"title": "someone else\'s schema"}'
+    assert main(["schema", "-o", str(foreign), "--force"]) == 0

@@ -86,11 +86,16 @@ def _event_file(data: bytes) -> bool:
     return data.removeprefix(_BOM).startswith(WRITTEN_MARK.encode())
 
 
+def _schema(data: bytes) -> bool:
+    return re.search(rb'"title"\s*:\s*"eventplan event file"', data) is not None
+
+
 FRAB_JSON = Output("a schedule.json written by eventplan", _frab_json)
 FRAB_XML = Output("a schedule.xml written by eventplan", _frab_xml)
 CSV = Output("a programme CSV written by eventplan", _csv)
 XLSX = Output("a workbook written by eventplan", _xlsx, whole=True)
 EVENT_FILE = Output("an event file written by eventplan", _event_file)
+SCHEMA = Output("an event-file schema written by eventplan", _schema)
 
 
 def claim(

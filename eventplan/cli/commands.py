@@ -283,6 +283,18 @@ def _add_everyday_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     )
     norms.add_argument("--format", choices=("text", "json"), default="text")
 
+    schema = commands.add_parser(
+        "schema",
+        help="the JSON Schema of the event file, for TOML editors (taplo, Even Better TOML)",
+        description="The JSON Schema of the event file, generated from the model: point an "
+        "editor at it (#:schema ./event.schema.json) to complete and check event files.",
+    )
+    schema.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (default: standard output)"
+    )
+    _force_argument(schema, "a file eventplan did not write")
+    schema.set_defaults(event=None)  # it reads no event: nothing of the user's is its input
+
 
 def _force_argument(parser: argparse.ArgumentParser, foreign: str) -> None:
     parser.add_argument(
@@ -357,6 +369,7 @@ def _run(argv: Sequence[str] | None) -> int:
         "diff": _diff,
         "init": _init,
         "norms": _norms,
+        "schema": _schema,
     }
     commands = {
         "summary": _summary,
@@ -682,6 +695,13 @@ def _diff(args: argparse.Namespace) -> int:
         lambda: _text.fit_all(str(changes).splitlines(), _text.width()),
     )
     return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from eventplan.cli import _outputs
+    from eventplan.files.schema import SCHEMA_FILE
+
+    return _emit(args, _outputs.SCHEMA, SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def _init(args: argparse.Namespace) -> int:
