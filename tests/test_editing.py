@@ -124,3 +124,22 @@ def test_planning_with_a_turnout_built_in_code_checks_that_turnout_and_not_the_e
     )
     with pytest.raises(InvalidEventError, match=r"turnouts\.planned\.delegations\.at\.size"):
         editing.resolve_turnout(event, huge)
+
+
+def test_the_demand_layer_refuses_a_code_turnout_that_lists_a_party_twice():
+    """count_participation, attendance and session_demand check a Turnout built in code as the
+    planners do: a delegation listed twice would be counted twice (8-12 delegates of 4-6)."""
+    event = make_event()
+    austria = Delegation(id="at", name="Austria", kind=PartyKind.MEMBER_STATE, size=Count(4, 6))
+    twice = eventplan.Turnout(name="planned", delegations=(austria, austria))
+    session = event.sessions[0].id
+    for count in (
+        lambda: eventplan.count_participation(event, twice),
+        lambda: eventplan.attendance(event, twice, session=session),
+        lambda: eventplan.demand.session_demand(event, twice, session=session),
+        lambda: eventplan.to_csv(event, twice),
+    ):
+        with pytest.raises(InvalidEventError, match=r"turnouts\.planned\.at: duplicate id 'at'"):
+            count()
+    once = eventplan.Turnout(name="planned", delegations=(austria,))
+    assert eventplan.count_participation(event, once).delegates == Count(4, 6)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventplan.model import arguments as _arguments
 from eventplan.model.count import Count
+from eventplan.model.editing import checked_turnout
 from eventplan.model.event import Event
 from eventplan.model.participation import Turnout
 from eventplan.model.parties import Attendance, Parties
@@ -19,7 +20,7 @@ def attendance(
     the protocol plans all read this answer."""
     _arguments.event("attendance", event)
     chosen = event.session(session) if isinstance(session, str) else session
-    return Parties(event.turnout(turnout)).attendance(chosen)
+    return Parties(checked_turnout(event, turnout)).attendance(chosen)
 
 
 def session_demand(
@@ -30,14 +31,14 @@ def session_demand(
     seats more than fixed numbers."""
     _arguments.event("session_demand", event)
     chosen = event.session(session) if isinstance(session, str) else session
-    return _demand(Parties(event.turnout(turnout)), chosen)
+    return _demand(Parties(checked_turnout(event, turnout)), chosen)
 
 
 def programme_demand(event: Event, turnout: str | Turnout | None = None) -> dict[str, Count | None]:
     """:func:`session_demand` of every session at once, by session id, the turnout resolved
     once (a programme table of 10,000 sessions asks for all of them)."""
     _arguments.event("programme_demand", event)
-    parties = Parties(event.turnout(turnout))
+    parties = Parties(checked_turnout(event, turnout))
     return {session.id: _demand(parties, session) for session in event.sessions}
 
 

@@ -9,6 +9,7 @@ import attrs
 
 from eventplan.model import arguments as _arguments
 from eventplan.model.count import Count, total
+from eventplan.model.editing import checked_turnout
 from eventplan.model.enums import ORGANISATION_KINDS, Measure, PartyKind, SignatoryStatus
 from eventplan.model.event import Event
 from eventplan.model.participation import Turnout
@@ -104,7 +105,7 @@ class ParticipationCounts:
 def count_participation(event: Event, turnout: str | Turnout | None = None) -> ParticipationCounts:
     """Add up the named delegations, cohorts and press of one turnout (the default one if unnamed)."""
     _arguments.event("count_participation", event)
-    return count_turnout(event.turnout(turnout))
+    return count_turnout(checked_turnout(event, turnout))
 
 
 def count_turnout(turnout: Turnout) -> ParticipationCounts:

@@ -43,13 +43,22 @@ def resolve_turnout(event: Event, turnout: str | Turnout | None) -> tuple[Event,
     :class:`Turnout` is used as given, in place of the event's turnout of that name,
     after its own check (:func:`~eventplan.model.validation.turnout_problems`).
     """
-    chosen = event.turnout(turnout)
+    chosen = checked_turnout(event, turnout)
     if not isinstance(turnout, Turnout) or turnout in event.turnouts:
         return event, chosen.name
-    problems = turnout_problems(event, turnout)
-    if problems:
-        raise InvalidEventError(problems)
     return attrs.evolve(event, turnouts=_turnouts_with(event, turnout)), turnout.name
+
+
+def checked_turnout(event: Event, turnout: str | Turnout | None) -> Turnout:
+    """The turnout a ``turnout=`` argument names; a :class:`Turnout` built in code is checked
+    first, as :func:`resolve_turnout` checks it (its ids, values and seats), for the demand
+    layer, which counts it without a new event."""
+    chosen = event.turnout(turnout)
+    if isinstance(turnout, Turnout) and turnout not in event.turnouts:
+        problems = turnout_problems(event, turnout)
+        if problems:
+            raise InvalidEventError(problems)
+    return chosen
 
 
 def with_turnout(event: Event, turnout: Turnout) -> Event:
