@@ -222,3 +222,14 @@ def test_schema_writes_the_shipped_schema_and_keeps_other_files(tmp_path, capsys
     assert "not an event-file schema written by eventplan" in capsys.readouterr().err
     assert foreign.read_text(encoding="utf-8") == '{"title": "someone else\'s schema"}'
     assert main(["schema", "-o", str(foreign), "--force"]) == 0
+
+
+def test_what_the_command_line_says_shows_control_characters_escaped(capsys):
+    """Every message of the command line goes through one edge, which escapes what a terminal
+    would run (an ESC from a file name or a value read), and keeps tabs and line breaks."""
+    from eventplan.cli import commands
+
+    commands._say("sessions.x: unknown room 'hall\x1b[2J'\n\tsecond line")
+    assert capsys.readouterr().err == (
+        "eventplan: sessions.x: unknown room 'hall\\x1b[2J'\n\tsecond line\n"
+    )

@@ -322,7 +322,7 @@ def _event(path: str | None) -> Event:
         reference_file() if path is None else path, lambda: _open(path), _is_opened
     )
     for finding in findings:
-        print(f"eventplan: {path}: {finding}", file=sys.stderr)
+        _say(f"{path}: {finding}")
     return event
 
 
@@ -362,6 +362,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+def _say(text: str) -> None:
+    """One message on standard error, with any control character in it (from a file name, a
+    value read) shown escaped: the one edge where what eventplan read reaches a terminal."""
+    print(f"eventplan: {escape_controls(text)}", file=sys.stderr)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     standalone: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -389,14 +395,14 @@ def _run(argv: Sequence[str] | None) -> int:
             return standalone[args.command](args)
         return commands[args.command](args, _event(args.event))
     except EventPlanError as error:
-        print(f"eventplan: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader (head, less) has gone: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         return EXIT_OK
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"eventplan: {where}{error.strerror or error}", file=sys.stderr)
+        _say(f"{where}{error.strerror or error}")
         return EXIT_BAD_INPUT
 
 
@@ -505,10 +511,9 @@ def _recover(folder: Path) -> None:
         return
     completed = _atomic.recover(folder)
     if completed:
-        print(
-            f"eventplan: {folder}: an earlier run stopped while publishing; completed its set "
-            f"({_text.plural(len(completed), 'file')} renamed into place)",
-            file=sys.stderr,
+        _say(
+            f"{folder}: an earlier run stopped while publishing; completed its set "
+            f"({_text.plural(len(completed), 'file')} renamed into place)"
         )
 
 
