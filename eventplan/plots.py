@@ -191,7 +191,7 @@ def plot_demand(simulation: Simulation) -> Figure:
 
 
 def plot_overflow(
-    frame: pandas.DataFrame, parameter: str, subjects: list[str] | None = None
+    frame: pandas.DataFrame, *, parameter: str, subjects: list[str] | None = None
 ) -> Figure:
     """Overflow against a swept parameter, a line per subject (by default those that overflow).
 

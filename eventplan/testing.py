@@ -94,10 +94,10 @@ _SUBCOMMITTEES = (
 
 
 def synthetic_event(
+    *,
     sessions: int = 100,
     rooms: int = 10,
     delegations: int = 50,
-    *,
     seed: int = 0,
     timezone: str = "Asia/Ho_Chi_Minh",
     start: dt.date = dt.date(2030, 10, 1),
@@ -307,11 +307,11 @@ def _organisation(
 
 def simulate_by_loop(
     event: Event,
+    turnout: str | None = None,
+    *,
     draws: int,
     seed: int = 0,
     uncertainty: Uncertainty | None = None,
-    *,
-    turnout: str | None = None,
 ) -> dict[tuple[str, tuple[str, ...]], float]:
     """The Monte Carlo of :func:`eventplan.simulate`, one draw at a time in plain Python.
 
@@ -427,7 +427,7 @@ BILATERAL_ROOM_SEATS = (8, 10, 12, 16)
 
 
 def bilateral_requests(
-    event: Event, count: int, *, seed: int = 0, turnout: str | None = None
+    event: Event, turnout: str | None = None, *, count: int, seed: int = 0
 ) -> tuple[BilateralRequest, ...]:
     """``count`` requests between the named delegations of ``event`` (and a few of its officials):
     30 or 45 min, priority 1–3, sizes 1–8 a side, a third with a half-day window."""
@@ -466,7 +466,7 @@ def bilateral_requests(
     return tuple(requests)
 
 
-def with_bilaterals(event: Event, requests: int = 400, rooms: int = 10, *, seed: int = 0) -> Event:
+def with_bilaterals(event: Event, *, requests: int = 400, rooms: int = 10, seed: int = 0) -> Event:
     """``event`` with a venue of ``rooms`` bilateral rooms (boardrooms of 8–16 seats) named as its
     bilateral rooms, and ``requests`` generated requests."""
     import attrs
@@ -496,5 +496,5 @@ def with_bilaterals(event: Event, requests: int = 400, rooms: int = 10, *, seed:
         event,
         venues=(*event.venues, venue),
         resources=resources,
-        bilateral_requests=bilateral_requests(event, requests, seed=seed),
+        bilateral_requests=bilateral_requests(event, count=requests, seed=seed),
     )

@@ -101,9 +101,9 @@ def overrides(draw):
 @st.composite
 def events(draw):
     event = synthetic_event(
-        draw(st.integers(1, 30)),
-        draw(st.integers(1, 5)),
-        draw(st.integers(0, 12)),
+        sessions=draw(st.integers(1, 30)),
+        rooms=draw(st.integers(1, 5)),
+        delegations=draw(st.integers(0, 12)),
         seed=draw(st.integers(0, 1_000)),
     )
     rooms = event.rooms

@@ -174,7 +174,9 @@ def test_overflow_plot_of_a_simulate_sweep_fits_and_gives_distinct_styles():
     frame = simulate_sweep(
         HANOI, "planned", grid={"parties:member_state": [60, 160]}, draws=1_000, progress=False
     )
-    figure = plot_overflow(frame, "parties:member_state", sorted(set(frame["subject"]))[:20])
+    figure = plot_overflow(
+        frame, parameter="parties:member_state", subjects=sorted(set(frame["subject"]))[:20]
+    )
     assert_labels_fit(figure)
     (ax,) = figure.axes
     styles = [(line.get_color(), line.get_marker()) for line in ax.get_lines()]
@@ -185,7 +187,7 @@ def test_overflow_plot_of_a_simulate_sweep_fits_and_gives_distinct_styles():
 
 def test_overflow_plot_takes_a_sweep_frame():
     frame = sweep(HANOI, "actual", grid={"parties:member_state": [80, 160]}, progress=False)
-    figure = plot_overflow(frame, "parties:member_state")
+    figure = plot_overflow(frame, parameter="parties:member_state")
     assert_labels_fit(figure)
     (ax,) = figure.axes
     labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
@@ -238,7 +240,7 @@ def test_overflow_plots_of_a_synthetic_event_fit():
     event = EVENTS["synthetic"]
     parameter = f"room:{event.rooms[0].id}.seats"
     simulated = simulate_sweep(event, grid={parameter: [10, 200]}, draws=500, progress=False)
-    figure = plot_overflow(simulated, parameter)
+    figure = plot_overflow(simulated, parameter=parameter)
     assert_labels_fit(figure)
     drawn_lines = curves(figure)
     # by default a line for each subject that overflows at some point of the sweep
@@ -249,7 +251,7 @@ def test_overflow_plots_of_a_synthetic_event_fit():
     rooms = [ys for label, _, ys in drawn_lines if label != "interpretation-booths"]
     assert rooms and all(at_200 <= at_10 for at_10, at_200 in rooms)  # seats never hurt
     checked = sweep(event, grid={parameter: [10, 200]}, progress=False)
-    figure = plot_overflow(checked, parameter)
+    figure = plot_overflow(checked, parameter=parameter)
     assert_labels_fit(figure)
     margins = curves(figure)
     assert margins and all(xs == [10, 200] for _, xs, _ in margins)
@@ -262,8 +264,8 @@ def test_overflow_plot_names_an_unknown_column_or_subject():
     with pytest.raises(
         eventplan.errors.UnknownNameError, match=r"^unknown frame column 'parties'; "
     ):
-        plot_overflow(frame, "parties")
+        plot_overflow(frame, parameter="parties")
     with pytest.raises(
         eventplan.errors.UnknownNameError, match=r"^unknown subject 'limousines'; one of"
     ):
-        plot_overflow(frame, "parties:member_state", ["limousines"])
+        plot_overflow(frame, parameter="parties:member_state", subjects=["limousines"])

@@ -48,7 +48,9 @@ def test_overflow_plot_has_a_line_per_subject_at_risk():
         seed=1,
         progress=False,
     )
-    (ax,) = plot_overflow(frame, "parties:member_state", ["cars", "hotel-rooms"]).axes
+    (ax,) = plot_overflow(
+        frame, parameter="parties:member_state", subjects=["cars", "hotel-rooms"]
+    ).axes
     assert [line.get_label() for line in ax.get_lines()] == ["cars", "hotel-rooms"]
     cars = ax.get_lines()[0].get_ydata()
     assert cars[0] < cars[1]  # more states, more likely short of cars

@@ -76,7 +76,7 @@ def test_executor_does_not_change_the_numbers():
 def test_vectorised_and_one_draw_at_a_time_agree():
     draws = 5_000
     vectorised = simulate(HANOI, "planned", draws=draws, seed=11, progress=False)
-    looped = simulate_by_loop(HANOI, draws, seed=12, turnout="planned")
+    looped = simulate_by_loop(HANOI, draws=draws, seed=12, turnout="planned")
     assert set(looped) == {(r.code, r.subjects) for r in vectorised.risks if r.capacity}
     for risk in vectorised.risks:
         p = risk.p_overflow

@@ -26,6 +26,6 @@ def test_vectorised_100k_draws(benchmark):
 @pytest.mark.benchmark(group="monte-carlo")
 def test_one_draw_at_a_time_2k_draws(benchmark):
     result = benchmark.pedantic(
-        simulate_by_loop, (HANOI, 2_000, 1), {"turnout": "planned"}, rounds=3
+        simulate_by_loop, (HANOI, "planned"), {"draws": 2_000, "seed": 1}, rounds=3
     )
     assert {code for code, _ in result} >= {"cars", "hotel-rooms"}
