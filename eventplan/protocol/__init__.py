@@ -22,7 +22,13 @@ from eventplan.protocol._calendar import with_protocol
 from eventplan.protocol._common import draw_letter, un_order
 from eventplan.protocol._seating import SeatBlock, Seating, seating
 from eventplan.protocol._signing import Signing, SigningOrder, SigningSlot, signing
-from eventplan.protocol._speakers import SpeakerOrder, Speakers, SpeakerSlot, speakers
+from eventplan.protocol._speakers import (
+    SessionSpeakers,
+    SpeakerOrder,
+    Speakers,
+    SpeakerSlot,
+    speakers,
+)
 
 __all__ = [
     "BilateralPlan",
@@ -31,6 +37,7 @@ __all__ = [
     "Placement",
     "SeatBlock",
     "Seating",
+    "SessionSpeakers",
     "Signing",
     "SigningOrder",
     "SigningSlot",

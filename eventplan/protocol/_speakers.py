@@ -82,12 +82,16 @@ class SpeakerSlot:
 
 @attrs.frozen
 class SessionSpeakers:
+    """One session's speakers' list, timed: each speaker's slot, and the minutes the list
+    needs (optimistic to cautious) against the minutes the session has."""
+
     session: Session
     slots: tuple[SpeakerSlot, ...]
     needed: Count  # minutes the list needs: optimistic, cautious
 
     @property
     def available(self) -> int:
+        """The session's length in whole minutes: what the list has to fit in."""
         return int(self.session.duration.total_seconds() // 60)
 
     @property
