@@ -584,3 +584,16 @@ def test_the_capacity_checks_find_nothing_wrong_with_the_placed_meetings():
         and placed & set(f.subjects)
     ]
     assert clashes == []
+
+
+def test_the_plans_json_keeps_what_the_plans_hold():
+    """A block's named flag and a signing slot's room reach the JSON as they are in the plan."""
+    hanoi = eventplan.reference_event()
+    plan = eventplan.signing(hanoi, "actual")
+    slots = plan.to_json()["slots"]
+    assert slots and [s["room"] for s in slots] == [slot.room for slot in plan.slots]
+    assert {s["room"] for s in slots} == {"main-hall"}
+    seated = seating(_seated_event(rows=3, per_row=10), session="opening", first="M")
+    blocks = [block.to_json() for block in seated.blocks]
+    assert blocks and [b["named"] for b in blocks] == [block.named for block in seated.blocks]
+    assert {b["named"] for b in blocks} == {True, False}  # named delegations and counted parties

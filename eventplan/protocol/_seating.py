@@ -42,10 +42,12 @@ class SeatBlock:
         return self.last - self.first + 1
 
     def to_json(self) -> dict[str, Any]:
-        """A dict: ``party``, ``name``, ``row``, ``first_seat`` and ``last_seat``."""
+        """A dict: ``party``, ``name``, ``named`` (false for a party known only by count or a
+        fixed block), ``row``, ``first_seat`` and ``last_seat``."""
         return {
             "party": self.party,
             "name": self.name,
+            "named": self.named,
             "row": self.row,
             "first_seat": self.first,
             "last_seat": self.last,

@@ -62,12 +62,13 @@ class SigningSlot:
 
     def to_json(self) -> dict[str, Any]:
         """A dict: ``position``, ``delegation`` (``None`` when counted), ``label``, ``session``,
-        and ISO ``start`` and ``end``."""
+        ``room`` (``None`` when the session has none), and ISO ``start`` and ``end``."""
         return {
             "position": self.position,
             "delegation": self.delegation,
             "label": self.label,
             "session": self.session,
+            "room": self.room,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
         }
