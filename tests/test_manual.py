@@ -115,6 +115,25 @@ def test_every_field_of_every_model_class_is_in_the_key_reference():
             assert kind and default and example, row
 
 
+def test_every_key_of_every_model_class_has_a_description():
+    # a field's description is the `#:` comment above it: the reference's "what it is" column
+    # and the hover text of editors; a field added without one leaves both empty
+    missing = [
+        f"{cls.__name__}.{key.name}"
+        for cls in schema.model_classes()
+        for key in schema.keys(cls)
+        if not key.description
+    ]
+    assert not missing, f"write a #: comment above: {', '.join(missing)}"
+    page = (ROOT / "docs" / "reference" / "event-file.md").read_text(encoding="utf-8")
+    for row in re.findall(r"^\| `\w+` \|.*$", page, re.M):
+        assert not row.endswith("|  |"), row
+    document = json.loads(schema.SCHEMA_FILE.read_text(encoding="utf-8"))
+    for name, definition in [("Event", document), *document["definitions"].items()]:
+        for key, prop in definition.get("properties", {}).items():
+            assert prop.get("description"), f"{name}.{key}"
+
+
 def test_every_numeric_field_with_a_unit_in_its_name_says_it():
     assert schema.unit(eventplan.model.Room, "floor_area_m2") == "m²"
     assert schema.unit(eventplan.model.Resources, "shuttle_cycle_minutes") == "minutes"

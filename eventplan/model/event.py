@@ -39,8 +39,11 @@ def _not_before_start(instance: Event, attribute: attrs.Attribute[dt.date], valu
 class Theme:
     """The event's theme in one source's wording; sources may word it differently."""
 
+    #: The theme in this source's wording.
     text: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
@@ -48,14 +51,21 @@ class Theme:
 class Instrument:
     """The treaty or declaration the event is about, where there is one."""
 
+    #: The instrument's full title.
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    #: How many chapters it has.
     chapters: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: How many articles it has.
     articles: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: How many ratifications it needs to enter into force.
     ratifications_for_entry_into_force: int | None = attrs.field(
         default=None, validator=_fields.non_negative
     )
+    #: The year negotiations on it began.
     negotiations_began: int | None = None
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
@@ -80,7 +90,9 @@ def _no_quote(instance: Organiser, attribute: attrs.Attribute[str], value: str) 
 class Organiser:
     """Who publishes the event's calendars: written as ORGANIZER, which RFC 5546 requires with METHOD."""
 
+    #: The organiser's name as calendar apps show it (no double quote or line break).
     name: str = attrs.field(validator=[_fields.not_blank, _no_quote])
+    #: The organiser's e-mail address, written into every calendar entry.
     email: str = attrs.field(validator=_valid_email)
 
 
@@ -88,37 +100,66 @@ class Organiser:
 class Event:
     """A whole event: programme, places, organisation, participation and what was reported."""
 
+    #: A short id for the event; the identifiers of its calendar entries are built from it.
     id: str = attrs.field(validator=_fields.valid_id)
+    #: The event's full official name.
     name: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    #: The IANA time zone of the event's place (`Asia/Ho_Chi_Minh`); date-times without an offset
+    #: are read in it.
     timezone: str = attrs.field(validator=_valid_zone)
+    #: The event's first day; every session must start on one of the event's days.
     start_date: dt.date
+    #: The event's last day (the same as `start_date` for a one-day event).
     end_date: dt.date = attrs.field(validator=_not_before_start)
+    #: A shorter name for titles of plots and calendars; left out, `name` is used.
     short_name: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: The event's theme, once for each source's wording.
     themes: tuple[Theme, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The event's web site.
     url: str | None = None
+    #: The city the event is held in.
     host_city: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: The country hosting the event.
     host_country: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: The official (an `[[officials]]` id) who presides over the event.
     presided_by: str | None = None
+    #: The treaty or declaration the event is about, if there is one.
     instrument: Instrument | None = None
+    #: The sites the event uses, each with its rooms.
     venues: tuple[Venue, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The programme: every session, side event and break, one table each.
     sessions: tuple[Session, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The ministries, offices and organisations that officials belong to and committees are led by.
     agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The people the file names by id: chairs, speakers, committee members, parties to bilaterals.
     officials: tuple[Official, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Who runs the event: steering committee, secretariat, sub-committees and tasks.
     organisation: Organisation = Organisation()
+    #: Who comes: one table per forecast or outcome, each named so checks and plans can be run for
+    #: it.
     turnouts: tuple[Turnout, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The turnout (its `name`) checks and plans use when none is asked for; left out, the only
+    #: turnout if there is just one.
     default_turnout: str | None = None
+    #: What the organisers have to work with besides the rooms: lanes, desks, interpreters, cars…
     resources: Resources = Resources()
+    #: Planning norms replaced for this event (`eventplan norms` lists them).
     norm_overrides: tuple[NormOverride, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Figures as sources reported them, set against the model to show where they disagree.
     reported: tuple[ReportedFigure, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The publications the file's facts come from, each with the id that `sources` keys cite.
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Remarks on the event that fit no other key, one string each.
     notes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Who publishes the event's calendars; left out, calendars name no organiser.
     organiser: Organiser | None = None
+    #: Bilateral meetings asked for, which the bilateral plan places in rooms and times.
     bilateral_requests: tuple[BilateralRequest, ...] = attrs.field(
         default=(), converter=_fields.to_tuple, kw_only=True
     )

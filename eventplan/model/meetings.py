@@ -61,17 +61,28 @@ class BilateralRequest:
     for an official, the delegation's size for a delegation).
     """
 
+    #: A short id for the request.
     id: str = attrs.field(validator=_fields.valid_id)
+    #: The two sides: officials by id, delegations as `delegation:<id>`.
     parties: tuple[str, ...] = attrs.field(converter=_fields.to_tuple, validator=_two_parties)
+    #: How long the meeting lasts.
     minutes: int = attrs.field(validator=_positive)
+    #: How much it matters (1 or more); higher ones are placed first.
     priority: int = attrs.field(default=1, validator=_positive)
+    #: The meeting starts no earlier than this; left out, no bound.
     earliest: pendulum.DateTime | None = attrs.field(default=None, validator=_aware_or_none)
+    #: The meeting ends no later than this; left out, no bound.
     latest: pendulum.DateTime | None = attrs.field(default=None, validator=_latest_after_earliest)
+    #: Seats each side needs, in the order of `parties`; left out, one for an official, the
+    #: delegation's size for a delegation.
     sizes: tuple[int, ...] = attrs.field(default=(), converter=_fields.to_tuple, validator=_sizes)
+    #: What calendars call the meeting; left out, "Bilateral:" and the two sides.
     title: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
     @property

@@ -145,9 +145,13 @@ class Norm:
 class NormOverride:
     """A norm replaced for one event: its new range and why."""
 
+    #: The norm replaced, by its id (`eventplan norms` lists them).
     id: str = attrs.field(validator=_fields.valid_id)
+    #: The new value, or the low end of the new range.
     low: float = attrs.field(converter=_to_float, validator=_fields.non_negative)
+    #: The high end of the new range; left out, the norm is the single value `low`.
     high: float | None = None
+    #: Why it is replaced, or where the figure comes from; left out, "set by the user".
     source: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )

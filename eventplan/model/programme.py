@@ -70,15 +70,23 @@ class AudienceRule:
     the block's.
     """
 
+    #: Who is seated: party kinds (`member_state`), groups (`all_delegations`, `all_organisations`,
+    #: `press`) or `delegation:<id>`; give this or `seats`.
     parties: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.to_tuple, validator=_check_selectors
     )
+    #: Seats at the table for each party selected (the 1 of the UN "1 + 3").
     at_table: int = attrs.field(default=1, validator=_fields.non_negative)
+    #: Seats behind the table for each party selected (the 3 of the UN "1 + 3").
     behind: int = attrs.field(default=0, validator=_fields.non_negative)
+    #: A fixed block of seats instead of seats per party (hosts, staff); give this or `parties`.
     seats: int | None = attrs.field(default=None, validator=[_fields.non_negative, _check_rule])
+    #: Who the fixed block is for ("host officials").
     label: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: For a fixed block: the parties its people come from (`["press"]`), so their calendars show
+    #: the session; the block's size stays `seats`.
     drawn_from: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.to_tuple, validator=[_check_selectors, _block_only]
     )
@@ -102,9 +110,14 @@ class Statement:
     floor); without it, the entry's place in the list is its order.
     """
 
+    #: The speaker's level of representation; the UN order puts higher levels first.
     level: SpeakerLevel
+    #: The delegation (id) that speaks; give this or `official`.
     delegation: str | None = None
+    #: The official (id) who speaks; give this or `delegation`.
     official: str | None = attrs.field(default=None, validator=_one_speaker)
+    #: Order of inscription (1 = first to ask for the floor); left out, the entry's place in the
+    #: list.
     inscribed: int | None = attrs.field(default=None, validator=_fields.non_negative)
 
     @property
@@ -119,9 +132,13 @@ class Statement:
 class StatementCount:
     """Statements known only by how many there are: "62 countries and organisations"."""
 
+    #: How many statements.
     statements: int = attrs.field(validator=_fields.non_negative)
+    #: The level of representation they are made at.
     level: SpeakerLevel = SpeakerLevel.HEAD_OF_DELEGATION
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
 
 
@@ -129,7 +146,9 @@ class StatementCount:
 class SpeakersList:
     """Who takes the floor in a session: named ``entries``, or ``counts`` when names are not known."""
 
+    #: The speakers known by name, in the list's order.
     entries: tuple[Statement, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Statements known only by how many there are, level by level.
     counts: tuple[StatementCount, ...] = attrs.field(default=(), converter=_fields.to_tuple)
 
     @property
@@ -162,33 +181,59 @@ class Session:
     (the four high-level discussions).
     """
 
+    #: A short id for the session, unique in the programme; its calendar entry's identifier is built
+    #: from it.
     id: str = attrs.field(validator=_fields.valid_id)
+    #: The session's title as the programme and calendars show it.
     title: str = attrs.field(converter=_fields.one_newline, validator=_fields.not_blank)
+    #: What the item is; the checks and plans read it (a signing, a gala dinner, an exhibition…).
     kind: SessionKind
+    #: When it begins; it must start on one of the event's days.
     start: pendulum.DateTime = attrs.field(validator=_fields.aware)
+    #: When it ends; it must be after `start`.
     end: pendulum.DateTime = attrs.field(validator=[_fields.aware, _end_after_start])
+    #: The room (id) it is held in; left out, its seats cannot be checked.
     room: str | None = None
+    #: How firm it is; a cancelled session stays in the programme but checks and plans leave it out.
     status: SessionStatus = SessionStatus.CONFIRMED
+    #: How the room is set for it; left out, its kind's usual layout if the room has it, else the
+    #: room's first.
     layout: Layout | None = None
+    #: The officials (ids) who chair it.
     chairs: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The officials (ids) who speak at it; with the chairs, checked for being in two places at
+    #: once.
     speakers: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Languages interpreted, as ISO 639 codes (`en`, `vi`); two or more need booths and
+    #: interpreters.
     languages: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.to_tuple, validator=_languages
     )
+    #: Where it is broadcast ("UN Web TV"), shown in its calendar entry.
     broadcast: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: The sub-committee (id) in charge of it; that sub-committee's calendar shows it.
     subcommittee: str | None = None
+    #: A name grouping distinct sessions (the four high-level discussions); the track in schedule
+    #: exports.
     series: str | None = None
+    #: The session (id) this one resumes (the plenary on day two), so the two count as one programme
+    #: item.
     continues: str | None = None
+    #: Who holds seats, rule by rule; without rules, its seats are not checked.
     audience: tuple[AudienceRule, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: A short account of the session, for calendars and exported schedules.
     description: str | None = attrs.field(
         default=None, converter=_fields.one_newline, validator=_fields.printable
     )
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
     #: The GUID a published schedule gave the session, kept so apps keep recognising it.
     guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
+    #: Who takes the floor, for the speakers' plan and its timings.
     speakers_list: SpeakersList | None = attrs.field(default=None, kw_only=True)
 
     @property

@@ -14,20 +14,36 @@ class Resources:
     ``press_centre`` and ``bilateral_rooms`` name rooms of the event.
     """
 
+    #: Interpreters available, set against the most that multilingual sessions need at once.
     interpreters: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Security screening lanes, set against the people arriving before the opening.
     screening_lanes: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Desks issuing badges before day 1.
     accreditation_desks: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Hours each accreditation desk is open before day 1.
     accreditation_hours: float | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: The room (id) that serves as press centre; its seats are the reporters' workplaces.
     press_centre: str | None = None
+    #: The rooms (ids) set aside for bilateral meetings.
     bilateral_rooms: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: How many bilateral meetings are requested in all, set against the slots of the bilateral
+    #: rooms.
     bilateral_requests: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Tables for the gala dinner, set against its guests plus overset.
     gala_tables: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Hotel rooms held for the event, set against the delegates.
     hotel_rooms: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Cars for the heads of delegation.
     cars: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Shuttle buses in the fleet.
     shuttle_buses: int | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: How long one shuttle takes to go round its loop and be back.
     shuttle_cycle_minutes: float | None = attrs.field(default=None, validator=_fields.non_negative)
+    #: Time between shuttle departures; the fleet needed is the cycle time divided by it.
     shuttle_headway_minutes: float | None = attrs.field(
         default=None, validator=_fields.non_negative
     )
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
+    #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
