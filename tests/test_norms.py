@@ -148,3 +148,12 @@ def test_nothing_shipped_refers_to_notes_that_do_not_ship():
         )
     ]
     assert mentions == []
+
+
+def test_a_norms_json_says_which_end_is_cautious():
+    """Without it a reader of `eventplan norms --format json` cannot tell the cautious case."""
+    norms = default_norms()
+    for norm in norms.values():
+        data = norm.to_json()
+        assert data["cautious"] == norm.cautious.value
+        assert data[data["cautious"]] == norm.cautious_value

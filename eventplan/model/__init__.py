@@ -35,7 +35,7 @@ from eventplan.model.enums import (
 )
 from eventplan.model.event import Event, Instrument, Organiser, Theme
 from eventplan.model.meetings import BilateralRequest
-from eventplan.model.norms import Norm, NormOverride, NormSet, default_norms
+from eventplan.model.norms import Basis, Confidence, End, Norm, NormOverride, NormSet, default_norms
 from eventplan.model.organisation import (
     Agency,
     Official,
@@ -61,10 +61,13 @@ from eventplan.model.venue import Room, SeatCount, Venue
 __all__ = [
     "Agency",
     "AudienceRule",
+    "Basis",
     "BilateralRequest",
     "Cohort",
+    "Confidence",
     "Count",
     "Delegation",
+    "End",
     "Event",
     "HeadRank",
     "Instrument",

@@ -25,6 +25,9 @@ from eventplan.model import fields as _fields
 
 
 class Basis(enum.StrEnum):
+    """What a norm rests on: comfort guidance, a building or fire code, a precedent (an earlier
+    event's figure), or an assumption eventplan states."""
+
     COMFORT = "comfort"
     CODE = "code"
     PRECEDENT = "precedent"
@@ -32,12 +35,16 @@ class Basis(enum.StrEnum):
 
 
 class Confidence(enum.StrEnum):
+    """How far a norm's source can be trusted for this use: high, medium or low."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
 
 
 class End(enum.StrEnum):
+    """An end of a norm's range: the ``cautious`` field names the one that makes a plan safer."""
+
     LOW = "low"
     HIGH = "high"
 
@@ -123,13 +130,14 @@ class Norm:
         return f"{self.name}: {value} {self.unit} ({self.source})"
 
     def to_json(self) -> dict[str, Any]:
-        """A flat dict of the norm's fields, enums as their values and ``None`` kept; the
-        cautious end is not among them."""
+        """A flat dict of the norm's fields, enums as their values and ``None`` kept:
+        ``cautious`` says which end (``low`` or ``high``) the cautious case applies."""
         return {
             "id": self.id,
             "name": self.name,
             "low": self.low,
             "high": self.high,
+            "cautious": self.cautious.value,
             "unit": self.unit,
             "basis": self.basis.value,
             "confidence": self.confidence.value,
