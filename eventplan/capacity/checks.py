@@ -130,7 +130,8 @@ def _capacity_finding(
 ) -> Finding:
     severity = verdict(demand, capacity)
     if severity is Severity.OK:
-        spare = Margin.between(demand, capacity).cautious or 0
+        spare = Margin.between(demand, capacity).cautious
+        assert spare is not None  # a fit has a bounded demand (verdict)
         tail = f"fits, {spare:,} to spare in the cautious case"
     elif severity is Severity.WARNING:
         short = (demand.high - capacity.low) if demand.high is not None else None

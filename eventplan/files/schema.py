@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from eventplan.model import fields as _fields
+from eventplan.model.bounds import COORDINATE_RANGES
 from eventplan.model.count import Count
 from eventplan.model.event import Event
 
@@ -325,10 +326,9 @@ def _type_schema(annotation: Any, key: Key) -> dict[str, Any]:
 def _with_bounds(schema: dict[str, Any], key: Key) -> dict[str, Any]:
     if _fields.non_negative in _validators(key.field):
         schema["minimum"] = 0
-    if key.name == "latitude":
-        schema.update(minimum=-90, maximum=90)
-    if key.name == "longitude":
-        schema.update(minimum=-180, maximum=180)
+    bound = COORDINATE_RANGES.get(key.name)
+    if bound is not None:
+        schema.update(minimum=-int(bound), maximum=int(bound))
     return schema
 
 

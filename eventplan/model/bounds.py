@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from eventplan.model.event import Event
     from eventplan.model.participation import Turnout
 
-_RANGES = {"latitude": 90.0, "longitude": 180.0}
+#: Fields held within ± a bound (degrees): the checks and the event file's JSON Schema read it.
+COORDINATE_RANGES = {"latitude": 90.0, "longitude": 180.0}
 
 
 def value_problems(event: Event) -> Iterator[Problem]:
@@ -94,8 +95,8 @@ def _value(path: str, name: str, value: Any) -> Iterator[Problem]:
     if isinstance(value, int | float):
         if not math.isfinite(value):
             yield Problem(path, f"must be a finite number: {value}")
-        elif name in _RANGES and abs(value) > _RANGES[name]:
-            bound = _RANGES[name]
+        elif name in COORDINATE_RANGES and abs(value) > COORDINATE_RANGES[name]:
+            bound = COORDINATE_RANGES[name]
             yield Problem(path, f"must be between {-bound:g} and {bound:g} degrees: {value:g}")
         elif abs(value) > limits.MAX_COUNT:
             yield Problem(path, f"must be at most {limits.MAX_COUNT:,}: {value:,}")

@@ -266,8 +266,9 @@ class _Model:
         for subject in subjects:
             if subject.session is not None:
                 session_ids.setdefault(subject.session, len(session_ids))
-        #: each subject with the column of the session it reads (-1: none)
-        self.subjects = [(s, -1 if s.session is None else session_ids[s.session]) for s in subjects]
+        self.subjects = subjects
+        #: per subject, the column of the session it reads (-1: none)
+        self.columns = tuple(-1 if s.session is None else session_ids[s.session] for s in subjects)
         # the members whose numbers are drawn: every delegation and cohort as parties and as
         # people, then the press corps
         members = [
@@ -430,7 +431,7 @@ class _Model:
                 arriving[column] = formulas.rounded_up(quantities[column], share)
             return arriving[column]
 
-        for subject, column in self.subjects:
+        for subject, column in zip(self.subjects, self.columns, strict=True):
             people = quantities[column] if column >= 0 else None
             value: Any
             match subject.demand:
@@ -649,7 +650,7 @@ def simulate(
     model = _compile(event, name, event.planning_norms(norms), uncertainty or Uncertainty())
     chunks = _chunks(draws, seed, chunk_size("simulate", model.width))
     [(_, total)] = _tally([model], chunks, executor, progress, "simulate")
-    risks = _risks([subject for subject, _ in model.subjects], total, probability)
+    risks = _risks(model.subjects, total, probability)
     return Simulation(event.id, name, draws, seed, probability, tuple(risks))
 
 
@@ -798,6 +799,6 @@ def simulate_sweep(
     rows = []
     for number, total in _tally(models, chunks, executor, progress, "simulate sweep"):
         point = points[number]
-        risks = _risks([subject for subject, _ in models[number].subjects], total, probability)
+        risks = _risks(models[number].subjects, total, probability)
         rows += [{**point, **_row(r, name)} for r in risks]
     return pandas.DataFrame(rows)
