@@ -7,7 +7,7 @@ Here are the names of day one. Each capability has its own door, a subpackage wh
 ``__init__`` lists what it offers, and ``eventplan.<door>`` loads it on first use:
 
 - ``eventplan.model``: the event and everything in it, the editing helpers, validation;
-- ``eventplan.demand``: who attends a session, and how many;
+- ``eventplan.demand``: who attends a session, how many, and what each audience sees;
 - ``eventplan.capacity``: the checks and their findings, reconciliation, the summary;
 - ``eventplan.montecarlo``: scenarios, sweeps and the Monte Carlo;
 - ``eventplan.protocol``: speakers' lists, signing, bilaterals, seating;
@@ -28,7 +28,8 @@ Layers, each importing only from those above it (or from its own layer;
    ``norms``, ``meetings``, ``provenance``, ``event``), who a selector names
    (``parties``), and the edges that check them (``fields``, ``arguments``, ``bounds``,
    ``validation``, ``editing``);
-3. ``demand/``: ``attendance`` (who attends, the one answer), ``counts``, ``items``
+3. ``demand/``: ``attendance`` (who attends, the one answer), ``audiences`` (the
+   sessions each audience of a publication sees), ``counts``, ``items``
    (what a programme item is), ``formulas`` (each resource formula once, numbers and
    numpy arrays alike);
 4. ``capacity/``: ``findings``, ``checks`` and ``report`` (pure functions over an
@@ -36,7 +37,7 @@ Layers, each importing only from those above it (or from its own layer;
 5. ``montecarlo/`` (``scenarios``, ``simulation``) and ``protocol/`` (speakers,
    signing, bilaterals with the CP-SAT solver, seating, protocol items as sessions);
 6. the boundary: ``files/`` (``eventfile``, ``readcache``, ``spreadsheets``),
-   ``calendars/`` (``writer``, ``audiences``, ``changes``, the low-level ``_ical``),
+   ``calendars/`` (``writer``, ``changes``, the low-level ``_ical``),
    ``schedules/`` (frab, C3VOC and pretalx in; ``frab`` out), ``plots`` (matplotlib),
    ``testing``;
 7. ``cli/`` (``commands``, and ``_outputs``: which files an export may write) and

@@ -19,8 +19,8 @@ import ics
 import pytest
 
 from eventplan import Audience, Event
-from eventplan.calendars.audiences import sessions_for
 from eventplan.calendars.writer import ics_calendar, session_uid
+from eventplan.demand.audiences import sessions_for
 
 JS = Path(__file__).parent / "js"
 LIBICAL = Path(__file__).parent / "libical" / "read_ics.py"
@@ -48,7 +48,7 @@ def expected(
     """What a calendar must say of each session, straight from the model."""
     chosen = audience if isinstance(audience, Audience) else Audience.parse(audience)
     records = {}
-    for session in sessions_for(event, chosen, None):
+    for session in sessions_for(event, audience=chosen):
         venue = event.venue_of(session.room) if session.room else None
         records[session_uid(event, session)] = Record(
             uid=session_uid(event, session),

@@ -2,7 +2,8 @@
 
 Two properties hold it: a turnout built in code (not stored in the event) is
 planned with its own sizes everywhere, and the audience of a session is the
-same set in the calendars, the checks, the Monte Carlo and the protocol plans.
+same set in the calendars, the frab schedules, the checks, the Monte Carlo and the
+protocol plans.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from builders import at, make_event, make_session
 
 import eventplan
 from eventplan import Delegation, PartyKind, Room, SessionKind, Turnout, Venue
-from eventplan.calendars.audiences import Audience, every_audience, sessions_for
+from eventplan.demand.audiences import Audience, every_audience, sessions_for
 from eventplan.model import (
     AudienceRule,
     BilateralRequest,
@@ -27,6 +28,7 @@ from eventplan.model import (
 from eventplan.model.parties import Parties
 from eventplan.montecarlo.simulation import Uncertainty
 from eventplan.protocol import commitments, place_bilaterals_greedy, seating, signing, speakers
+from eventplan.schedules import to_frab
 
 STAMP = pendulum.datetime(2025, 10, 1, tz="UTC")
 
@@ -185,6 +187,7 @@ def _capabilities() -> dict[str, object]:
         "bilaterals": lambda e, t: place_bilaterals_greedy(e, t).placements,
         "commitments": lambda e, t: commitments(e, t),
         "spreadsheet": lambda e, t: eventplan.to_csv(e, t),
+        "frab": lambda e, t: to_frab(e, t, audience="delegation:vn"),
     }
 
 
@@ -211,13 +214,31 @@ def test_a_code_turnout_reaches_what_only_it_has():
     calendar = eventplan.to_ics(event, audience="delegation:vn", stamp=STAMP, turnout=IN_CODE)
     assert "Viet Nam (in code)" in calendar
     assert "delegation:de" in {c.party for c in commitments(event, IN_CODE)}
+    schedule = to_frab(event, IN_CODE, audience="delegation:de")
+    calendar_sessions = {s.id for s in sessions_for(event, IN_CODE, audience="delegation:de")}
+    assert _frab_session_ids(event, schedule) == calendar_sessions >= {"opening", "plenary"}
+
+
+def _frab_session_ids(event: eventplan.Event, document: dict[str, object]) -> set[str]:
+    """The sessions a frab schedule holds, known by their GUIDs."""
+    from eventplan.schedules.frab import session_guid
+
+    guids = {session_guid(event, s): s.id for s in event.sessions}
+    conference = document["schedule"]["conference"]  # type: ignore[index]
+    return {
+        guids[item["guid"]]
+        for day in conference["days"]
+        for room in day["rooms"].values()
+        for item in room
+    }
 
 
 def _calendar_delegations(event: eventplan.Event, session_id: str) -> set[str]:
     return {
         d.id
         for d in STORED.delegations
-        if session_id in {s.id for s in sessions_for(event, Audience.parse(f"delegation:{d.id}"))}
+        if session_id
+        in {s.id for s in sessions_for(event, audience=Audience.parse(f"delegation:{d.id}"))}
     }
 
 
@@ -226,7 +247,8 @@ def _calendar_kinds(event: eventplan.Event, session_id: str) -> set[str]:
     return {
         kind
         for kind in kinds
-        if session_id in {s.id for s in sessions_for(event, Audience.parse(f"kind:{kind}"))}
+        if session_id
+        in {s.id for s in sessions_for(event, audience=Audience.parse(f"kind:{kind}"))}
     }
 
 
@@ -242,6 +264,12 @@ def test_the_audience_of_a_session_is_one_set_in_calendars_checks_montecarlo_and
         # calendars: each delegation's calendar, each kind's
         assert _calendar_delegations(event, session.id) == set(found.delegation_ids)
         assert _calendar_kinds(event, session.id) == set(found.kinds)
+        # frab: each delegation's schedule for conference apps holds what its calendar holds
+        assert {
+            d.id
+            for d in STORED.delegations
+            if session.id in _frab_session_ids(event, to_frab(event, audience=f"delegation:{d.id}"))
+        } == set(found.delegation_ids)
         # checks: the demand the checks hold against the room is the attendance's seats
         expected = eventplan.Count.exactly(found.fixed) + eventplan.model.count.total(
             parties.size(m) * w for m, w in found.weights.items()
@@ -265,18 +293,22 @@ def test_the_audience_of_a_session_is_one_set_in_calendars_checks_montecarlo_and
 
 def test_the_press_calendar_holds_the_sessions_reporters_have_seats_in():
     event = _event()
-    press = [s.id for s in sessions_for(event, Audience.parse("kind:press"))]
+    press = [s.id for s in sessions_for(event, audience=Audience.parse("kind:press"))]
     assert press == ["opening", "press-briefing"]  # seated as parties, and a block drawn from them
-    member_states = [s.id for s in sessions_for(event, Audience.parse("kind:member_state"))]
+    member_states = [
+        s.id for s in sessions_for(event, audience=Audience.parse("kind:member_state"))
+    ]
     assert member_states == ["opening", "signing", "roundtable", "plenary"]
     # the roundtable's block is drawn from every delegation, so the organisations see it too
-    organisations = sessions_for(event, Audience.parse("kind:intergovernmental_organisation"))
+    organisations = sessions_for(
+        event, audience=Audience.parse("kind:intergovernmental_organisation")
+    )
     assert [s.id for s in organisations] == ["roundtable"]
 
 
 def test_all_delegates_is_an_audience_whatever_the_delegation_kind():
     event = _event()
-    delegates = [s.id for s in sessions_for(event, Audience.parse("delegates"))]
+    delegates = [s.id for s in sessions_for(event, audience=Audience.parse("delegates"))]
     # not the press briefing, nor a side event for two delegations named by id
     assert delegates == ["opening", "signing", "roundtable", "plenary"]
     assert "delegates" in [str(a) for a in every_audience(event)]

@@ -29,8 +29,8 @@ import eventplan
 from eventplan import Delegation, Event, PartyKind, Turnout, dump_event, to_ics
 from eventplan.calendars import write_ics
 from eventplan.calendars._ical import unfold
-from eventplan.calendars.audiences import every_audience
 from eventplan.cli import main
+from eventplan.demand.audiences import every_audience
 from eventplan.model import Organisation, Organiser, SessionStatus, SubCommittee, Task
 
 STAMP = dt.datetime(2025, 10, 20, 8, 0, tzinfo=dt.UTC)

@@ -36,8 +36,8 @@ from eventplan import (
     write_calendars,
 )
 from eventplan.calendars import CalendarWriter, _ical, to_calendar, write_ics
-from eventplan.calendars.audiences import every_audience, sessions_for
 from eventplan.calendars.writer import session_uid
+from eventplan.demand.audiences import every_audience, sessions_for
 from eventplan.errors import ForeignFileError
 from eventplan.model import Organiser, SessionStatus
 from eventplan.testing import synthetic_event
@@ -259,7 +259,7 @@ def test_a_rerun_restamps_only_what_changed(tmp_path: Path):
     assert touched and touched == {
         f"{a.file_stem}.ics"
         for a in audiences
-        if any(s.id == opening.id for s in sessions_for(HANOI, a))
+        if any(s.id == opening.id for s in sessions_for(HANOI, audience=a))
     }
     for path in tmp_path.iterdir():
         if path.name not in touched:  # the same file, never rewritten
@@ -323,7 +323,9 @@ def test_a_previous_calendar_recognised_unread_gives_what_reading_it_gives(
         for audience in audiences:
             parsed.clear()
             compared = writer._assemble(audience, previous[audience], tmp_path)
-            assert bool(parsed) == any(s.id in differs for s in sessions_for(changed, audience))
+            assert bool(parsed) == any(
+                s.id in differs for s in sessions_for(changed, audience=audience)
+            )
             read_back = writer._assemble(audience, parse(previous[audience]), tmp_path)
             assert compared == read_back
     programme = read_with_icalendar(previous[Audience.parse("programme")])
@@ -381,8 +383,12 @@ def delegation_event() -> Event:
 
 def test_delegation_calendar_holds_the_sessions_it_has_seats_in():
     event = delegation_event()
-    assert [s.id for s in sessions_for(event, Audience.parse("delegation:at"))] == ["plenary"]
-    assert [s.id for s in sessions_for(event, Audience.parse("delegation:unodc"))] == ["bilateral"]
+    assert [s.id for s in sessions_for(event, audience=Audience.parse("delegation:at"))] == [
+        "plenary"
+    ]
+    assert [s.id for s in sessions_for(event, audience=Audience.parse("delegation:unodc"))] == [
+        "bilateral"
+    ]
     text = to_ics(event, audience="delegation:unodc", stamp=STAMP)
     assert "X-WR-CALNAME:Mini summit — UNODC\r\n" in text
 

@@ -30,9 +30,9 @@ from eventplan import (
     write_calendars,
 )
 from eventplan.calendars import write_ics
-from eventplan.calendars.audiences import every_audience
 from eventplan.calendars.writer import session_uid
 from eventplan.cli import main
+from eventplan.demand.audiences import every_audience
 from eventplan.errors import CalendarError, ForeignFileError
 from eventplan.files import reference_file
 from eventplan.model import AudienceRule

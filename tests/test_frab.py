@@ -243,3 +243,48 @@ def test_a_guid_copied_onto_two_sessions_is_written_once():
     guids = list(ids_by_guid(event))
     assert guids[0] == kept and len(set(guids)) == 2
     assert xsd_errors(to_frab_xml(event)) == []
+
+
+def _frab_items(document: dict[str, object]) -> list[dict[str, object]]:
+    conference = document["schedule"]["conference"]  # type: ignore[index]
+    return [item for day in conference["days"] for room in day["rooms"].values() for item in room]
+
+
+@pytest.mark.parametrize("audience", ["kind:press", "delegates", "room:press-conference-room"])
+def test_an_audience_schedule_holds_its_calendar_sessions_and_stays_valid(audience):
+    from eventplan.demand import sessions_for
+
+    document = to_frab(HANOI, audience=audience)
+    items = _frab_items(document)
+    expected = sessions_for(HANOI, audience=eventplan.demand.Audience.parse(audience))
+    assert 0 < len(items) < len(HANOI.sessions)
+    assert sorted(i["title"].removesuffix(" (cancelled)") for i in items) == sorted(
+        s.title for s in expected
+    )
+    assert json_schema_errors(document) == []
+    assert xsd_errors(to_frab_xml(HANOI, audience=audience)) == []
+
+
+def test_a_session_keeps_its_guid_and_id_in_every_audience_schedule():
+    whole = {i["guid"]: i["id"] for i in _frab_items(to_frab(HANOI))}
+    press = {i["guid"]: i["id"] for i in _frab_items(to_frab(HANOI, audience="kind:press"))}
+    assert press.items() <= whole.items()
+
+
+def test_an_audience_schedule_says_whose_it_is_and_refuses_an_unknown_one():
+    title = to_frab(HANOI, audience="kind:press")["schedule"]["conference"]["title"]
+    assert title == f"{HANOI.name} — press"
+    with pytest.raises(eventplan.errors.UnknownNameError, match="unknown room 'hall-z'"):
+        to_frab(HANOI, audience="room:hall-z")
+    with pytest.raises(eventplan.errors.EventPlanError, match="turnout"):
+        to_frab(HANOI, "no-such-turnout")
+
+
+def test_the_command_line_writes_one_audience_schedule(tmp_path):
+    from eventplan.cli import main
+
+    target = tmp_path / "press.xml"
+    assert main(["frab", "--for", "kind:press", "--turnout", "actual", "-o", str(target)]) == 0
+    written = target.read_text(encoding="utf-8")
+    assert written == to_frab_xml(HANOI, "actual", audience="kind:press")
+    assert xsd_errors(written) == []

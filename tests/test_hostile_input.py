@@ -459,10 +459,10 @@ def test_a_tiny_fraction_is_refused_before_a_check_divides_by_it():
 
 def test_cli_usage_errors_show_control_characters_escaped(capsys):
     with pytest.raises(SystemExit) as raised:
-        main(["frab", str(DATA / "invalid" / "unknown_room.toml"), "--turnout", "\x1b[2J"])
+        main(["frab", str(DATA / "invalid" / "unknown_room.toml"), "--colour", "\x1b[2J"])
     assert raised.value.code == 2
     assert capsys.readouterr().err.endswith(
-        "eventplan: error: unrecognized arguments: --turnout \\x1b[2J\n"
+        "eventplan: error: unrecognized arguments: --colour \\x1b[2J\n"
     )
 
 

@@ -76,7 +76,7 @@ def test_summary_loads_only_what_it_uses():
     calendar nor the writing modules, nor json, difflib or pendulum's locale files."""
     code = (
         "import sys; from eventplan.cli import main; main(['summary']); "
-        "print(sorted(m for m in ('eventplan.calendars.audiences', 'eventplan.calendars.changes', "
+        "print(sorted(m for m in ('eventplan.demand.audiences', 'eventplan.calendars.changes', "
         "'eventplan._atomic', 'eventplan.calendars.writer', 'tomli_w', 'json', 'difflib', 'html', "
         "'pendulum.locales.en') "
         "if m in sys.modules), file=sys.stderr)"
@@ -96,7 +96,7 @@ def test_lazy_audiences_and_changes_import_by_name():
     from eventplan.calendars import Move
 
     assert (Audience.__module__, Move.__module__, diff.__module__) == (
-        "eventplan.calendars.audiences",
+        "eventplan.demand.audiences",
         "eventplan.calendars.changes",
         "eventplan.calendars.changes",
     )

@@ -31,11 +31,12 @@ import attrs
 
 from eventplan import _atomic
 from eventplan.calendars import _ical
-from eventplan.calendars.audiences import (
+from eventplan.demand.audiences import (
     PROGRAMME,
     Audience,
     AudienceKind,
     SeatIndex,
+    as_audience,
     describe,
     programme_order,
 )
@@ -661,7 +662,7 @@ def to_ics(
     _arguments.calendar("to_ics", event, turnout, stamp, alarms)
     _check_previous("to_ics", previous)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
-    return writer.text(_audience(audience), previous)
+    return writer.text(as_audience(audience), previous)
 
 
 def ics_calendar(text: str) -> ics.Calendar:
@@ -736,7 +737,7 @@ def write_ics(
     """
     _arguments.calendar("write_ics", event, turnout, stamp, alarms)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
-    return writer.write(path, _audience(audience), force=force)
+    return writer.write(path, as_audience(audience), force=force)
 
 
 def write_calendars(
@@ -757,7 +758,7 @@ def write_calendars(
     """
     _arguments.calendar("write_calendars", event, turnout, stamp, alarms)
     writer = CalendarWriter(event, stamp=stamp, alarms=alarms, turnout=turnout, tz=tz)
-    return writer.write_all(directory, [_audience(a) for a in audiences], force=force)
+    return writer.write_all(directory, [as_audience(a) for a in audiences], force=force)
 
 
 def _check_previous(function: str, previous: str | None) -> None:
@@ -769,12 +770,6 @@ def _check_previous(function: str, previous: str | None) -> None:
         raise InvalidArgumentError(
             f"{function}(): 'previous' is not a calendar eventplan can update: {error}"
         ) from None
-
-
-def _audience(audience: Audience | str | None) -> Audience:
-    if audience is None:
-        return PROGRAMME
-    return audience if isinstance(audience, Audience) else Audience.parse(audience)
 
 
 def _audience_of_file(path: Path) -> Audience | None:

@@ -158,12 +158,21 @@ def _parser() -> argparse.ArgumentParser:
                 help="schedule.json or schedule.xml, which conference apps read "
                 "(default: xml for an -o FILE ending in .xml, else json)",
             )
-        if name != "frab":  # a schedule has no field for who attends
             command.add_argument(
-                "--turnout",
-                metavar="NAME",
-                help="the turnout the seats columns count (default: the event's default)",
+                "--for",
+                dest="audience",
+                default="programme",
+                metavar="AUDIENCE",
+                help="whose schedule, as for ics: programme (default), delegates, "
+                "delegation:ID, kind:KIND, subcommittee:ID, room:ID",
             )
+        command.add_argument(
+            "--turnout",
+            metavar="NAME",
+            help="turnout whose delegations are meant"
+            if name == "frab"
+            else "the turnout the seats columns count (default: the event's default)",
+        )
         _force_argument(command, "a file eventplan did not write")
         exports[name] = command
     exports["csv"].add_argument(
@@ -454,8 +463,8 @@ def _ics(args: argparse.Namespace, event: Event) -> int:
                 f"0 to {limits.MAX_ALARM_MINUTES:,} (a year): {minutes}"
             )
     alarms = [dt.timedelta(minutes=m) for m in args.alarm]
-    from eventplan.calendars.audiences import Audience, every_audience
     from eventplan.calendars.writer import to_ics, write_calendars, write_ics
+    from eventplan.demand.audiences import Audience, every_audience
 
     if args.protocol:
         from eventplan.protocol import with_protocol
@@ -540,8 +549,13 @@ def _frab(args: argparse.Namespace, event: Event) -> int:
         args.format is None and (args.output or "").lower().endswith(".xml")
     )
     if as_xml:
-        return _emit(args, _outputs.FRAB_XML, to_frab_xml(event))
-    text = json.dumps(to_frab(event), indent=2, ensure_ascii=False) + "\n"
+        return _emit(
+            args,
+            _outputs.FRAB_XML,
+            to_frab_xml(event, args.turnout, audience=args.audience),
+        )
+    document = to_frab(event, args.turnout, audience=args.audience)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     return _emit(args, _outputs.FRAB_JSON, text)
 
 

@@ -5,7 +5,8 @@ to them.
 :class:`~eventplan.Event`; :func:`read_schedule` also returns what eventplan had to decide
 while reading, as findings (:class:`ScheduleImport`). Problems in the file are reported all
 at once, each with its path, as for TOML. :func:`to_frab` and :func:`to_frab_xml` write the
-programme back out for the frab and C3VOC tools.
+programme back out for the frab and C3VOC tools: the whole programme, or one audience's
+(``audience="kind:press"``), the sessions its calendar shows.
 """
 
 from eventplan.schedules._build import DEFAULT_KIND, KIND_WORDS, session_kind

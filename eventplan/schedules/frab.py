@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from eventplan.demand.audiences import Audience, AudienceKind, as_audience, describe, sessions_for
 from eventplan.model import arguments as _arguments
 from eventplan.model.event import Event
+from eventplan.model.participation import Turnout
 from eventplan.model.programme import Session
 from eventplan.model.venue import Room
 
@@ -113,18 +115,31 @@ def slug_part(session_id: str) -> str:
     return text if len(text) >= 4 else f"item-{text}"
 
 
-def to_frab(event: Event) -> dict[str, Any]:
-    """The event's programme as a frab/C3VOC ``schedule.json`` document.
+def to_frab(
+    event: Event,
+    turnout: str | Turnout | None = None,
+    *,
+    audience: Audience | str | None = None,
+) -> dict[str, Any]:
+    """The programme of ``audience`` (the whole programme by default) as a frab/C3VOC
+    ``schedule.json`` document.
 
-    Valid against the C3VOC JSON schema when the event has an http(s) ``url``
-    (the schema wants a URL on every session, and eventplan invents none);
-    the C3VOC tools turn it into XML that is valid against the XSD.
+    An audience (``"delegation:vn"``, ``"kind:press"``, ...) sees the sessions its
+    calendar shows, under ``turnout``: who attends is the demand layer's one answer. A
+    session keeps its GUID and ``id`` in every audience's schedule. Valid against the
+    C3VOC JSON schema when the event has an http(s) ``url`` (the schema wants a URL on
+    every session, and eventplan invents none); the C3VOC tools turn it into XML that is
+    valid against the XSD.
     """
     _arguments.event("to_frab", event)
+    _arguments.turnout("to_frab", turnout)
+    chosen = as_audience(audience)
     zone = event.zone
     slugs = _slugs(event)
     # ties broken by slug, which survives a round trip where an id may not
-    sessions = sorted(event.sessions, key=lambda s: (s.start, s.end, slugs[s.id]))
+    sessions = sorted(
+        sessions_for(event, turnout, audience=chosen), key=lambda s: (s.start, s.end, slugs[s.id])
+    )
     days: dict[dt.date, list[Session]] = defaultdict(list)
     for session in sessions:
         days[session.start.in_timezone(zone).date()].append(session)
@@ -185,9 +200,12 @@ def to_frab(event: Event) -> dict[str, Any]:
         )
     slots = [int(s.duration.total_seconds() // 60) for s in sessions] or [15]
     step = min(15, *slots)
+    title = event.name
+    if chosen.kind is not AudienceKind.PROGRAMME:
+        title += f" — {describe(event, chosen, turnout)}"
     conference = {
         "acronym": acronym(event.id),
-        "title": event.name,
+        "title": title,
         "start": event.start_date.isoformat(),
         "end": event.end_date.isoformat(),
         "daysCount": len(dates),
@@ -212,8 +230,14 @@ def to_frab(event: Event) -> dict[str, Any]:
     }
 
 
-def to_frab_xml(event: Event) -> str:
-    """The event's programme as a frab/C3VOC ``schedule.xml``, valid against the C3VOC XSD.
+def to_frab_xml(
+    event: Event,
+    turnout: str | Turnout | None = None,
+    *,
+    audience: Audience | str | None = None,
+) -> str:
+    """The programme of ``audience`` as a frab/C3VOC ``schedule.xml``, valid against the
+    C3VOC XSD.
 
     Written from :func:`to_frab`'s document, element by element as the XSD
     orders them, so JSON and XML never disagree.
@@ -221,7 +245,7 @@ def to_frab_xml(event: Event) -> str:
     _arguments.event("to_frab_xml", event)
     import xml.etree.ElementTree as ET  # loaded here: only the XML export needs it
 
-    document = to_frab(event)
+    document = to_frab(event, turnout, audience=audience)
     schedule, conference = document["schedule"], document["schedule"]["conference"]
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name=document["generator"]["name"])

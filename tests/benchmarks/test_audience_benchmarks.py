@@ -15,7 +15,7 @@ import pytest
 from test_calendar_benchmarks import STAMP, two_thousand
 
 from eventplan.calendars import CalendarWriter
-from eventplan.calendars.audiences import every_audience
+from eventplan.demand.audiences import every_audience
 
 __all__ = ["two_thousand"]  # the fixture the calendar benchmarks share
 

@@ -25,7 +25,7 @@ import pytest
 
 from eventplan import _atomic, to_ics, write_calendars
 from eventplan.calendars import CalendarWriter
-from eventplan.calendars.audiences import every_audience
+from eventplan.demand.audiences import every_audience
 from eventplan.model import editing
 from eventplan.testing import synthetic_event
 

@@ -1,4 +1,4 @@
-"""Who a calendar is for, and which sessions that gives them.
+"""Who a publication is for (a calendar, a frab schedule), and which sessions that gives them.
 
 An audience is written ``programme``, ``delegates``, ``delegation:ID``,
 ``kind:KIND`` (a party kind, or ``press``), ``subcommittee:ID`` or
@@ -81,6 +81,14 @@ _WHOLE = (AudienceKind.PROGRAMME, AudienceKind.DELEGATES)
 _NOT_DELEGATES = frozenset({PRESS, PartyKind.MEDIA_OUTLET.value})
 
 
+def as_audience(value: Audience | str | None) -> Audience:
+    """An audience as a publishing function takes it: an :class:`Audience`, its text
+    (``"delegation:vn"``) or ``None``, the whole programme."""
+    if value is None:
+        return PROGRAMME
+    return value if isinstance(value, Audience) else Audience.parse(value)
+
+
 def describe(event: Event, audience: Audience, turnout: str | Turnout | None = None) -> str:
     """The audience in words, for a calendar's name: "Protocol Sub-committee"."""
     match audience.kind:
@@ -104,9 +112,14 @@ def describe(event: Event, audience: Audience, turnout: str | Turnout | None = N
 
 
 def sessions_for(
-    event: Event, audience: Audience, turnout: str | Turnout | None = None
+    event: Event, turnout: str | Turnout | None = None, *, audience: Audience | str | None
 ) -> tuple[Session, ...]:
-    """The sessions an audience should see, in programme order; cancelled ones included."""
+    """The sessions ``audience`` should see under ``turnout``, in programme order; cancelled
+    ones included."""
+    audience = as_audience(audience)
+    if audience.kind is AudienceKind.PROGRAMME:  # everyone's programme: nobody to look up
+        event.turnout_of(turnout)  # an unknown turnout is refused all the same
+        return programme_order(event)
     return AudienceIndex(event, turnout).sessions(audience)
 
 
