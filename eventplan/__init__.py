@@ -24,7 +24,7 @@ Layers, each importing only from those above it (or from its own layer;
    ``_shipping`` (an object pickled once for a process pool), ``_lazy`` (names that load
    on first use): vocabulary and small helpers;
 2. ``model/``: values (``count``, ``enums``, ``intervals``, ``localtime``), the classes
-   (``venue``, ``programme``, ``organisation``, ``participation``, ``resources``,
+   (``venue``, ``listing``, ``programme``, ``organisation``, ``participation``, ``resources``,
    ``norms``, ``meetings``, ``provenance``, ``event``), who a selector names
    (``parties``), and the edges that check them (``fields``, ``arguments``, ``bounds``,
    ``validation``, ``editing``);

@@ -35,6 +35,9 @@ MAX_NESTING = 32
 #: The most digits a whole number in a published schedule may have: 18 hold any 64-bit id,
 #: as frab's and pretalx's database ids are (Python's ``int`` stops at 4,300).
 MAX_NUMBER_DIGITS = 18
+#: The largest id a published schedule gave a session or a person (``Listing.number``,
+#: ``Official.number``): an identifier, not a count, so any id of those digits is kept.
+MAX_SOURCE_ID = 10**MAX_NUMBER_DIGITS - 1
 #: Monte Carlo draws one run may take (``simulate``, ``eventplan simulate --draws``).
 MAX_DRAWS = 100_000_000
 #: The largest seed ``simulate`` takes: numpy seeds are non-negative, and 2**63 - 1 covers any.

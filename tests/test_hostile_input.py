@@ -421,6 +421,7 @@ def test_the_manual_lists_every_limit_with_its_value():
         "MAX_FILE_BYTES": f"{limits.MAX_FILE_BYTES:,} bytes",
         "MAX_NESTING": f"{limits.MAX_NESTING} levels",
         "MAX_NUMBER_DIGITS": f"{limits.MAX_NUMBER_DIGITS}",
+        "MAX_SOURCE_ID": f"{limits.MAX_SOURCE_ID:,}",
         "MAX_ALARM_MINUTES": f"{limits.MAX_ALARM_MINUTES}",
         "MAX_DRAWS": f"{limits.MAX_DRAWS:,}",
         "MAX_SEED": f"0 to {limits.MAX_SEED:,}",

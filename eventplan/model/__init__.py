@@ -34,6 +34,7 @@ from eventplan.model.enums import (
     SpeakerLevel,
 )
 from eventplan.model.event import Event, Instrument, Organiser, Theme
+from eventplan.model.listing import Link, Listing, Recording
 from eventplan.model.meetings import BilateralRequest
 from eventplan.model.norms import Basis, Confidence, End, Norm, NormOverride, NormSet, default_norms
 from eventplan.model.organisation import (
@@ -72,6 +73,8 @@ __all__ = [
     "HeadRank",
     "Instrument",
     "Layout",
+    "Link",
+    "Listing",
     "Measure",
     "Norm",
     "NormOverride",
@@ -82,6 +85,7 @@ __all__ = [
     "PartyKind",
     "PressCorps",
     "Qualifier",
+    "Recording",
     "ReportedFigure",
     "Resources",
     "Room",

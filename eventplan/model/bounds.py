@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: Fields held within ± a bound (degrees): the checks and the event file's JSON Schema read it.
 COORDINATE_RANGES = {"latitude": 90.0, "longitude": 180.0}
+#: Fields that hold a published schedule's ids, not counts: held to ``limits.MAX_SOURCE_ID``.
+SOURCE_ID_FIELDS = frozenset({"number"})
 
 
 def value_problems(event: Event) -> Iterator[Problem]:
@@ -98,6 +100,9 @@ def _value(path: str, name: str, value: Any) -> Iterator[Problem]:
         elif name in COORDINATE_RANGES and abs(value) > COORDINATE_RANGES[name]:
             bound = COORDINATE_RANGES[name]
             yield Problem(path, f"must be between {-bound:g} and {bound:g} degrees: {value:g}")
+        elif name in SOURCE_ID_FIELDS:
+            if abs(value) > limits.MAX_SOURCE_ID:
+                yield Problem(path, f"must be at most {limits.MAX_SOURCE_ID:,}: {value:,}")
         elif abs(value) > limits.MAX_COUNT:
             yield Problem(path, f"must be at most {limits.MAX_COUNT:,}: {value:,}")
         elif 0 < abs(value) < limits.SMALLEST_FRACTION:

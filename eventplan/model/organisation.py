@@ -45,6 +45,12 @@ class Official:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
+    #: The GUID a published schedule gave the person, kept so apps keep recognising them.
+    guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
+    #: The integer id a published schedule gave the person (frab `id`).
+    number: int | None = attrs.field(default=None, kw_only=True, validator=_fields.non_negative)
+    #: The short code a published schedule gave the person (pretalx `code`).
+    code: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen(kw_only=True, field_transformer=_fields.typed)

@@ -12,6 +12,7 @@ import pendulum
 
 from eventplan.model import fields as _fields
 from eventplan.model.enums import Layout, PartyKind, SessionKind, SessionStatus, SpeakerLevel
+from eventplan.model.listing import Listing, Recording
 
 #: Audience selectors besides the party kinds and ``delegation:<id>``.
 ALL_DELEGATIONS = "all_delegations"
@@ -235,6 +236,11 @@ class Session:
     guid: str | None = attrs.field(default=None, kw_only=True, validator=_fields.uuid_text)
     #: Who takes the floor, for the speakers' plan and its timings.
     speakers_list: SpeakersList | None = attrs.field(default=None, kw_only=True)
+    #: Whether it may be recorded: `optout = true` when the speakers said no; left out, not known.
+    recording: Recording | None = attrs.field(default=None, kw_only=True)
+    #: How a published schedule listed it (its own id, type, links, texts), kept so exports give
+    #: it back.
+    listing: Listing | None = attrs.field(default=None, kw_only=True)
 
     @property
     def duration(self) -> dt.timedelta:

@@ -64,6 +64,9 @@ class Room:
     seats_per_row: int | None = attrs.field(
         default=None, validator=_fields.non_negative, kw_only=True
     )
+    #: Whether sessions in it are recorded or streamed; left out, not known. A session whose
+    #: speakers opted out of recording is a warning in a recorded room.
+    recorded: bool | None = attrs.field(default=None, kw_only=True)
 
     @property
     def layouts(self) -> tuple[Layout, ...]:

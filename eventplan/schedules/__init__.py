@@ -9,8 +9,8 @@ programme back out for the frab and C3VOC tools: the whole programme, or one aud
 (``audience="kind:press"``), the sessions its calendar shows.
 """
 
-from eventplan.schedules._build import DEFAULT_KIND, KIND_WORDS, session_kind
 from eventplan.schedules.frab import to_frab, to_frab_xml
+from eventplan.schedules.kinds import DEFAULT_KIND, KIND_WORDS, session_kind
 from eventplan.schedules.reading import (
     ScheduleImport,
     load_schedule,

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pendulum
 from pendulum.parsing import parse_iso8601
@@ -22,43 +22,32 @@ from eventplan.capacity.findings import Finding
 from eventplan.errors import EventFileError, Problem
 from eventplan.model import fields as _fields
 from eventplan.model import localtime
-from eventplan.model.enums import Layout, SessionKind, SessionStatus, Severity
+from eventplan.model.enums import Layout, SessionStatus, Severity
 from eventplan.model.event import Event
+from eventplan.model.listing import Link, Listing, Recording
 from eventplan.model.organisation import Official
 from eventplan.model.participation import Turnout
 from eventplan.model.programme import Session
 from eventplan.model.validation import reference_problems
 from eventplan.model.venue import Room, SeatCount, Venue
 from eventplan.schedules._raw import RawItem, RawSchedule
-from eventplan.schedules.frab import CANCELLED_SUFFIX, NO_ROOM, http_url
-
-#: What a programme item of a type eventplan does not recognise is read as: a session
-#: beside the main programme, which no audience rule fills.
-DEFAULT_KIND = SessionKind.SIDE_EVENT
-
-#: Words in a frab ``type`` (or, failing that, ``track``) and the kind they mean; first match wins.
-KIND_WORDS: tuple[tuple[tuple[str, ...], SessionKind], ...] = (
-    (("signing",), SessionKind.SIGNING),
-    (("opening",), SessionKind.OPENING),
-    (("closing",), SessionKind.CLOSING),
-    (("ceremony",), SessionKind.CEREMONY),
-    (("keynote", "plenary", "plenum"), SessionKind.PLENARY),
-    (("high-level", "high level"), SessionKind.HIGH_LEVEL_DISCUSSION),
-    (("roundtable", "round table", "panel", "discussion", "podium"), SessionKind.ROUNDTABLE),
-    (("workshop", "tutorial", "hands-on", "training", "atelier"), SessionKind.WORKSHOP),
-    (("break", "pause", "lunch", "coffee"), SessionKind.BREAK),
-    (("gala", "dinner"), SessionKind.GALA_DINNER),
-    (("reception", "party"), SessionKind.RECEPTION),
-    (("exhibition", "expo", "poster"), SessionKind.EXHIBITION),
-    (("press",), SessionKind.PRESS_CONFERENCE),
-    (("bilateral",), SessionKind.BILATERAL),
-    (("rehearsal",), SessionKind.REHEARSAL),
-    (("talk", "lecture", "presentation", "lightning", "side event"), SessionKind.SIDE_EVENT),
+from eventplan.schedules.frab import (
+    CANCELLED_SUFFIX,
+    NO_ROOM,
+    acronym,
+    http_url,
+    is_code,
+    merged_description,
+    slug_part,
+    valid_slug,
 )
+from eventplan.schedules.frab import (
+    guid as frab_guid,
+)
+from eventplan.schedules.kinds import DEFAULT_KIND, session_kind
 
 #: Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"đ": "d", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ł": "l", "þ": "th"})
-_KIND_VALUES = frozenset(kind.value for kind in SessionKind)
 _DURATION = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?")
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?")
 _UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
@@ -72,20 +61,6 @@ _TURNOUT_DESCRIPTION = (
     "The schedule says who speaks, not who comes: no delegation or cohort is known. "
     "Add them to count participation."
 )
-
-
-def session_kind(kind: str | None, *, track: str | None) -> SessionKind | None:
-    """The kind a frab ``type`` (or ``track``) names, or ``None`` when no word is known."""
-    for text in (kind, track):
-        if not text:
-            continue
-        lowered = text.strip().lower()
-        if lowered in _KIND_VALUES:
-            return SessionKind(lowered)
-        for words, meant in KIND_WORDS:
-            if any(word in lowered for word in words):
-                return meant
-    return None
 
 
 def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ...]]:
@@ -114,7 +89,7 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
     if reading.problems:
         raise EventFileError(_unique(reading.problems), source)
     assert start_date is not None and end_date is not None and raw.title is not None
-    event_id = as_id(raw.acronym or raw.title, "schedule")
+    event_id = reading.event_id
     rooms = reading.rooms.values()
     try:
         event = Event(
@@ -144,12 +119,13 @@ class _Reading:
 
     def __init__(self, raw: RawSchedule) -> None:
         self.raw = raw
+        self.event_id = as_id(raw.acronym or raw.title or "", "schedule")
         self.problems: list[Problem] = list(raw.problems)
         self.findings: list[Finding] = []
         self.zone_name = _zone(raw, raw.at("schedule", "conference"), self.problems, self.findings)
         self.zone = pendulum.timezone(self.zone_name)
         self.unreadable_rooms: set[str] = set()
-        self.rooms = _rooms(raw, self.problems, self.unreadable_rooms)
+        self.rooms = _rooms(raw, self.event_id, self.problems, self.unreadable_rooms)
         self.officials: dict[tuple[str, str], Official] = {}
         self.unknown_types: dict[str, list[str]] = defaultdict(list)
         self._official_ids: set[str] = set()
@@ -181,6 +157,7 @@ class _Reading:
         title = item.title.strip()
         cancelled = title.endswith(CANCELLED_SUFFIX) and len(title) > len(CANCELLED_SUFFIX)
         language = (item.language or "").split("-")[0].split("_")[0].strip().lower()
+        guid = _kept_guid(item.guid, self._guids) or frab_guid(self.event_id, "session", session_id)
         try:
             return Session(
                 id=session_id,
@@ -194,11 +171,25 @@ class _Reading:
                 languages=[language] if _LANGUAGE.fullmatch(language) else [],
                 series=item.track,
                 description=_description(item),
-                guid=_kept_guid(item.guid, self._guids),
+                guid=guid,
+                recording=_recording(item),
+                listing=_listing(item, guid, ours=self._slug(session_id), absolute=self._absolute),
             )
         except ValueError as exc:
             self.problems.append(Problem(item.path, str(exc)))
             return None
+
+    def _slug(self, session_id: str) -> str:
+        """The slug eventplan's export gives the session: a published one equal to it is ours."""
+        return f"{acronym(self.event_id)}-{slug_part(session_id)}"
+
+    def _absolute(self, url: str | None) -> str | None:
+        """A link as an absolute URL: a relative one resolved against the schedule's base URL."""
+        if url is None or http_url(url) or not self.raw.base_url:
+            return url
+        from urllib.parse import urljoin
+
+        return urljoin(self.raw.base_url, url)
 
     def _room_id(self, name: str) -> str:
         room = self.rooms.get(name)
@@ -214,7 +205,13 @@ class _Reading:
             if key not in self.officials:
                 official_id = unique(as_id(person.name, "person"), self._official_ids)
                 try:
-                    self.officials[key] = Official(id=official_id, name=person.name)
+                    self.officials[key] = Official(
+                        id=official_id,
+                        name=person.name,
+                        guid=person.guid if person.guid and _UUID.fullmatch(person.guid) else None,
+                        number=person.number,
+                        code=person.code,
+                    )
                 except ValueError as exc:
                     self.problems.append(Problem(person.path, str(exc)))
                     continue
@@ -280,7 +277,9 @@ def _kept_guid(guid: str | None, seen: set[str]) -> str | None:
     return guid
 
 
-def _rooms(raw: RawSchedule, problems: list[Problem], failed: set[str]) -> dict[str, Room]:
+def _rooms(
+    raw: RawSchedule, event_id: str, problems: list[Problem], failed: set[str]
+) -> dict[str, Room]:
     """Rooms by published name: the conference's list first, then any only the days name;
     a name that cannot be a room's is a problem, and goes into ``failed``."""
     first_use: dict[str, str] = {}
@@ -298,9 +297,11 @@ def _rooms(raw: RawSchedule, problems: list[Problem], failed: set[str]) -> dict[
         capacity = room.capacity if room is not None else None
         guid = _kept_guid(room.guid if room is not None else None, guids)
         slug = room.slug if room is not None and room.slug else name
+        # no '.': the C3VOC schemas' room slugs have none, and the id is read back from one
+        room_id = unique(as_id(slug, "room").replace(".", "-"), taken)
         try:
             rooms[name] = Room(
-                id=unique(as_id(slug, "room"), taken),
+                id=room_id,
                 name=name,
                 seat_counts=[
                     SeatCount(
@@ -309,7 +310,8 @@ def _rooms(raw: RawSchedule, problems: list[Problem], failed: set[str]) -> dict[
                 ]
                 if capacity is not None and capacity >= 0
                 else [],
-                guid=guid,
+                # the GUID its export would derive, given now: a round trip keeps it as it is
+                guid=guid or frab_guid(event_id, "room", room_id),
             )
         except ValueError as exc:  # a name with a control character: said where it is
             where = room.path if room is not None else first_use[name]
@@ -464,10 +466,47 @@ def _date(
     return None
 
 
+def _recording(item: RawItem) -> Recording | None:
+    """Whether the speakers agreed to be recorded, when the schedule says."""
+    if item.optout is None and item.licence is None:
+        return None
+    return Recording(optout=bool(item.optout), licence=item.licence)
+
+
+def _listing(
+    item: RawItem,
+    kept_guid: str | None,
+    *,
+    ours: str,
+    absolute: Callable[[str | None], str | None],
+) -> Listing:
+    """Everything the schedule says of the item that the session's own fields do not hold;
+    a slug eventplan writes itself (``ours``) is not the source's."""
+    return Listing(
+        number=item.number,
+        # pretalx's older exports give the submission code as the slug
+        code=item.code or (item.slug if is_code(item.slug) else None),
+        slug=item.slug if valid_slug(item.slug) and item.slug != ours else None,
+        type=item.kind,
+        guid=item.guid if item.guid is not None and item.guid != kept_guid else None,
+        language=item.language,
+        subtitle=item.subtitle,
+        abstract=item.abstract,
+        description=item.description,
+        url=item.url,
+        feedback_url=item.feedback_url,
+        origin_url=item.origin_url,
+        logo=absolute(item.logo),
+        links=[Link(url=absolute(x.url) or x.url, title=x.title, type=x.type) for x in item.links],
+        attachments=[
+            Link(url=absolute(x.url) or x.url, title=x.title, type=x.type) for x in item.attachments
+        ],
+    )
+
+
 def _description(item: RawItem) -> str | None:
     """The abstract and the description, once each (eventplan writes the same text to both)."""
-    parts = [text.strip() for text in (item.abstract, item.description) if text and text.strip()]
-    return "\n\n".join(dict.fromkeys(parts)) or None
+    return merged_description(item.abstract, item.description)
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from eventplan import limits
 from eventplan.errors import Problem
-from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
+from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
 
 
 class _Duplicate(ValueError):
@@ -99,6 +99,8 @@ def read_json(text: str) -> RawSchedule:
         end=reader.optional_text(conference, path, "end"),
         time_zone_name=reader.optional_text(conference, path, "time_zone_name"),
         url=reader.optional_text(conference, path, "url"),
+        base_url=reader.optional_text(schedule, "schedule", "base_url")
+        or reader.optional_text(conference, path, "base_url"),
         rooms=tuple(rooms),
         items=tuple(items),
         problems=tuple(problems),
@@ -211,7 +213,13 @@ class _Reader:
                 self.problems.append(Problem(person_at, "a person needs a 'name' or 'public_name'"))
                 continue
             persons.append(
-                RawPerson(name, self.optional_text(person, person_at, "guid"), person_at)
+                RawPerson(
+                    name,
+                    self.optional_text(person, person_at, "guid"),
+                    person_at,
+                    number=self.optional_int(person, person_at, "id"),
+                    code=self.optional_text(person, person_at, "code"),
+                )
             )
         return RawItem(
             path=at,
@@ -231,7 +239,45 @@ class _Reader:
             abstract=self.optional_text(entry, at, "abstract"),
             description=self.optional_text(entry, at, "description"),
             persons=tuple(persons),
+            subtitle=self.optional_text(entry, at, "subtitle"),
+            url=self.optional_text(entry, at, "url"),
+            feedback_url=self.optional_text(entry, at, "feedback_url"),
+            origin_url=self.optional_text(entry, at, "origin_url"),
+            logo=self.optional_text(entry, at, "logo"),
+            links=self.links(entry, at, "links"),
+            attachments=self.links(entry, at, "attachments"),
+            optout=self.optional_bool(entry, at, "do_not_record"),
+            licence=self.optional_text(entry, at, "recording_license"),
         )
+
+    def links(self, entry: dict[str, Any], at: str, key: str) -> tuple[RawLink, ...]:
+        """Links as frab writes them (``{"url", "title", "type"}``), or as bare URLs."""
+        value = entry.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problems.append(Problem(f"{at}.{key}", f"expected a list, got {_kind(value)}"))
+            return ()
+        found = []
+        for index, link in enumerate(value):
+            link_at = f"{at}.{key}[{index}]"
+            if isinstance(link, str) and link.strip():
+                found.append(RawLink(link, None, None))
+            elif isinstance(link, dict) and (url := self.text(link, link_at, "url")):
+                title = self.optional_text(link, link_at, "title")
+                found.append(RawLink(url, title, self.optional_text(link, link_at, "type")))
+            elif not isinstance(link, dict):
+                self.problems.append(Problem(link_at, f"expected a link, got {_kind(link)}"))
+        return tuple(found)
+
+    def optional_bool(self, parent: dict[str, Any], path: str, key: str) -> bool | None:
+        value = parent.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        self.problems.append(
+            Problem(f"{path}.{key}", f"expected true or false, got {_kind(value)}")
+        )
+        return None
 
 
 def _kind(value: Any) -> str:

@@ -17,6 +17,17 @@ class RawPerson:
     name: str
     guid: str | None
     path: str
+    number: int | None = None
+    code: str | None = None
+
+
+@attrs.frozen
+class RawLink:
+    """A link or an attachment as published: where, what it is called, what kind."""
+
+    url: str
+    title: str | None
+    type: str | None
 
 
 @attrs.frozen
@@ -49,6 +60,16 @@ class RawItem:
     abstract: str | None
     description: str | None
     persons: tuple[RawPerson, ...]
+    subtitle: str | None = None
+    url: str | None = None
+    feedback_url: str | None = None
+    origin_url: str | None = None
+    logo: str | None = None
+    links: tuple[RawLink, ...] = ()
+    attachments: tuple[RawLink, ...] = ()
+    #: The speakers' no to recording, as published; ``None`` when the schedule does not say.
+    optout: bool | None = None
+    licence: str | None = None
 
 
 @attrs.frozen
@@ -64,6 +85,8 @@ class RawSchedule:
     problems: tuple[Problem, ...]
     #: How a field is joined to a path: ``.`` in JSON, ``/`` in XML.
     separator: str = "."
+    #: What relative links (logos, attachments) are relative to.
+    base_url: str | None = None
     #: False when the file could not be parsed at all: its one problem is all there is to say.
     readable: bool = True
 
@@ -73,4 +96,6 @@ class RawSchedule:
     @classmethod
     def unreadable(cls, problem: Problem, separator: str) -> RawSchedule:
         """A file that could not be parsed at all: nothing but the problem."""
-        return cls(None, None, None, None, None, None, (), (), (problem,), separator, False)
+        return cls(
+            None, None, None, None, None, None, (), (), (problem,), separator, readable=False
+        )

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 from eventplan import limits
 from eventplan.errors import Problem
-from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
+from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
 
 #: A frab id: ASCII digits only (``str.isdigit`` takes ``²``, which ``int`` refuses).
 _WHOLE = re.compile(rf"[0-9]{{1,{limits.MAX_NUMBER_DIGITS}}}")
@@ -51,6 +51,7 @@ def read_xml(text: str) -> RawSchedule:
         end=_text(conference, "end"),
         time_zone_name=_text(conference, "time_zone_name"),
         url=_text(conference, "url"),
+        base_url=_text(conference, "base_url"),
         rooms=tuple(rooms.values()),
         items=tuple(items),
         problems=tuple(problems),
@@ -78,8 +79,10 @@ def _item(
     persons = []
     for index, person in enumerate(event.iterfind("persons/person"), start=1):
         name = (person.text or "").strip()
+        person_at = f"{at}/persons/person[{index}]"
         if name:
-            persons.append(RawPerson(name, person.get("guid"), f"{at}/persons/person[{index}]"))
+            person_number = _whole(person.get("id"), f"{person_at}/@id", problems)
+            persons.append(RawPerson(name, person.get("guid"), person_at, number=person_number))
     return RawItem(
         path=at,
         day_date=day_date,
@@ -98,7 +101,52 @@ def _item(
         abstract=_text(event, "abstract"),
         description=_text(event, "description"),
         persons=tuple(persons),
+        subtitle=_text(event, "subtitle"),
+        url=_text(event, "url"),
+        feedback_url=_text(event, "feedback_url"),
+        origin_url=_text(event, "origin_url"),
+        logo=_text(event, "logo"),
+        links=_links(event, "links/link"),
+        attachments=_links(event, "attachments/attachment"),
+        optout=_boolean(event.find("recording/optout"), f"{at}/recording/optout", problems),
+        licence=_text(event, "recording/license"),
     )
+
+
+def _links(event: ET.Element, path: str) -> tuple[RawLink, ...]:
+    """``<link href="...">title</link>``, as frab writes links and attachments."""
+    return tuple(
+        RawLink(href, node.text if node.text and node.text.strip() else None, node.get("type"))
+        for node in event.iterfind(path)
+        if (href := (node.get("href") or "").strip())
+    )
+
+
+def _boolean(node: ET.Element | None, at: str, problems: list[Problem]) -> bool | None:
+    """An ``xs:boolean``: true, false, 1 or 0."""
+    if node is None:
+        return None
+    text = (node.text or "").strip()
+    if text in ("true", "1"):
+        return True
+    if text in ("false", "0"):
+        return False
+    problems.append(Problem(at, f"expected true or false, got {text!r}"))
+    return None
+
+
+def _whole(text: str | None, at: str, problems: list[Problem]) -> int | None:
+    if text is None:
+        return None
+    if _WHOLE.fullmatch(text.strip()):
+        return int(text)
+    problems.append(
+        Problem(
+            at,
+            f"expected a whole number of at most {limits.MAX_NUMBER_DIGITS} digits 0-9, got {text[:40]!r}",
+        )
+    )
+    return None
 
 
 def _text(parent: ET.Element, tag: str) -> str | None:

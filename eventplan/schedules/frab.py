@@ -29,9 +29,12 @@ import pendulum
 from eventplan.demand.audiences import Audience, AudienceKind, as_audience, describe, sessions_for
 from eventplan.model import arguments as _arguments
 from eventplan.model.event import Event
+from eventplan.model.listing import Link, Listing
+from eventplan.model.organisation import Official
 from eventplan.model.participation import Turnout
 from eventplan.model.programme import Session
 from eventplan.model.venue import Room
+from eventplan.schedules.kinds import DEFAULT_KIND, session_kind
 
 if TYPE_CHECKING:  # the XML writer loads with the first schedule.xml
     import xml.etree.ElementTree as ET
@@ -75,21 +78,23 @@ def room_guid(event: Event, room: Room) -> str:
     return room.guid or guid(event.id, "room", room.id)
 
 
-def frab_numbers(keys: Iterable[str], space: int = ID_SPACE) -> dict[str, int]:
+def frab_numbers(
+    keys: Iterable[str], space: int = ID_SPACE, *, taken: Iterable[int] = ()
+) -> dict[str, int]:
     """An integer id in ``1..space`` for each key, from a hash of the key alone.
 
     A number depends on no other key, so it survives sessions being added or
     removed. Two keys that hash alike are resolved stably: in key order, the
-    later one takes the next free number.
+    later one takes the next free number. ``taken`` are numbers already held.
     """
-    taken: set[int] = set()
+    held = set(taken)
     numbers: dict[str, int] = {}
     for key in sorted(set(keys)):
         digest = hashlib.sha256(key.lower().encode("utf-8")).digest()
         number = int.from_bytes(digest[:8], "big") % space + 1
-        while number in taken:
+        while number in held:
             number = number % space + 1
-        taken.add(number)
+        held.add(number)
         numbers[key] = number
     return numbers
 
@@ -148,34 +153,41 @@ def to_frab(
         for n in range((event.end_date - event.start_date).days + 1)
     ]
     dates = sorted(set(dates) | set(days))
-    names = {o.id: o.name for o in event.officials}
+    officials = {o.id: o for o in event.officials}
     room_names = {r.id: r.name for r in event.rooms}
     guids = _session_guids(event)
-    numbers = frab_numbers(guids.values())
+    numbers = _numbers(event, guids)
     url = http_url(event.url)
 
     def frab_event(session: Session) -> dict[str, Any]:
         start = session.start.in_timezone(zone)
         minutes = int(session.duration.total_seconds() // 60)
         people = list(dict.fromkeys([*session.chairs, *session.speakers]))
+        listing = session.listing or _NO_LISTING
+        abstract, description = _texts(session, listing)
+        own_url = http_url(listing.url) or url
         item: dict[str, Any] = {
             "guid": guids[session.id],
-            "id": numbers[guids[session.id]],
+            "id": numbers[session.id],
+            **({"code": listing.code} if is_code(listing.code) else {}),
             "date": start.isoformat(),
             "start": start.format("HH:mm"),
             "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
             "room": room_names.get(session.room or "", NO_ROOM),
             "slug": slugs[session.id],
-            **({"url": url} if url else {}),
+            **({"url": own_url} if own_url else {}),
             "title": session.title + (CANCELLED_SUFFIX if session.is_cancelled else ""),
-            "subtitle": None,
+            "subtitle": listing.subtitle,
             "track": session.series,
-            "type": session.kind.value,
-            "language": session.languages[0] if session.languages else None,
-            "abstract": session.description,
-            "description": session.description,
-            "persons": [{"name": names.get(p, p), "public_name": names.get(p, p)} for p in people],
-            "links": [],
+            "type": _type(session, listing),
+            "language": listing.language or (session.languages[0] if session.languages else None),
+            "abstract": abstract,
+            "description": description,
+            **_recording(session),
+            "persons": [_person(officials.get(p), p) for p in people],
+            "links": [_reference(link) for link in listing.links if http_url(link.url)],
+            **_optional_urls(listing),
+            **_attachments(listing),
         }
         return item
 
@@ -281,20 +293,46 @@ def _xml_event(parent: ET.Element, item: dict[str, Any]) -> None:
     import xml.etree.ElementTree as ET
 
     node = ET.SubElement(parent, "event", id=str(item["id"]), guid=item["guid"])
+    if "code" in item:
+        node.set("code", item["code"])
     for key in _XML_REQUIRED:
         _text(node, key, item[key] or "")
     for key in _XML_OPTIONAL:
         if item.get(key) is not None:
             _text(node, key, item[key])
+    if "do_not_record" in item:
+        recording = ET.SubElement(node, "recording")
+        _text(recording, "license", item.get("recording_license", ""))
+        _text(recording, "optout", "true" if item["do_not_record"] else "false")
     persons = ET.SubElement(node, "persons")
     for person in item["persons"]:
-        _text(persons, "person", person["public_name"])
-    ET.SubElement(node, "links")
+        shown = _text(persons, "person", person["public_name"])
+        for attribute in ("id", "guid"):
+            if attribute in person:
+                shown.set(attribute, str(person[attribute]))
+    links = ET.SubElement(node, "links")
+    for link in item["links"]:
+        _reference_node(links, "link", link)
+    if item.get("attachments"):
+        attachments = ET.SubElement(node, "attachments")
+        for attachment in item["attachments"]:
+            _reference_node(attachments, "attachment", attachment)
+    for key in _XML_URLS:
+        if item.get(key) is not None:
+            _text(node, key, item[key])
+
+
+def _reference_node(parent: ET.Element, tag: str, reference: dict[str, str]) -> None:
+    node = _text(parent, tag, reference.get("title", ""))
+    node.set("href", reference["url"])
+    if "type" in reference:
+        node.set("type", reference["type"])
 
 
 #: The event's elements the XSD requires (empty allowed), and those it allows.
 _XML_REQUIRED = ("room", "title", "type", "date", "start", "duration", "abstract", "track")
-_XML_OPTIONAL = ("subtitle", "slug", "language", "description", "url")
+_XML_OPTIONAL = ("subtitle", "slug", "logo", "language", "description")
+_XML_URLS = ("url", "feedback_url", "origin_url")
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
@@ -309,20 +347,44 @@ def _version(conference: dict[str, Any]) -> str:
     """A version that changes exactly when the programme does, so apps know to reload.
 
     It digests what ``schedule.xml`` carries too (not the room list with its capacities,
-    which only the JSON has), so both formats give the same version.
+    nor persons' pretalx codes, which only the JSON has), so both formats give the same
+    version.
     """
     shown = {key: value for key, value in conference.items() if key != "rooms"}
+    shown["days"] = [
+        {
+            **day,
+            "rooms": {
+                room: [
+                    {
+                        **item,
+                        "persons": [
+                            {k: v for k, v in person.items() if k != "code"}
+                            for person in item["persons"]
+                        ],
+                    }
+                    for item in items
+                ]
+                for room, items in day["rooms"].items()
+            },
+        }
+        for day in conference["days"]
+    ]
     canonical = json.dumps(shown, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
 def _slugs(event: Event) -> dict[str, str]:
-    """``<acronym>-<session>`` for each session, unique (a clash gets ``-2``, ``-3``… in id order)."""
+    """The slug the session was published with, else ``<acronym>-<session>``; unique (a clash
+    gets ``-2``, ``-3``… in id order)."""
     prefix = acronym(event.id)
     slugs: dict[str, str] = {}
     used: set[str] = set()
+    published = {
+        s.id: s.listing.slug for s in event.sessions if s.listing and valid_slug(s.listing.slug)
+    }
     for session_id in sorted(s.id for s in event.sessions):
-        base = f"{prefix}-{slug_part(session_id)}"
+        base = published.get(session_id) or f"{prefix}-{slug_part(session_id)}"
         slug, n = base, 1
         while slug in used:
             n += 1
@@ -350,5 +412,120 @@ def _midnight(date: dt.date, event: Event) -> pendulum.DateTime:
 def _slug(text: str) -> str:
     """A room's slug as the C3VOC schema takes it: two characters at least, ending in one
     that is a letter or digit (a room whose id is ``0`` gets ``room-0``)."""
-    slug = "".join(c if c.isalnum() and c.isascii() else "-" for c in text.lower()).strip("-_")
+    slug = "".join(c if (c.isalnum() and c.isascii()) or c == "_" else "-" for c in text.lower())
+    slug = slug.strip("-_")
     return slug if len(slug) >= 2 else f"room-{slug or 'x'}"
+
+
+_NO_LISTING = Listing()
+#: A slug both C3VOC schemas take: the JSON schema's pattern and the XSD's ``voc-slug-new``.
+_SLUG_JSON = re.compile(r"[a-z0-9_-]+[a-z0-9]")
+_SLUG_XSD = re.compile(r"[a-z0-9_]{4,}-[a-z0-9\-_]{4,}")
+
+
+def valid_slug(text: str | None) -> bool:
+    """Whether a published slug can be written back as it is: both C3VOC schemas take it."""
+    return text is not None and bool(_SLUG_JSON.fullmatch(text) and _SLUG_XSD.fullmatch(text))
+
+
+def is_code(text: str | None) -> bool:
+    """Whether ``text`` is a pretalx submission code (``MJA8QY``)."""
+    return text is not None and _CODE.fullmatch(text) is not None
+
+
+#: A pretalx submission code, as the C3VOC schemas take it.
+_CODE = re.compile(r"[0-9A-Z]{6}")
+#: The kinds of link the C3VOC schema names.
+_REFERENCE_TYPES = frozenset(
+    {"slides", "paper", "web", "blog", "article", "media", "related", "activitypub"}
+)
+
+
+def _numbers(event: Event, guids: dict[str, str]) -> dict[str, int]:
+    """Each session's integer id: the one its source gave, while no other session holds it,
+    else one derived from its GUID that no kept id takes."""
+    given: dict[int, list[str]] = defaultdict(list)
+    for session in event.sessions:
+        number = session.listing.number if session.listing else None
+        if number is not None and 1 <= number <= ID_SPACE:
+            given[number].append(session.id)
+    kept = {ids[0]: number for number, ids in given.items() if len(ids) == 1}
+    derived = frab_numbers(
+        (guids[s.id] for s in event.sessions if s.id not in kept), taken=set(kept.values())
+    )
+    return {s.id: kept[s.id] if s.id in kept else derived[guids[s.id]] for s in event.sessions}
+
+
+def _texts(session: Session, listing: Listing) -> tuple[str | None, str | None]:
+    """The abstract and description as published while the session's description is still
+    what was read from them; else the session's description, in both."""
+    if listing is not _NO_LISTING and session.description == merged_description(
+        listing.abstract, listing.description
+    ):
+        return listing.abstract, listing.description
+    return session.description, session.description
+
+
+def merged_description(abstract: str | None, description: str | None) -> str | None:
+    """The abstract and the description, once each: what a session imported from a schedule
+    shows as its description (eventplan's own exports write the same text to both)."""
+    parts = [text.strip() for text in (abstract, description) if text and text.strip()]
+    return "\n\n".join(dict.fromkeys(parts)) or None
+
+
+def _type(session: Session, listing: Listing) -> str:
+    """The source's type while the session keeps the kind it was read as; else the kind."""
+    if listing.type and (session_kind(listing.type, track=session.series) or DEFAULT_KIND) is (
+        session.kind
+    ):
+        return listing.type
+    return session.kind.value
+
+
+def _recording(session: Session) -> dict[str, Any]:
+    if session.recording is None:
+        return {}
+    licence = session.recording.licence
+    return {
+        "recording_license": licence or "",
+        "do_not_record": session.recording.optout,
+    }
+
+
+def _person(official: Official | None, official_id: str) -> dict[str, Any]:
+    """A person as the C3VOC schema takes it: exactly one of its frab form (``id`` and
+    ``public_name``) and its pretalx form (``name``)."""
+    name = official.name if official is not None else official_id
+    person: dict[str, Any] = {"name": name, "public_name": name}
+    if official is not None:
+        if official.number is not None and official.number >= 1:
+            del person["name"]
+            person["id"] = official.number
+        if official.guid is not None:
+            person["guid"] = official.guid
+        if is_code(official.code):
+            person["code"] = official.code
+    return person
+
+
+def _reference(link: Link) -> dict[str, str]:
+    reference = {"url": link.url}
+    if link.title:
+        reference["title"] = link.title
+    if link.type in _REFERENCE_TYPES:
+        reference["type"] = link.type
+    return reference
+
+
+def _attachments(listing: Listing) -> dict[str, list[dict[str, str]]]:
+    found = [_reference(a) for a in listing.attachments if http_url(a.url)]
+    return {"attachments": found} if found else {}
+
+
+def _optional_urls(listing: Listing) -> dict[str, str]:
+    found = {
+        "logo": http_url(listing.logo),
+        "feedback_url": http_url(listing.feedback_url),
+        "origin_url": http_url(listing.origin_url),
+    }
+    return {key: value for key, value in found.items() if value}

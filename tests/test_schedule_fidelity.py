@@ -1,0 +1,243 @@
+"""Nothing a published schedule gives is lost on the way through eventplan.
+
+Every field of the frab/C3VOC model a source gives is kept (on the session's
+:class:`~eventplan.model.Listing`, its :class:`~eventplan.model.Recording`, the
+speakers and rooms) and written back out; identities survive a round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+from builders import DATA
+from lxml import etree
+from test_frab import json_schema_errors, xsd_errors
+
+from eventplan import Event, dump_event, load_event
+from eventplan.model import Link, Recording
+from eventplan.schedules import (
+    frab,
+    load_schedule,
+    loads_schedule,
+    session_kind,
+    to_frab,
+    to_frab_xml,
+)
+
+SCHEDULES = DATA / "schedules"
+REAL = ["camp2019.schedule.json", "rc3-channels-2020.schedule.json", "38c3.schedule.xml"]
+
+
+def _json(event: Event) -> str:
+    return json.dumps(to_frab(event), indent=2, ensure_ascii=False)
+
+
+FORMATS = {"json": _json, "xml": to_frab_xml}
+
+
+def _items(document: dict[str, object]) -> list[dict[str, object]]:
+    conference = document["schedule"]["conference"]  # type: ignore[index]
+    return [item for day in conference["days"] for room in day["rooms"].values() for item in room]
+
+
+def _given(value: object) -> object:
+    """A published value as eventplan keeps it: empty text is not given, line breaks are LF."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n") or None
+    return value
+
+
+def _source_items(name: str) -> list[dict[str, object]]:
+    return _items(json.loads((SCHEDULES / name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("name", REAL)
+def test_import_export_import_gives_equal_sessions_rooms_and_speakers(name, fmt):
+    first = load_schedule(SCHEDULES / name)
+    again = loads_schedule(FORMATS[fmt](first))
+    assert {s.id: s for s in again.sessions} == {s.id: s for s in first.sessions}
+    assert {r.id: r for r in again.rooms} == {r.id: r for r in first.rooms}
+    kept = {o.id: o for o in first.officials}
+    if fmt == "xml":  # the XSD's persons carry no pretalx code
+        kept = {k: attrs.evolve(o, code=None) for k, o in kept.items()}
+    assert {o.id: o for o in again.officials} == kept
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("name", REAL)
+def test_export_import_export_is_byte_identical(name, fmt):
+    written = FORMATS[fmt](load_schedule(SCHEDULES / name))
+    assert FORMATS[fmt](loads_schedule(written)) == written
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_an_event_file_keeps_what_the_schedule_gave(name, tmp_path: Path):
+    event = load_schedule(SCHEDULES / name)
+    dump_event(event, path=tmp_path / "event.toml")
+    assert _json(load_event(tmp_path / "event.toml")) == _json(event)
+
+
+@pytest.mark.parametrize("name", ["camp2019.schedule.json", "rc3-channels-2020.schedule.json"])
+def test_every_event_field_a_json_source_gives_comes_back(name):
+    """Ids, types, urls, subtitles, abstracts and descriptions apart, languages, recording."""
+    exported = {item["guid"]: item for item in _items(to_frab(load_schedule(SCHEDULES / name)))}
+    for source in _source_items(name):
+        item = exported[source["guid"]]
+        for key in ("id", "type", "url", "language", "abstract", "description", "track"):
+            assert item[key] == _given(source[key]), (source["guid"], key)
+        assert item["subtitle"] == _given(source["subtitle"])
+        assert item["do_not_record"] == source["do_not_record"]
+        assert item["recording_license"] == (source["recording_license"] or "")
+        assert [p.get("id") for p in item["persons"]] == [p["id"] for p in source["persons"]]
+        assert [link["url"] for link in item["links"]] == [link["url"] for link in source["links"]]
+
+
+def test_the_xml_source_keeps_its_urls_ids_and_types():
+    published = etree.parse(str(SCHEDULES / "38c3.schedule.xml")).getroot()
+    exported = etree.fromstring(
+        to_frab_xml(load_schedule(SCHEDULES / "38c3.schedule.xml")).encode()
+    )
+
+    def fields(root: etree._Element) -> dict[str, tuple[str | None, ...]]:
+        return {
+            e.get("guid"): (
+                e.get("id"),
+                *(
+                    e.findtext(tag) or None
+                    for tag in ("type", "url", "feedback_url", "origin_url", "logo", "slug")
+                ),
+            )
+            for e in root.iter("event")
+        }
+
+    assert fields(exported) == fields(published)
+
+
+def _schedule(**event_fields: object) -> str:
+    """A minimal frab schedule.json with one event, ``event_fields`` added to it."""
+    item = {
+        "guid": "00000000-0000-4000-8000-000000000001",
+        "id": 42,
+        "date": "2025-10-25T09:00:00+07:00",
+        "start": "09:00",
+        "duration": "01:00",
+        "room": "Hall A",
+        "slug": "conf-talk",
+        "title": "A talk",
+        "type": "Talk",
+        "persons": [],
+        **event_fields,
+    }
+    day = {"index": 1, "date": "2025-10-25", "rooms": {"Hall A": [item]}}
+    conference = {
+        "acronym": "conf",
+        "title": "A conference",
+        "start": "2025-10-25",
+        "end": "2025-10-25",
+        "time_zone_name": "Asia/Ho_Chi_Minh",
+        "days": [day],
+    }
+    return json.dumps({"schedule": {"version": "1", "conference": conference}})
+
+
+def test_a_recording_opt_out_is_kept_and_written_in_both_formats():
+    event = loads_schedule(_schedule(do_not_record=True, recording_license="CC BY 4.0"))
+    (session,) = event.sessions
+    assert session.recording == Recording(optout=True, licence="CC BY 4.0")
+    (item,) = _items(to_frab(event))
+    assert (item["do_not_record"], item["recording_license"]) == (True, "CC BY 4.0")
+    xml = etree.fromstring(to_frab_xml(event).encode())
+    assert xml.findtext("day/room/event/recording/optout") == "true"
+    assert xml.findtext("day/room/event/recording/license") == "CC BY 4.0"
+    assert loads_schedule(to_frab_xml(event)).sessions[0].recording == session.recording
+
+
+def test_a_schedule_that_says_nothing_of_recording_leaves_it_not_known():
+    (session,) = loads_schedule(_schedule()).sessions
+    assert session.recording is None
+    (item,) = _items(to_frab(loads_schedule(_schedule())))
+    assert "do_not_record" not in item
+
+
+def test_a_language_list_a_non_uuid_guid_and_links_are_kept():
+    text = _schedule(
+        guid="talk-42",
+        language="en, de",
+        links=[{"url": "https://example.org/slides.pdf", "title": "Slides", "type": "slides"}],
+        attachments=[{"url": "/media/paper.pdf", "title": "Paper"}],
+    )
+    document = json.loads(text)
+    document["schedule"]["base_url"] = "https://conf.example.org/"
+    (session,) = loads_schedule(json.dumps(document)).sessions
+    assert session.listing is not None
+    assert session.listing.language == "en, de"
+    assert session.listing.guid == "talk-42"
+    # the C3VOC schemas want a UUID: the session gets the one its exports would derive
+    assert session.guid == frab.guid("conf", "session", session.id)
+    assert session.listing.links == (
+        Link(url="https://example.org/slides.pdf", title="Slides", type="slides"),
+    )
+    assert session.listing.attachments == (
+        Link(url="https://conf.example.org/media/paper.pdf", title="Paper"),
+    )
+    exported = to_frab(loads_schedule(json.dumps(document)))
+    (item,) = _items(exported)
+    assert item["language"] == "en, de"
+    assert item["attachments"] == [
+        {"url": "https://conf.example.org/media/paper.pdf", "title": "Paper"}
+    ]
+
+
+def test_a_planner_s_change_wins_over_what_was_published():
+    event = loads_schedule(_schedule(abstract="Short.", description="Long."))
+    (session,) = event.sessions
+    assert session.description == "Short.\n\nLong."
+    (item,) = _items(to_frab(event))
+    assert (item["abstract"], item["description"]) == ("Short.", "Long.")
+    edited = attrs.evolve(event, sessions=[attrs.evolve(session, description="Moved to noon.")])
+    (item,) = _items(to_frab(edited))
+    assert (item["abstract"], item["description"]) == ("Moved to noon.", "Moved to noon.")
+    from eventplan import SessionKind
+
+    workshop = attrs.evolve(event, sessions=[attrs.evolve(session, kind=SessionKind.WORKSHOP)])
+    assert _items(to_frab(workshop))[0]["type"] == "workshop"
+    assert _items(to_frab(event))[0]["type"] == "Talk"
+
+
+def test_a_source_id_held_by_two_sessions_is_not_written_twice():
+    document = json.loads(_schedule())
+    (item,) = document["schedule"]["conference"]["days"][0]["rooms"]["Hall A"]
+    twin = {**item, "guid": "00000000-0000-4000-8000-000000000002", "slug": "conf-twin"}
+    document["schedule"]["conference"]["days"][0]["rooms"]["Hall A"].append(twin)
+    ids = [i["id"] for i in _items(to_frab(loads_schedule(json.dumps(document))))]
+    assert len(set(ids)) == 2
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_exports_stay_valid(name):
+    event = load_schedule(SCHEDULES / name)
+    assert xsd_errors(to_frab_xml(event)) == []
+    errors = json_schema_errors(to_frab(event))
+    # rC3 names no zone: Etc/GMT-1 is what its offsets give (IANA resolution is still open)
+    assert [e for e in errors if "time_zone_name" not in e] == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "track", "expected"),
+    [
+        (None, "Designing Futures", None),  # no signing inside "Designing"
+        ("Talk", "Designing Futures", "side_event"),
+        ("LightningTalk 15min", None, "side_event"),
+        ("Workshops", None, "workshop"),
+        ("High-Level Panel", None, "high_level_discussion"),
+        ("Expose", None, None),  # not an expo
+        ("Impressum", None, None),  # not the press
+    ],
+)
+def test_kinds_are_read_from_whole_words(kind, track, expected):
+    found = session_kind(kind, track=track)
+    assert (found.value if found else None) == expected
