@@ -160,7 +160,10 @@ def test_a_csv_written_before_the_seats_columns_is_still_ours(tmp_path):
     from eventplan.cli import _outputs
     from eventplan.files.spreadsheets import COLUMNS, WRITTEN_HEADERS
 
-    earlier = ",".join(WRITTEN_HEADERS[1]).encode() + b"\r\nopening,2025-10-25\r\n"
-    assert "seats_low" not in WRITTEN_HEADERS[1] and "seats_low" in COLUMNS
+    earlier = ",".join(WRITTEN_HEADERS[2]).encode() + b"\r\nopening,2025-10-25\r\n"
+    assert "seats_low" not in WRITTEN_HEADERS[2] and "seats_low" in COLUMNS
     assert _outputs._csv(earlier)
+    before_recording = ",".join(WRITTEN_HEADERS[1]).encode() + b"\r\nopening,2025-10-25\r\n"
+    assert "recording" not in WRITTEN_HEADERS[1] and "recording" in COLUMNS
+    assert _outputs._csv(before_recording)
     assert not _outputs._csv(b"id,date,start\r\n")

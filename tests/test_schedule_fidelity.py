@@ -7,6 +7,7 @@ speakers and rooms) and written back out; identities survive a round trip.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from eventplan.schedules import (
 )
 
 SCHEDULES = DATA / "schedules"
+STAMP = dt.datetime(2025, 10, 20, 8, 0, tzinfo=dt.UTC)
 REAL = ["camp2019.schedule.json", "rc3-channels-2020.schedule.json", "38c3.schedule.xml"]
 
 
@@ -241,3 +243,67 @@ def test_real_exports_stay_valid(name):
 def test_kinds_are_read_from_whole_words(kind, track, expected):
     found = session_kind(kind, track=track)
     assert (found.value if found else None) == expected
+
+
+# --- the recording opt-out, carried everywhere ------------------------------------------
+
+
+def _opted_out(*, recorded: bool | None) -> Event:
+    """A schedule with one session whose speakers said no, in a room recorded or not."""
+    event = loads_schedule(_schedule(do_not_record=True, recording_license=""))
+    (room,) = event.rooms
+    venue = attrs.evolve(event.venues[0], rooms=[attrs.evolve(room, recorded=recorded)])
+    return attrs.evolve(event, venues=[venue])
+
+
+def test_check_warns_where_an_opted_out_session_is_in_a_recorded_room():
+    from eventplan import check
+
+    found = [f for f in check(_opted_out(recorded=True)).findings if f.code.startswith("record")]
+    assert [(f.code, f.severity.value) for f in found] == [("recording-opt-out", "warning")]
+    assert "opted out of recording" in found[0].message
+    assert not [f for f in check(_opted_out(recorded=False)).findings if "record" in f.code]
+    (unknown,) = [f for f in check(_opted_out(recorded=None)).findings if "record" in f.code]
+    assert (unknown.code, unknown.severity.value) == ("recording-not-known", "info")
+
+
+def test_calendars_and_spreadsheets_say_the_session_is_not_to_be_recorded(tmp_path: Path):
+    from calendar_readers import libical_available, read_with_libical
+
+    from eventplan import to_csv, to_ics
+    from eventplan.calendars import _ical
+
+    event = _opted_out(recorded=True)
+    text = to_ics(event, stamp=STAMP)
+    unfolded = "\n".join(_ical.unfold(text))
+    assert "X-EVENTPLAN-RECORDING-OPTOUT:TRUE" in unfolded
+    assert "Recording: not to be recorded (the speakers opted out)" in unfolded
+    rows = to_csv(event).splitlines()
+    assert rows[0].endswith(",recording,recording_licence")
+    assert rows[1].endswith(",opted out,")
+    if libical_available():  # the README's test command installs it; CI requires it
+        path = tmp_path / "programme.ics"
+        path.write_text(text, encoding="utf-8")
+        (calendar,) = read_with_libical(path)
+        assert (calendar["errors"], calendar["restrictions_hold"]) == ([], True)
+
+
+def test_a_room_of_one_layout_is_not_reset_between_kinds():
+    """A talk and a workshop ten minutes apart on one stage: no layout change is invented."""
+    from eventplan import check
+
+    document = json.loads(_schedule())
+    (item,) = document["schedule"]["conference"]["days"][0]["rooms"]["Hall A"]
+    workshop = {
+        **item,
+        "guid": "00000000-0000-4000-8000-000000000002",
+        "id": 43,
+        "slug": "conf-workshop",
+        "date": "2025-10-25T10:10:00+07:00",
+        "start": "10:10",
+        "type": "Workshop",
+    }
+    document["schedule"]["conference"]["days"][0]["rooms"]["Hall A"].append(workshop)
+    event = loads_schedule(json.dumps(document))
+    assert {s.kind.value for s in event.sessions} == {"side_event", "workshop"}
+    assert not [f for f in check(event).findings if f.code == "room-turnover"]

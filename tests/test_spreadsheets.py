@@ -88,6 +88,8 @@ def test_every_row_of_the_table_is_as_the_model_says():
         None,
         "",
         "",
+        "",  # nobody said whether it may be recorded: not known
+        "",
     )
     assert (rows["gala"].end, rows["gala"].status) == (
         dt.datetime(2025, 10, 26, 1, 30),
@@ -157,7 +159,7 @@ def test_workbook_has_filters_frozen_headers_and_a_sheet_per_day():
         sheet = book[name]
         assert sheet.freeze_panes == "A2"
         (table,) = sheet.tables.values()
-        assert table.ref == f"A1:R{len(ids) + 1}"
+        assert table.ref == f"A1:{openpyxl.utils.get_column_letter(len(COLUMNS))}{len(ids) + 1}"
         assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ids
     start = book["Programme"]["C2"]
     assert (start.number_format, book["Programme"]["B2"].number_format) == ("hh:mm", "yyyy-mm-dd")

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 UID_DOMAIN = "eventplan"
 PRODUCT = "-//eventplan//eventplan calendar export//EN"
+#: The property a session whose speakers opted out of recording carries (frab's ``optout``).
+RECORDING_OPTOUT = "X-EVENTPLAN-RECORDING-OPTOUT"
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
 _TIMES = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID")
 #: The lines that open every component eventplan writes: its UID, DTSTAMP and SEQUENCE.
@@ -502,6 +504,9 @@ class CalendarWriter:
         description = self._description(session)
         if description:
             content.append(f"DESCRIPTION:{_ical.escape_text(description)}")
+        if session.recording is not None and session.recording.optout:
+            # for tools: the frab element's name; the description says it in words
+            content.append(f"{RECORDING_OPTOUT}:TRUE")
         # No reminder rings for a cancelled session.
         alarms = () if session.status is SessionStatus.CANCELLED else self.alarms
         for before in alarms:
@@ -524,6 +529,8 @@ class CalendarWriter:
             lines.append(f"Languages: {', '.join(session.languages)}")
         if session.broadcast:
             lines.append(f"Broadcast: {session.broadcast}")
+        if session.recording is not None:
+            lines.append(f"Recording: {session.recording.words}")
         if session.audience:
             lines.append(
                 f"Audience: {'; '.join(audience_words(rule) for rule in session.audience)}"

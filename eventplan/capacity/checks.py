@@ -17,6 +17,7 @@ from functools import cached_property
 
 import attrs
 
+from eventplan import _text
 from eventplan.capacity.findings import Finding, Margin
 from eventplan.demand import formulas, items
 from eventplan.demand.counts import ParticipationCounts, count_turnout
@@ -251,7 +252,7 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
             gap = (b.start - a.end).total_seconds() / 60
             if gap >= 12 * 60:
                 continue
-            same_layout = layout_for(a, room) == layout_for(b, room)
+            same_layout = not _layout_changes(a, b, room)
             if same_layout and a.audience == b.audience:
                 continue  # the audience stays in its seats: the signing follows the opening
             norm = same if same_layout else reset
@@ -269,6 +270,43 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
                     Count.exactly(math.floor(gap)),
                     (norm,),
                 )
+
+
+def _layout_changes(a: Session, b: Session, room: Room) -> bool:
+    """Whether the room is reset between two sessions. A room with one layout at most, where
+    neither session asks for its own, stays as it is: a talk and a workshop on one stage
+    differ in kind, not in the chairs."""
+    if a.layout is None and b.layout is None and len(room.layouts) <= 1:
+        return False
+    return layout_for(a, room) != layout_for(b, room)
+
+
+def check_recording(ctx: Context) -> Iterator[Finding]:
+    """A session whose speakers opted out of recording is not held in a room that is recorded;
+    where it is not known whether the room is, that is said once."""
+    unknown: list[str] = []
+    for session in ctx.live:
+        if session.recording is None or not session.recording.optout or session.room is None:
+            continue
+        room = ctx.rooms[session.room]
+        if room.recorded:
+            yield Finding(
+                "recording-opt-out",
+                Severity.WARNING,
+                f"{session.id} is in {room.name}, which is recorded, but its speakers opted "
+                "out of recording: stop the recording and the stream for it",
+                (session.id, room.id),
+            )
+        elif room.recorded is None:
+            unknown.append(session.id)
+    if unknown:
+        yield Finding(
+            "recording-not-known",
+            Severity.INFO,
+            f"{_text.plural(len(unknown), 'session')} opted out of recording in rooms not "
+            "known to be recorded or not (a room's `recorded` says)",
+            tuple(unknown),
+        )
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -782,6 +820,7 @@ def check_shuttles(ctx: Context) -> Iterator[Finding]:
 CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_seats,
     check_room_bookings,
+    check_recording,
     check_people,
     check_interpretation,
     check_signing,

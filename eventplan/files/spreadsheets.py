@@ -53,11 +53,15 @@ COLUMNS = (
     "seats_high",
     "subcommittee",
     "series",
+    "recording",
+    "recording_licence",
 )
+_BEFORE_RECORDING = COLUMNS[: COLUMNS.index("recording")]
 #: Every header row a version of eventplan has written: a file with one of them is ours.
 WRITTEN_HEADERS = (
     COLUMNS,
-    tuple(c for c in COLUMNS if c not in ("seats_low", "seats_high")),  # before the seats
+    _BEFORE_RECORDING,  # before the recording opt-out
+    tuple(c for c in _BEFORE_RECORDING if c not in ("seats_low", "seats_high")),  # the seats
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -89,6 +93,9 @@ class Row:
     seats_high: int | None
     subcommittee: str
     series: str
+    # "opted out" (the speakers said no), "allowed", or empty: not known
+    recording: str
+    recording_licence: str
 
     def values(self) -> tuple[object, ...]:
         return attrs.astuple(self, recurse=False)
@@ -126,6 +133,10 @@ def programme_table(event: Event, turnout: str | Turnout | None = None) -> tuple
                 seats_high=None if needed is None else needed.high,
                 subcommittee=committees.get(session.subcommittee or "", session.subcommittee or ""),
                 series=session.series or "",
+                recording=""
+                if session.recording is None
+                else ("opted out" if session.recording.optout else "allowed"),
+                recording_licence=(session.recording.licence or "") if session.recording else "",
             )
         )
     return tuple(rows)

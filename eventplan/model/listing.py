@@ -46,6 +46,13 @@ class Recording:
     #: The licence recordings are published under (`CC BY 4.0`), as the schedule gives it.
     licence: str | None = _text()
 
+    @property
+    def words(self) -> str:
+        """What a video team reads: "not to be recorded (the speakers opted out)"."""
+        if self.optout:
+            return "not to be recorded (the speakers opted out)"
+        return f"may be recorded ({self.licence})" if self.licence else "may be recorded"
+
 
 @attrs.frozen(kw_only=True, field_transformer=_fields.typed)
 class Listing:
