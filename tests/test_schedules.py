@@ -22,7 +22,7 @@ from lxml import etree
 import eventplan
 from eventplan import EventFileError, Finding, SessionKind, check, load_schedule, to_ics
 from eventplan.cli import main
-from eventplan.errors import Problem
+from eventplan.errors import InvalidArgumentError, Problem
 from eventplan.model import SessionStatus, Severity
 from eventplan.schedules import (
     DEFAULT_KIND,
@@ -120,7 +120,7 @@ def test_guids_are_kept():
             "Europe/Berlin",
             17,
             ["Curie", "Meitner"],
-            ["schedule-participation-unknown"],
+            ["schedule-participation-unknown", "schedule-kinds"],
         ),
         (
             "rc3-channels-2020.schedule.json",
@@ -135,7 +135,7 @@ def test_guids_are_kept():
             [
                 "schedule-time-zone-inferred",
                 "schedule-participation-unknown",
-                "schedule-unknown-type",
+                "schedule-kinds",
             ],
         ),
         (
@@ -144,7 +144,7 @@ def test_guids_are_kept():
             "Europe/Berlin",
             12,
             ["Saal 1", "Saal GLITCH", "Chill Floor"],
-            ["schedule-participation-unknown", "schedule-unknown-type"],
+            ["schedule-participation-unknown", "schedule-kinds"],
         ),
     ],
 )
@@ -203,19 +203,42 @@ def test_a_schedule_without_a_time_zone_is_read_at_the_offset_its_times_carry():
     assert first.start.isoformat() == "2020-12-27T11:30:00+01:00"
 
 
-def test_each_unknown_type_is_one_finding_naming_its_sessions():
+def test_one_note_says_how_many_sessions_became_which_kind_and_why():
     opened = read_schedule(SCHEDULES / "38c3.schedule.xml")
-    unknown = [f for f in opened.findings if f.code == "schedule-unknown-type"]
+    (note,) = [f for f in opened.findings if f.code == "schedule-kinds"]
     dj_sets = tuple(s.id for s in opened.event.sessions if s.room == "chill-floor")
-    assert unknown == [
-        Finding(
-            code="schedule-unknown-type",
-            severity=Severity.INFO,
-            message="type 'DJ Set' names no session kind eventplan knows (4 sessions); read as side_event",
-            subjects=dj_sets,
-        )
-    ]
+    assert note == Finding(
+        code="schedule-kinds",
+        severity=Severity.INFO,
+        message=(
+            "types read as session kinds: 1 ceremony ('Ceremony' 1: eventplan's own kind), "
+            "11 side_event ('Talk' 7: word 'talk'; 'DJ Set' 4: no word known, the default); "
+            "read_schedule(..., kinds={type: kind}) says otherwise"
+        ),
+        subjects=dj_sets,  # the sessions read by default
+    )
     assert {opened.event.session(s).kind for s in dj_sets} == {DEFAULT_KIND}
+
+
+def test_a_mapping_of_types_overrides_the_words_and_is_checked():
+    opened = read_schedule(
+        SCHEDULES / "38c3.schedule.xml", kinds={"dj set": "reception", "TALK": "plenary"}
+    )
+    kinds = {s.listing.type: s.kind.value for s in opened.event.sessions if s.listing}
+    assert kinds == {"Ceremony": "ceremony", "Talk": "plenary", "DJ Set": "reception"}
+    (note,) = [f for f in opened.findings if f.code == "schedule-kinds"]
+    assert "4 reception ('DJ Set' 4: your mapping)" in note.message
+    assert note.subjects == ()
+    # the source's types are still what an export writes
+    written = {
+        i["type"]
+        for d in to_frab(opened.event)["schedule"]["conference"]["days"]
+        for r in d["rooms"].values()
+        for i in r
+    }
+    assert written == {"Ceremony", "Talk", "DJ Set"}
+    with pytest.raises(InvalidArgumentError, match=r"kinds\['DJ Set'\]: unknown kind 'disco'"):
+        read_schedule(SCHEDULES / "38c3.schedule.xml", kinds={"DJ Set": "disco"})
 
 
 @pytest.mark.parametrize("name", REAL)

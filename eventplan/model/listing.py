@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from eventplan.model import fields as _fields
+from eventplan.model.enums import SessionKind
 
 
 def _text() -> Any:
@@ -73,6 +74,8 @@ class Listing:
     #: The source's type, in its own words (`lecture`, `Talk 30 min`); the session's `kind` is
     #: what eventplan read it as.
     type: str | None = _text()
+    #: The kind eventplan read `type` as; while the session keeps that kind, exports write `type`.
+    read_as: SessionKind | None = None
     #: The GUID the source gave when it is not a UUID (a UUID is kept as the session's `guid`).
     guid: str | None = None
     #: The language field as published (`en`, `en, de`).

@@ -10,7 +10,7 @@ programme back out for the frab and C3VOC tools: the whole programme, or one aud
 """
 
 from eventplan.schedules.frab import to_frab, to_frab_xml
-from eventplan.schedules.kinds import DEFAULT_KIND, KIND_WORDS, session_kind
+from eventplan.schedules.kinds import DEFAULT_KIND, KIND_WORDS, KindReading, read_kind, session_kind
 from eventplan.schedules.reading import (
     ScheduleImport,
     load_schedule,
@@ -23,10 +23,12 @@ from eventplan.schedules.reading import (
 __all__ = [
     "DEFAULT_KIND",
     "KIND_WORDS",
+    "KindReading",
     "ScheduleImport",
     "load_schedule",
     "loads_schedule",
     "read_event_or_schedule",
+    "read_kind",
     "read_schedule",
     "reads_schedule",
     "session_kind",

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pendulum
 from pendulum.parsing import parse_iso8601
@@ -22,7 +22,7 @@ from eventplan.capacity.findings import Finding
 from eventplan.errors import EventFileError, Problem
 from eventplan.model import fields as _fields
 from eventplan.model import localtime
-from eventplan.model.enums import Layout, SessionStatus, Severity
+from eventplan.model.enums import Layout, SessionKind, SessionStatus, Severity
 from eventplan.model.event import Event
 from eventplan.model.listing import Link, Listing, Recording
 from eventplan.model.organisation import Official
@@ -44,7 +44,7 @@ from eventplan.schedules.frab import (
 from eventplan.schedules.frab import (
     guid as frab_guid,
 )
-from eventplan.schedules.kinds import DEFAULT_KIND, session_kind
+from eventplan.schedules.kinds import KindReading, read_kind
 
 #: Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"đ": "d", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ł": "l", "þ": "th"})
@@ -63,12 +63,19 @@ _TURNOUT_DESCRIPTION = (
 )
 
 
-def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ...]]:
-    """The event a schedule describes, and what eventplan had to decide to read it."""
+def build_event(
+    raw: RawSchedule, source: str, *, kinds: Mapping[str, SessionKind] | None = None
+) -> tuple[Event, tuple[Finding, ...]]:
+    """The event a schedule describes, and what eventplan had to decide to read it;
+    ``kinds`` maps whole types (lower-case) to kinds before eventplan's words."""
     if not raw.readable:
         raise EventFileError(raw.problems, source)
-    reading = _Reading(raw)
-    sessions = [session for item in raw.items if (session := reading.session(item)) is not None]
+    reading = _Reading(raw, kinds or {})
+    sessions = [
+        session
+        for item in raw.items
+        if (session := reading.counted(reading.session(item), item)) is not None
+    ]
     conference_at = raw.at("schedule", "conference")
     start_date = _date(
         raw, raw.start, reading.zone, raw.at(conference_at, "start"), reading.problems
@@ -111,14 +118,15 @@ def build_event(raw: RawSchedule, source: str) -> tuple[Event, tuple[Finding, ..
     found = [problem for problem, _ in reference_problems(event)]
     if found:
         raise EventFileError(found, source)
-    return event, (*reading.findings, *reading.type_findings())
+    return event, (*reading.findings, *reading.kind_finding())
 
 
 class _Reading:
     """What reading one schedule accumulates: problems, findings, and the ids given so far."""
 
-    def __init__(self, raw: RawSchedule) -> None:
+    def __init__(self, raw: RawSchedule, kinds: Mapping[str, SessionKind]) -> None:
         self.raw = raw
+        self.kinds = kinds
         self.event_id = as_id(raw.acronym or raw.title or "", "schedule")
         self.problems: list[Problem] = list(raw.problems)
         self.findings: list[Finding] = []
@@ -127,7 +135,7 @@ class _Reading:
         self.unreadable_rooms: set[str] = set()
         self.rooms = _rooms(raw, self.event_id, self.problems, self.unreadable_rooms)
         self.officials: dict[tuple[str, str], Official] = {}
-        self.unknown_types: dict[str, list[str]] = defaultdict(list)
+        self.readings: dict[tuple[str, KindReading], list[str]] = defaultdict(list)
         self._official_ids: set[str] = set()
         self._session_ids: set[str] = set()
         self._guids: set[str] = set()
@@ -151,9 +159,8 @@ class _Reading:
         if item.room in self.unreadable_rooms:
             return None  # the room's name is the problem, said once where it is
         session_id = unique(_session_id(item, self.raw.acronym), self._session_ids)
-        kind = session_kind(item.kind, track=item.track)
-        if kind is None:
-            self.unknown_types[item.kind or "(none)"].append(session_id)
+        reading = read_kind(item.kind, track=item.track, mapping=self.kinds)
+        kind = reading.kind
         title = item.title.strip()
         cancelled = title.endswith(CANCELLED_SUFFIX) and len(title) > len(CANCELLED_SUFFIX)
         language = (item.language or "").split("-")[0].split("_")[0].strip().lower()
@@ -162,7 +169,7 @@ class _Reading:
             return Session(
                 id=session_id,
                 title=title.removesuffix(CANCELLED_SUFFIX) if cancelled else title,
-                kind=kind or DEFAULT_KIND,
+                kind=kind,
                 start=start,
                 end=start + length,
                 room=None if item.room == NO_ROOM else self._room_id(item.room),
@@ -173,7 +180,9 @@ class _Reading:
                 description=_description(item),
                 guid=guid,
                 recording=_recording(item),
-                listing=_listing(item, guid, ours=self._slug(session_id), absolute=self._absolute),
+                listing=_listing(
+                    item, guid, kind, ours=self._slug(session_id), absolute=self._absolute
+                ),
             )
         except ValueError as exc:
             self.problems.append(Problem(item.path, str(exc)))
@@ -218,20 +227,41 @@ class _Reading:
             ids.append(self.officials[key].id)
         return ids
 
-    def type_findings(self) -> list[Finding]:
-        """One finding per type eventplan does not know, naming its sessions."""
+    def counted(self, session: Session | None, item: RawItem) -> Session | None:
+        """``session``, its kind's reading counted for the import's note."""
+        if session is not None:
+            reading = read_kind(item.kind, track=item.track, mapping=self.kinds)
+            self.readings[item.kind or "(none)", reading].append(session.id)
+        return session
+
+    def kind_finding(self) -> list[Finding]:
+        """One note: how many sessions became which kind, and why (the word, the mapping, or
+        the default); its subjects are the sessions read by default."""
+        if not self.readings:
+            return []
+        by_kind: dict[SessionKind, list[tuple[str, KindReading, list[str]]]] = defaultdict(list)
+        for (text, reading), ids in self.readings.items():
+            by_kind[reading.kind].append((text, reading, ids))
+        parts = []
+        for kind, readings in sorted(by_kind.items(), key=lambda pair: pair[0].value):
+            total = sum(len(ids) for _, _, ids in readings)
+            why = "; ".join(
+                f"{text!r} {len(ids)}: {reading.reason}"
+                for text, reading, ids in sorted(readings, key=lambda r: (-len(r[2]), r[0]))
+            )
+            parts.append(f"{total} {kind.value} ({why})")
+        defaulted = [i for (_, r), ids in self.readings.items() if r.by_default for i in ids]
         return [
             Finding(
-                code="schedule-unknown-type",
+                code="schedule-kinds",
                 severity=Severity.INFO,
                 message=(
-                    f"type {kind_text!r} names no session kind eventplan knows "
-                    f"({len(ids)} session{'s' if len(ids) != 1 else ''}); "
-                    f"read as {DEFAULT_KIND.value}"
+                    "types read as session kinds: "
+                    + ", ".join(parts)
+                    + "; read_schedule(..., kinds={type: kind}) says otherwise"
                 ),
-                subjects=ids,
+                subjects=defaulted,
             )
-            for kind_text, ids in self.unknown_types.items()
         ]
 
 
@@ -476,6 +506,7 @@ def _recording(item: RawItem) -> Recording | None:
 def _listing(
     item: RawItem,
     kept_guid: str | None,
+    kind: SessionKind,
     *,
     ours: str,
     absolute: Callable[[str | None], str | None],
@@ -488,6 +519,7 @@ def _listing(
         code=item.code or (item.slug if is_code(item.slug) else None),
         slug=item.slug if valid_slug(item.slug) and item.slug != ours else None,
         type=item.kind,
+        read_as=kind if item.kind else None,
         guid=item.guid if item.guid is not None and item.guid != kept_guid else None,
         language=item.language,
         subtitle=item.subtitle,

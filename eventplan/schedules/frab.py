@@ -475,9 +475,10 @@ def merged_description(abstract: str | None, description: str | None) -> str | N
 
 def _type(session: Session, listing: Listing) -> str:
     """The source's type while the session keeps the kind it was read as; else the kind."""
-    if listing.type and (session_kind(listing.type, track=session.series) or DEFAULT_KIND) is (
-        session.kind
-    ):
+    if not listing.type:
+        return session.kind.value
+    read_as = listing.read_as or session_kind(listing.type, track=session.series) or DEFAULT_KIND
+    if read_as is session.kind:
         return listing.type
     return session.kind.value
 

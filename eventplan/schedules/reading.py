@@ -10,6 +10,7 @@ What eventplan had to decide while reading comes back as findings.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -17,10 +18,12 @@ import attrs
 from eventplan.capacity.findings import Finding
 from eventplan.files.eventfile import loads_event, read_text
 from eventplan.model import fields as _fields
+from eventplan.model.enums import SessionKind
 from eventplan.model.event import Event
 from eventplan.schedules._build import build_event
 from eventplan.schedules._json import read_json
 from eventplan.schedules._xml import read_xml
+from eventplan.schedules.kinds import kind_mapping
 
 Path_ = str | os.PathLike[str]
 
@@ -33,26 +36,36 @@ class ScheduleImport:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_fields.to_tuple)
 
 
-def reads_schedule(text: str, *, source: str = "<string>") -> ScheduleImport:
-    """Read ``schedule.json`` or ``schedule.xml`` text (told apart by content)."""
+#: A user's mapping of whole published types to session kinds: ``{"DJ Set": "reception"}``.
+Kinds = Mapping[str, SessionKind | str] | None
+
+
+def reads_schedule(text: str, *, source: str = "<string>", kinds: Kinds = None) -> ScheduleImport:
+    """Read ``schedule.json`` or ``schedule.xml`` text (told apart by content).
+
+    ``kinds`` maps whole types to session kinds ahead of eventplan's own words
+    (:data:`eventplan.schedules.KIND_WORDS`); one finding says how each type was read.
+    """
+    mapping = kind_mapping("reads_schedule", kinds)
     raw = read_xml(text) if text.lstrip().startswith("<") else read_json(text)
-    event, findings = build_event(raw, source)
+    event, findings = build_event(raw, source, kinds=mapping)
     return ScheduleImport(event, findings)
 
 
-def loads_schedule(text: str, *, source: str = "<string>") -> Event:
+def loads_schedule(text: str, *, source: str = "<string>", kinds: Kinds = None) -> Event:
     """The event in ``schedule.json`` or ``schedule.xml`` text."""
-    return reads_schedule(text, source=source).event
+    return reads_schedule(text, source=source, kinds=kinds).event
 
 
-def read_schedule(path: Path_) -> ScheduleImport:
+def read_schedule(path: Path_, *, kinds: Kinds = None) -> ScheduleImport:
     """Read a ``schedule.json`` or ``schedule.xml`` file, with the findings reading it gave."""
-    return reads_schedule(read_text(path).removeprefix("\ufeff"), source=os.fspath(path))
+    text = read_text(path).removeprefix("\ufeff")
+    return reads_schedule(text, source=os.fspath(path), kinds=kinds)
 
 
-def load_schedule(path: Path_) -> Event:
+def load_schedule(path: Path_, *, kinds: Kinds = None) -> Event:
     """The event in a frab/C3VOC ``schedule.json`` or ``schedule.xml`` file."""
-    return read_schedule(path).event
+    return read_schedule(path, kinds=kinds).event
 
 
 def read_event_or_schedule(path: Path_) -> ScheduleImport:
