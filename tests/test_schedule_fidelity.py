@@ -307,3 +307,93 @@ def test_a_room_of_one_layout_is_not_reset_between_kinds():
     event = loads_schedule(json.dumps(document))
     assert {s.kind.value for s in event.sessions} == {"side_event", "workshop"}
     assert not [f for f in check(event).findings if f.code == "room-turnover"]
+
+
+# --- times: past midnight, and a city's zone ---------------------------------------------
+
+_XML_DAY = """<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><acronym>fosdem</acronym><title>FOSDEM</title>{city}
+    <start>2025-02-01</start><end>2025-02-02</end></conference>
+  <day index="1" date="2025-02-01" start="2025-02-01T10:00:00+01:00" end="2025-02-02T03:00:00+01:00">
+    <room name="Janson">
+      <event id="1" guid="00000000-0000-4000-8000-00000000000a">
+        <start>{early}</start><duration>00:30</duration><room>Janson</room>
+        <title>Morning</title><type>Talk</type>{date}
+      </event>
+      <event id="2" guid="00000000-0000-4000-8000-00000000000b">
+        <start>01:00</start><duration>00:30</duration><room>Janson</room>
+        <title>After midnight</title><type>Talk</type>{late_date}
+      </event>
+    </room>
+  </day>
+</schedule>
+"""
+
+
+def test_a_session_after_midnight_without_a_date_lands_on_the_next_day():
+    text = _XML_DAY.format(
+        city="<time_zone_name>Europe/Brussels</time_zone_name>",
+        early="10:00",
+        date="",
+        late_date="",
+    )
+    event = loads_schedule(text)
+    late = next(s for s in event.sessions if s.title == "After midnight")
+    assert late.start.isoformat() == "2025-02-02T01:00:00+01:00"
+    morning = next(s for s in event.sessions if s.title == "Morning")
+    assert morning.start.isoformat() == "2025-02-01T10:00:00+01:00"
+
+
+def test_a_named_city_gives_its_iana_zone_for_the_offset_its_times_carry():
+    dated = "<date>2025-02-01T10:00:00+01:00</date>"
+    late = "<date>2025-02-02T01:00:00+01:00</date>"
+    opened = read_schedule_text(
+        _XML_DAY.format(city="<city>Brussels</city>", early="10:00", date=dated, late_date=late)
+    )
+    assert opened.event.timezone == "Europe/Brussels"
+    (note,) = [f for f in opened.findings if f.code == "schedule-time-zone-inferred"]
+    assert "Europe/Brussels, the zone of Brussels" in note.message
+    elsewhere = read_schedule_text(
+        _XML_DAY.format(city="<city>Tokyo</city>", early="10:00", date=dated, late_date=late)
+    )
+    assert elsewhere.event.timezone == "Etc/GMT-1"  # Tokyo is not at +01:00: the offset stays
+
+
+def read_schedule_text(text: str):  # type: ignore[no-untyped-def]
+    from eventplan.schedules import reads_schedule
+
+    return reads_schedule(text)
+
+
+def _one_speaker_in_two_rooms(gap_minutes: int, walking: float | None) -> Event:
+    document = json.loads(_schedule(persons=[{"id": 7, "public_name": "Ada"}]))
+    (item,) = document["schedule"]["conference"]["days"][0]["rooms"]["Hall A"]
+    start = 10 * 60 + gap_minutes
+    other = {
+        **item,
+        "guid": "00000000-0000-4000-8000-000000000003",
+        "id": 44,
+        "slug": "conf-other",
+        "room": "Hall B",
+        "date": f"2025-10-25T{start // 60:02d}:{start % 60:02d}:00+07:00",
+        "start": f"{start // 60:02d}:{start % 60:02d}",
+    }
+    document["schedule"]["conference"]["days"][0]["rooms"]["Hall B"] = [other]
+    event = loads_schedule(json.dumps(document))
+    (venue,) = event.venues
+    return attrs.evolve(event, venues=[attrs.evolve(venue, walking_minutes=walking)])
+
+
+def test_a_transfer_within_a_venue_uses_the_venue_s_walking_time():
+    from eventplan import check
+
+    def transfers(event: Event) -> list[str]:
+        return [f.message for f in check(event).findings if f.code == "person-transfer"]
+
+    assert transfers(_one_speaker_in_two_rooms(3, walking=2)) == []
+    (short,) = transfers(_one_speaker_in_two_rooms(1, walking=2))
+    assert short.endswith("2 min needed (the walking time A conference gives)")
+    # without the venue's figure, the norm for one venue applies (5-10 min)
+    (by_norm,) = transfers(_one_speaker_in_two_rooms(3, walking=None))
+    assert "min needed" in by_norm and "walking time" not in by_norm

@@ -29,7 +29,7 @@ from eventplan.model.event import Event
 from eventplan.model.norms import Norm, NormSet
 from eventplan.model.parties import Parties
 from eventplan.model.programme import Session
-from eventplan.model.venue import Room
+from eventplan.model.venue import Room, Venue
 
 #: A capacity, the norms that set it and the name of the binding limit.
 Capacity = tuple[Count, tuple[Norm, ...], str]
@@ -67,6 +67,15 @@ class Context:
     @cached_property
     def venue_of_room(self) -> dict[str, str]:
         return {room.id: venue.id for venue in self.event.venues for room in venue.rooms}
+
+    @cached_property
+    def venues(self) -> dict[str, Venue]:
+        return {venue.id: venue for venue in self.event.venues}
+
+    @cached_property
+    def walking_minutes(self) -> dict[str, float]:
+        """The walking time each venue gives between its rooms, where it gives one."""
+        return {v.id: v.walking_minutes for v in self.event.venues if v.walking_minutes is not None}
 
     @cached_property
     def live(self) -> tuple[Session, ...]:
@@ -332,8 +341,20 @@ def check_people(ctx: Context) -> Iterator[Finding]:
         for a, b in intervals.consecutive(sessions, _start, _end):
             if a.room is None or b.room is None or a.room == b.room:
                 continue
-            norm = same if ctx.venue_of_room[a.room] == ctx.venue_of_room[b.room] else other
+            venue = ctx.venue_of_room[a.room]
             gap = (b.start - a.end).total_seconds() / 60
+            walk = ctx.walking_minutes.get(venue) if venue == ctx.venue_of_room[b.room] else None
+            if walk is not None:  # the venue's own walking time: a fact, not a norm
+                if gap < walk:
+                    yield Finding(
+                        "person-transfer",
+                        Severity.ERROR,
+                        f"{who} has {gap:g} min from {a.id} to {b.id} in another room; "
+                        f"{walk:g} min needed (the walking time {ctx.venues[venue].name} gives)",
+                        (person, a.id, b.id),
+                    )
+                continue
+            norm = same if venue == ctx.venue_of_room[b.room] else other
             if gap < norm.cautious_value:
                 yield Finding(
                     "person-transfer",

@@ -109,3 +109,8 @@ class Venue:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, kw_only=True)
     #: What the facts given here rest on where no source gives them, in your own words.
     assumption: str | None = attrs.field(default=None, kw_only=True)
+    #: Minutes to walk between two of its rooms, as measured or known here; left out, the norm
+    #: `transfer.same_venue_minutes` applies.
+    walking_minutes: float | None = attrs.field(
+        default=None, validator=[_fields.finite, _fields.non_negative], kw_only=True
+    )

@@ -374,7 +374,11 @@ def _zone(
     offsets = {_offset(item.date) for item in raw.items} - {None}
     offset = offsets.pop() if len(offsets) == 1 else None
     hours = None if offset is None else offset.total_seconds() / 3600
-    if hours is not None and hours.is_integer():
+    named = _city_zone(raw.city, offset, raw.items) if offset is not None else None
+    if named is not None:
+        zone = named
+        said = f"the zone of {raw.city}, whose offset all its times carry"
+    elif hours is not None and hours.is_integer():
         zone = "UTC" if hours == 0 else f"Etc/GMT{-int(hours):+d}"
         said = f"the offset all its times carry (UTC{int(hours):+d}:00)"
     else:
@@ -387,6 +391,32 @@ def _zone(
         )
     )
     return zone
+
+
+def _city_zone(city: str | None, offset: dt.timedelta, items: Iterable[RawItem]) -> str | None:
+    """The IANA zone named after the schedule's city (``Brussels``: ``Europe/Brussels``)
+    when every stated time has that zone's offset at its instant; else ``None``."""
+    if not city:
+        return None
+    import zoneinfo
+
+    wanted = city.strip().replace(" ", "_").lower()
+    for name in sorted(zoneinfo.available_timezones()):
+        if (
+            "/" in name
+            and name.rsplit("/", 1)[1].lower() == wanted
+            and not name.startswith(("Etc/", "posix/", "right/"))
+        ):
+            zone = pendulum.timezone(name)
+            instants = [_written_datetime(i.date.strip()) for i in items if i.date]
+            if all(
+                t is None
+                or t.tzinfo is None
+                or pendulum.instance(t).in_timezone(zone).utcoffset() == offset
+                for t in instants
+            ):
+                return name
+    return None
 
 
 def _offset(text: str | None) -> dt.timedelta | None:
@@ -425,6 +455,11 @@ def _start(
         problems.append(Problem(raw.at(item.path, "date"), "required, but missing"))
         return None
     wall = dt.datetime(day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)))
+    begins = _written_datetime((item.day_start or "").strip())
+    if begins is not None and "T" in (item.day_start or ""):
+        local = pendulum.instance(begins).in_timezone(zone) if begins.tzinfo else begins
+        if wall.time() < local.time() and local.date() == day:
+            wall += dt.timedelta(days=1)  # past midnight: the day's programme runs on
     return _placed(raw, wall, zone, raw.at(item.path, "start"), problems)
 
 

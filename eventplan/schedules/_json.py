@@ -6,6 +6,8 @@ import json
 import re
 from typing import Any
 
+import attrs
+
 from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
@@ -89,7 +91,9 @@ def read_json(text: str) -> RawSchedule:
             for index, entry in enumerate(entries):
                 at = f"{room_at}[{index}]"
                 if isinstance(entry, dict):
-                    items.append(reader.item(entry, at, day_date, room_name))
+                    item = reader.item(entry, at, day_date, room_name)
+                    day_start = reader.optional_text(day, day_at, "day_start")
+                    items.append(attrs.evolve(item, day_start=day_start))
                 else:
                     problems.append(Problem(at, f"expected an event, got {_kind(entry)}"))
     return RawSchedule(
@@ -99,6 +103,7 @@ def read_json(text: str) -> RawSchedule:
         end=reader.optional_text(conference, path, "end"),
         time_zone_name=reader.optional_text(conference, path, "time_zone_name"),
         url=reader.optional_text(conference, path, "url"),
+        city=reader.optional_text(conference, path, "city"),
         base_url=reader.optional_text(schedule, "schedule", "base_url")
         or reader.optional_text(conference, path, "base_url"),
         rooms=tuple(rooms),

@@ -70,6 +70,9 @@ class RawItem:
     #: The speakers' no to recording, as published; ``None`` when the schedule does not say.
     optout: bool | None = None
     licence: str | None = None
+    #: When the item's day begins (frab's ``day_start``): a clock time before it is the next
+    #: calendar day, as the sessions after midnight of a congress are.
+    day_start: str | None = None
 
 
 @attrs.frozen
@@ -87,6 +90,8 @@ class RawSchedule:
     separator: str = "."
     #: What relative links (logos, attachments) are relative to.
     base_url: str | None = None
+    #: The city the schedule names (pentabarf's ``<city>``), to find its zone by.
+    city: str | None = None
     #: False when the file could not be parsed at all: its one problem is all there is to say.
     readable: bool = True
 

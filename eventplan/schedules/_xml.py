@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import attrs
+
 from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
@@ -41,9 +43,8 @@ def read_xml(text: str) -> RawSchedule:
             room_at = f"{day_at}/room[@name={name!r}]"
             rooms.setdefault(name, RawRoom(name, None, room.get("guid"), None, room_at))
             for index, event in enumerate(room.findall("event"), start=1):
-                items.append(
-                    _item(event, f"{room_at}/event[{index}]", day.get("date"), name, problems)
-                )
+                item = _item(event, f"{room_at}/event[{index}]", day.get("date"), name, problems)
+                items.append(attrs.evolve(item, day_start=day.get("start")))
     return RawSchedule(
         acronym=_text(conference, "acronym"),
         title=_text(conference, "title"),
@@ -52,6 +53,7 @@ def read_xml(text: str) -> RawSchedule:
         time_zone_name=_text(conference, "time_zone_name"),
         url=_text(conference, "url"),
         base_url=_text(conference, "base_url"),
+        city=_text(conference, "city"),
         rooms=tuple(rooms.values()),
         items=tuple(items),
         problems=tuple(problems),
