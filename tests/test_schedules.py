@@ -360,8 +360,22 @@ def test_problems_in_a_schedule_xml_come_with_their_paths():
             ),
         ),
         ("<schedule>", Problem("", "not well-formed XML: no element found: line 1, column 10")),
-        ("<calendar/>", Problem("calendar", "expected a <schedule> document")),
-        ("{}", Problem("schedule", "required, but missing")),
+        (
+            "<calendar/>",
+            Problem(
+                "calendar",
+                "not a schedule format eventplan reads: tried frab/C3VOC and pentabarf "
+                "schedule.xml (a <schedule> root); its root is <calendar>",
+            ),
+        ),
+        (
+            "{}",
+            Problem(
+                "",
+                "not a schedule format eventplan reads: tried frab/C3VOC schedule.json "
+                "(pretalx, frab, the C3VOC tools) (a top-level 'schedule'); it is dict {}",
+            ),
+        ),
     ],
     ids=["broken-json", "broken-xml", "not-a-schedule", "empty-json"],
 )

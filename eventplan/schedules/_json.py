@@ -47,21 +47,51 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_whole_number)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def read_json(text: str) -> RawSchedule:
+def decode(text: str) -> tuple[Any, RawSchedule | None]:
+    """The JSON document, or (when it cannot be read at all) the unreadable schedule saying why."""
     try:
         document = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         problem = Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}")
-        return RawSchedule.unreadable(problem, ".")
+        return None, RawSchedule.unreadable(problem, ".")
     except RecursionError:
         problem = Problem("", "nested too deeply: no schedule nests more than a few levels")
-        return RawSchedule.unreadable(problem, ".")
+        return None, RawSchedule.unreadable(problem, ".")
     except _Duplicate as exc:
-        return RawSchedule.unreadable(_duplicate(text, str(exc)), ".")
+        return None, RawSchedule.unreadable(_duplicate(text, str(exc)), ".")
     if _SURROGATE_ESCAPE.search(text):
         lone = _lone_surrogate(document)
         if lone is not None:
-            return RawSchedule.unreadable(lone, ".")
+            return None, RawSchedule.unreadable(lone, ".")
+    return document, None
+
+
+#: The JSON formats eventplan reads, each by the top-level key that tells it apart.
+JSON_FORMATS: dict[str, str] = {
+    "schedule": "frab/C3VOC schedule.json (pretalx, frab, the C3VOC tools)",
+}
+
+
+def read_json(text: str) -> RawSchedule:
+    """A JSON schedule of any format eventplan reads, told apart by its top-level keys."""
+    document, unreadable = decode(text)
+    if unreadable is not None:
+        return unreadable
+    if isinstance(document, dict) and "schedule" in document:
+        return read_frab_json(document)
+    tried = "; ".join(f"{name} (a top-level {key!r})" for key, name in JSON_FORMATS.items())
+    found = (
+        "its top-level keys are " + ", ".join(map(repr, list(document)[:6]))
+        if isinstance(document, dict) and document
+        else f"it is {_kind(document)}"
+    )
+    return RawSchedule.unreadable(
+        Problem("", f"not a schedule format eventplan reads: tried {tried}; {found}"), "."
+    )
+
+
+def read_frab_json(document: Any) -> RawSchedule:
+    """A frab/C3VOC ``schedule.json`` document as raw records."""
     problems: list[Problem] = []
     reader = _Reader(problems)
     schedule = reader.mapping(document, "", "schedule")

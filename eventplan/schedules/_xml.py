@@ -25,7 +25,14 @@ def read_xml(text: str) -> RawSchedule:
     except ET.ParseError as exc:
         return RawSchedule.unreadable(Problem("", f"not well-formed XML: {exc}"), "/")
     if root.tag != "schedule":
-        return RawSchedule.unreadable(Problem(root.tag, "expected a <schedule> document"), "/")
+        return RawSchedule.unreadable(
+            Problem(
+                root.tag,
+                "not a schedule format eventplan reads: tried frab/C3VOC and pentabarf "
+                f"schedule.xml (a <schedule> root); its root is <{root.tag}>",
+            ),
+            "/",
+        )
     problems: list[Problem] = []
     conference = root.find("conference")
     if conference is None:
