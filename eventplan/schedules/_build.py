@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 import pendulum
 from pendulum.parsing import parse_iso8601
 
+from eventplan._text import plural as _plural
 from eventplan.capacity.findings import Finding
 from eventplan.errors import EventFileError, Problem
 from eventplan.model import fields as _fields
@@ -118,6 +119,17 @@ def build_event(
     found = [problem for problem, _ in reference_problems(event)]
     if found:
         raise EventFileError(found, source)
+    if raw.unscheduled:
+        reading.findings.append(
+            Finding(
+                code="schedule-unscheduled",
+                severity=Severity.INFO,
+                message=(
+                    f"{_plural(raw.unscheduled, 'contribution')} without a time in the "
+                    "source's timetable: left out"
+                ),
+            )
+        )
     return event, (*reading.findings, *reading.kind_finding())
 
 

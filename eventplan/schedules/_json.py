@@ -69,6 +69,7 @@ def decode(text: str) -> tuple[Any, RawSchedule | None]:
 #: The JSON formats eventplan reads, each by the top-level key that tells it apart.
 JSON_FORMATS: dict[str, str] = {
     "schedule": "frab/C3VOC schedule.json (pretalx, frab, the C3VOC tools)",
+    "results": "Indico's event or timetable export (/export/event/ID.json, /export/timetable/ID.json)",
 }
 
 
@@ -79,6 +80,10 @@ def read_json(text: str) -> RawSchedule:
         return unreadable
     if isinstance(document, dict) and "schedule" in document:
         return read_frab_json(document)
+    if isinstance(document, dict) and "results" in document:
+        from eventplan.schedules._indico import read_indico
+
+        return read_indico(document)
     tried = "; ".join(f"{name} (a top-level {key!r})" for key, name in JSON_FORMATS.items())
     found = (
         "its top-level keys are " + ", ".join(map(repr, list(document)[:6]))

@@ -92,6 +92,8 @@ class RawSchedule:
     base_url: str | None = None
     #: The city the schedule names (pentabarf's ``<city>``), to find its zone by.
     city: str | None = None
+    #: Items the source lists without a time (Indico's unscheduled contributions): left out.
+    unscheduled: int = 0
     #: False when the file could not be parsed at all: its one problem is all there is to say.
     readable: bool = True
 
