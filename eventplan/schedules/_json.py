@@ -66,35 +66,6 @@ def decode(text: str) -> tuple[Any, RawSchedule | None]:
     return document, None
 
 
-#: The JSON formats eventplan reads, each by the top-level key that tells it apart.
-JSON_FORMATS: dict[str, str] = {
-    "schedule": "frab/C3VOC schedule.json (pretalx, frab, the C3VOC tools)",
-    "results": "Indico's event or timetable export (/export/event/ID.json, /export/timetable/ID.json)",
-}
-
-
-def read_json(text: str) -> RawSchedule:
-    """A JSON schedule of any format eventplan reads, told apart by its top-level keys."""
-    document, unreadable = decode(text)
-    if unreadable is not None:
-        return unreadable
-    if isinstance(document, dict) and "schedule" in document:
-        return read_frab_json(document)
-    if isinstance(document, dict) and "results" in document:
-        from eventplan.schedules._indico import read_indico
-
-        return read_indico(document)
-    tried = "; ".join(f"{name} (a top-level {key!r})" for key, name in JSON_FORMATS.items())
-    found = (
-        "its top-level keys are " + ", ".join(map(repr, list(document)[:6]))
-        if isinstance(document, dict) and document
-        else f"it is {_kind(document)}"
-    )
-    return RawSchedule.unreadable(
-        Problem("", f"not a schedule format eventplan reads: tried {tried}; {found}"), "."
-    )
-
-
 def read_frab_json(document: Any) -> RawSchedule:
     """A frab/C3VOC ``schedule.json`` document as raw records."""
     problems: list[Problem] = []
@@ -318,6 +289,11 @@ class _Reader:
             Problem(f"{path}.{key}", f"expected true or false, got {_kind(value)}")
         )
         return None
+
+
+def describe(value: Any) -> str:
+    """A value as a problem shows it: its type and the start of its text."""
+    return _kind(value)
 
 
 def _kind(value: Any) -> str:

@@ -16,16 +16,46 @@ from pathlib import Path
 import attrs
 
 from eventplan.capacity.findings import Finding
+from eventplan.errors import Problem
 from eventplan.files.eventfile import loads_event, read_text
 from eventplan.model import fields as _fields
 from eventplan.model.enums import SessionKind
 from eventplan.model.event import Event
+from eventplan.schedules import _json
 from eventplan.schedules._build import build_event
-from eventplan.schedules._json import read_json
+from eventplan.schedules._indico import read_indico
+from eventplan.schedules._raw import RawSchedule
 from eventplan.schedules._xml import read_xml
 from eventplan.schedules.kinds import kind_mapping
 
 Path_ = str | os.PathLike[str]
+
+
+#: The JSON formats eventplan reads, each by the top-level key that tells it apart.
+JSON_FORMATS: dict[str, str] = {
+    "schedule": "frab/C3VOC schedule.json (pretalx, frab, the C3VOC tools)",
+    "results": "Indico's event or timetable export (/export/event/ID.json, /export/timetable/ID.json)",
+}
+
+
+def _read_json(text: str) -> RawSchedule:
+    """A JSON schedule of any format eventplan reads, told apart by its top-level keys."""
+    document, unreadable = _json.decode(text)
+    if unreadable is not None:
+        return unreadable
+    if isinstance(document, dict) and "schedule" in document:
+        return _json.read_frab_json(document)
+    if isinstance(document, dict) and "results" in document:
+        return read_indico(document)
+    tried = "; ".join(f"{name} (a top-level {key!r})" for key, name in JSON_FORMATS.items())
+    found = (
+        "its top-level keys are " + ", ".join(map(repr, list(document)[:6]))
+        if isinstance(document, dict) and document
+        else f"it is {_json.describe(document)}"
+    )
+    return RawSchedule.unreadable(
+        Problem("", f"not a schedule format eventplan reads: tried {tried}; {found}"), "."
+    )
 
 
 @attrs.frozen
@@ -47,7 +77,7 @@ def reads_schedule(text: str, *, source: str = "<string>", kinds: Kinds = None) 
     (:data:`eventplan.schedules.KIND_WORDS`); one finding says how each type was read.
     """
     mapping = kind_mapping("reads_schedule", kinds)
-    raw = read_xml(text) if text.lstrip().startswith("<") else read_json(text)
+    raw = read_xml(text) if text.lstrip().startswith("<") else _read_json(text)
     event, findings = build_event(raw, source, kinds=mapping)
     return ScheduleImport(event, findings)
 
