@@ -71,17 +71,7 @@ def read_xml(text: str) -> RawSchedule:
 def _item(
     event: ET.Element, at: str, day_date: str | None, room: str, problems: list[Problem]
 ) -> RawItem:
-    number = event.get("id")
-    whole = number is not None and _WHOLE.fullmatch(number.strip()) is not None
-    if number is not None and not whole:
-        shown = number if len(number) <= 40 else f"{number[:20]}... ({len(number):,} characters)"
-        problems.append(
-            Problem(
-                f"{at}/@id",
-                f"expected a whole number of at most {limits.MAX_NUMBER_DIGITS} digits "
-                f"0-9, got {shown!r}",
-            )
-        )
+    number = _whole(event.get("id"), f"{at}/@id", problems)
     title = _text(event, "title")
     if title is None:
         problems.append(Problem(f"{at}/title", "required, but missing"))
@@ -97,7 +87,7 @@ def _item(
         day_date=day_date,
         room=_text(event, "room") or room,
         guid=event.get("guid"),
-        number=int(number) if number is not None and whole else None,
+        number=number,
         code=event.get("code"),
         slug=_text(event, "slug"),
         title=title,
@@ -145,14 +135,17 @@ def _boolean(node: ET.Element | None, at: str, problems: list[Problem]) -> bool 
 
 
 def _whole(text: str | None, at: str, problems: list[Problem]) -> int | None:
+    """An id attribute as a number: ASCII digits, at most ``MAX_NUMBER_DIGITS`` of them."""
     if text is None:
         return None
     if _WHOLE.fullmatch(text.strip()):
         return int(text)
+    shown = text if len(text) <= 40 else f"{text[:20]}... ({len(text):,} characters)"
     problems.append(
         Problem(
             at,
-            f"expected a whole number of at most {limits.MAX_NUMBER_DIGITS} digits 0-9, got {text[:40]!r}",
+            f"expected a whole number of at most {limits.MAX_NUMBER_DIGITS} digits "
+            f"0-9, got {shown!r}",
         )
     )
     return None
