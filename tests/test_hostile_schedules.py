@@ -213,13 +213,20 @@ def test_every_case_from_a_shell_gives_no_traceback(tmp_path):
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, (name, done.stderr)
 
 
-def test_an_offset_the_named_zone_does_not_have_is_refused(tmp_path, capsys):
+def test_an_offset_the_named_zone_does_not_have_is_read_as_its_instant_with_a_warning():
+    """pretalx publishes such files (its DemoCon says UTC and writes +01:00): conference apps
+    read the offsets, so eventplan does too, and says so instead of refusing the file."""
+    from eventplan.schedules import reads_schedule
+
     data = schedule(talk(date="2024-06-01T10:00:00+07:00"))
-    said = run_cli(write(tmp_path, json.dumps(data)), capsys, tmp_path)
-    assert said == (
-        "schedule.conference.days[0].rooms['R1'][0].date: 2024-06-01T10:00:00+07:00 gives "
-        "UTC offset +07:00, but Europe/Berlin is at +02:00 then; write "
-        "2024-06-01T05:00:00+02:00 if that instant is meant, or the local time without an offset"
+    opened = reads_schedule(json.dumps(data))
+    assert opened.event.sessions[0].start.isoformat() == "2024-06-01T05:00:00+02:00"
+    (warning,) = [f for f in opened.findings if f.code == "schedule-offset-not-zone"]
+    assert warning.severity.value == "warning"
+    assert warning.message == (
+        "1 time with a UTC offset that Europe/Berlin does not have then (the first at "
+        "schedule.conference.days[0].rooms['R1'][0]): read as the instants written; check "
+        "the schedule's time_zone_name"
     )
 
 

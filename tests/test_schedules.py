@@ -375,7 +375,8 @@ def test_problems_in_a_schedule_xml_come_with_their_paths():
                 "not a schedule format eventplan reads: tried frab/C3VOC schedule.json "
                 "(pretalx, frab, the C3VOC tools) (a top-level 'schedule'); Indico's event "
                 "or timetable export (/export/event/ID.json, /export/timetable/ID.json) "
-                "(a top-level 'results'); it is dict {}",
+                "(a top-level 'results'); pretalx's widget schedule "
+                "(/schedule/widgets/schedule.json) (a top-level 'talks'); it is dict {}",
             ),
         ),
     ],

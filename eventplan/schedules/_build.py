@@ -14,10 +14,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
+import attrs
 import pendulum
 from pendulum.parsing import parse_iso8601
 
+from eventplan._text import CONTROL as _CONTROL
 from eventplan._text import plural as _plural
 from eventplan.capacity.findings import Finding
 from eventplan.errors import EventFileError, Problem
@@ -36,6 +39,8 @@ from eventplan.schedules.frab import (
     CANCELLED_SUFFIX,
     NO_ROOM,
     acronym,
+    ascii_url,
+    frab_numbers,
     http_url,
     is_code,
     merged_description,
@@ -119,6 +124,31 @@ def build_event(
     found = [problem for problem, _ in reference_problems(event)]
     if found:
         raise EventFileError(found, source)
+    if reading.controls:
+        reading.findings.append(
+            Finding(
+                code="schedule-control-characters",
+                severity=Severity.INFO,
+                message=(
+                    f"{_plural(len(reading.controls), 'item')} with control characters in "
+                    f"their texts (the first at {reading.controls[0]}), which no calendar or "
+                    "XML file can carry: left out of the texts"
+                ),
+            )
+        )
+    if reading.off_zone:
+        reading.findings.append(
+            Finding(
+                code="schedule-offset-not-zone",
+                severity=Severity.WARNING,
+                message=(
+                    f"{_plural(len(reading.off_zone), 'time')} with a UTC offset that "
+                    f"{raw.time_zone_name} does not have then (the first at "
+                    f"{reading.off_zone[0]}): read as the instants written; check the "
+                    "schedule's time_zone_name"
+                ),
+            )
+        )
     if raw.unscheduled:
         reading.findings.append(
             Finding(
@@ -148,6 +178,10 @@ class _Reading:
         self.rooms = _rooms(raw, self.event_id, self.problems, self.unreadable_rooms)
         self.officials: dict[tuple[str, str], Official] = {}
         self.readings: dict[tuple[str, KindReading], list[str]] = defaultdict(list)
+        #: Items whose stated offset is not their zone's at that instant.
+        self.off_zone: list[str] = []
+        #: Items whose texts held control characters, left out.
+        self.controls: list[str] = []
         self._official_ids: set[str] = set()
         self._session_ids: set[str] = set()
         self._guids: set[str] = set()
@@ -164,7 +198,11 @@ class _Reading:
 
     def session(self, item: RawItem) -> Session | None:
         """The item as a session, or ``None`` (with its problems noted) when it can't be one."""
+        item = self._printable(item)
         start = _start(self.raw, item, self.zone, self.problems)
+        stated = _offset(item.date)  # UTC ("Z") is an instant in any zone
+        if start is not None and self.raw.time_zone_name and stated and stated != start.utcoffset():
+            self.off_zone.append(item.path)
         length = _duration(self.raw, item, self.problems)
         if item.title is None or start is None or length is None:
             return None
@@ -193,12 +231,29 @@ class _Reading:
                 guid=guid,
                 recording=_recording(item),
                 listing=_listing(
-                    item, guid, kind, ours=self._slug(session_id), absolute=self._absolute
+                    item,
+                    guid,
+                    kind,
+                    ours=self._slug(session_id),
+                    absolute=self._absolute,
+                    conference_url=http_url(self.raw.url),
                 ),
             )
         except ValueError as exc:
             self.problems.append(Problem(item.path, str(exc)))
             return None
+
+    def _printable(self, item: RawItem) -> RawItem:
+        """The item's texts without control characters, which no calendar or XML file can
+        carry (a published description holding U+0006); the note counts the items."""
+        fields = ("title", "subtitle", "abstract", "description")
+        # line breaks as the model keeps them (CRLF and CR are LF), then what is left
+        texts = {f: _fields.one_newline(getattr(item, f)) for f in fields if getattr(item, f)}
+        if not any(_CONTROL.search(text) for text in texts.values()):
+            return item
+        self.controls.append(item.path)
+        cleaned: dict[str, Any] = {f: _CONTROL.sub("", text) for f, text in texts.items()}
+        return attrs.evolve(item, **cleaned)
 
     def _slug(self, session_id: str) -> str:
         """The slug eventplan's export gives the session: a published one equal to it is ours."""
@@ -307,7 +362,8 @@ def _session_id(item: RawItem, acronym: str | None) -> str:
         return as_id(rest, "session")
     for candidate in (item.slug, item.code, item.number, item.guid):
         if candidate is not None:
-            return as_id(str(candidate), "session")
+            # as the export's slug gives it back: frab id 0 is the session "item-0"
+            return slug_part(as_id(str(candidate), "session"))
     return "session"
 
 
@@ -384,12 +440,18 @@ def _zone(
             )
             return "UTC"
     offsets = {_offset(item.date) for item in raw.items} - {None}
+    offsets_seen = bool(offsets)
     offset = offsets.pop() if len(offsets) == 1 else None
     hours = None if offset is None else offset.total_seconds() / 3600
-    named = _city_zone(raw.city, offset, raw.items) if offset is not None else None
+    stated = offset is not None or not offsets_seen
+    named = _city_zone(raw.city, offset, raw.items) if stated else None
     if named is not None:
         zone = named
-        said = f"the zone of {raw.city}, whose offset all its times carry"
+        said = (
+            f"the zone of {raw.city}, whose offset all its times carry"
+            if offsets_seen
+            else f"the zone of {raw.city}, the city it names (its times carry no offset)"
+        )
     elif hours is not None and hours.is_integer():
         zone = "UTC" if hours == 0 else f"Etc/GMT{-int(hours):+d}"
         said = f"the offset all its times carry (UTC{int(hours):+d}:00)"
@@ -405,7 +467,9 @@ def _zone(
     return zone
 
 
-def _city_zone(city: str | None, offset: dt.timedelta, items: Iterable[RawItem]) -> str | None:
+def _city_zone(
+    city: str | None, offset: dt.timedelta | None, items: Iterable[RawItem]
+) -> str | None:
     """The IANA zone named after the schedule's city (``Brussels``: ``Europe/Brussels``)
     when every stated time has that zone's offset at its instant; else ``None``."""
     if not city:
@@ -491,11 +555,13 @@ def _placed(
     at: str,
     problems: list[Problem],
 ) -> pendulum.DateTime | None:
-    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.model.localtime`);
-    an offset is held to the zone only where the schedule names that zone (an inferred or
-    refused one says nothing the offsets could disagree with)."""
+    """``wall`` in the schedule's zone by the event file's rule (:mod:`eventplan.model.localtime`)
+    for local times (a time the clocks skip or repeat is a problem); a time with an offset is
+    the instant it writes."""
     try:
-        return localtime.place(wall, zone, zone.name, check_offset=raw.time_zone_name == zone.name)
+        # a schedule's stated offset is its instant, as conference apps read it; where it
+        # disagrees with the zone the schedule names, the import's note says so
+        return localtime.place(wall, zone, zone.name, check_offset=False)
     except localtime.PlacementError as error:
         problems.append(Problem(at, str(error)))
         return None
@@ -557,28 +623,37 @@ def _listing(
     *,
     ours: str,
     absolute: Callable[[str | None], str | None],
+    conference_url: str | None = None,
 ) -> Listing:
     """Everything the schedule says of the item that the session's own fields do not hold;
     a slug eventplan writes itself (``ours``) is not the source's."""
+    derived = frab_numbers([kept_guid]).get(kept_guid) if kept_guid else None
     return Listing(
-        number=item.number,
+        # a number or type eventplan's export wrote itself is not the source's
+        # (and 0 is no frab id: both C3VOC schemas start at 1)
+        number=item.number if item.number != derived and (item.number or 0) >= 1 else None,
         # pretalx's older exports give the submission code as the slug
         code=item.code or (item.slug if is_code(item.slug) else None),
         slug=item.slug if valid_slug(item.slug) and item.slug != ours else None,
-        type=item.kind,
-        read_as=kind if item.kind else None,
+        type=item.kind if item.kind != kind.value else None,
+        read_as=kind if item.kind and item.kind != kind.value else None,
         guid=item.guid if item.guid is not None and item.guid != kept_guid else None,
         language=item.language,
         subtitle=item.subtitle,
         abstract=item.abstract,
         description=item.description,
-        url=item.url,
+        url=item.url if item.url != conference_url else None,  # the export's fallback
         feedback_url=item.feedback_url,
         origin_url=item.origin_url,
         logo=absolute(item.logo),
-        links=[Link(url=absolute(x.url) or x.url, title=x.title, type=x.type) for x in item.links],
+        # in the ASCII form a URI takes, which the export writes: a round trip keeps it
+        links=[
+            Link(url=ascii_url(absolute(x.url) or x.url), title=x.title, type=x.type)
+            for x in item.links
+        ],
         attachments=[
-            Link(url=absolute(x.url) or x.url, title=x.title, type=x.type) for x in item.attachments
+            Link(url=ascii_url(absolute(x.url) or x.url), title=x.title, type=x.type)
+            for x in item.attachments
         ],
     )
 

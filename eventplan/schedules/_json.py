@@ -126,7 +126,7 @@ class _Reader:
 
     def mapping(self, parent: Any, path: str, key: str) -> dict[str, Any]:
         value = parent.get(key) if isinstance(parent, dict) else None
-        where = f"{path}.{key}" if path else key
+        where = _join(path, key) if path else key
         if isinstance(value, dict):
             return value
         self.problems.append(
@@ -143,7 +143,7 @@ class _Reader:
         self, parent: dict[str, Any], path: str, key: str, *, required: bool = True
     ) -> list[tuple[str, dict[str, Any]]]:
         value = parent.get(key)
-        where = f"{path}.{key}"
+        where = _join(path, key)
         if value is None and not required:
             return []
         if not isinstance(value, list):
@@ -172,7 +172,7 @@ class _Reader:
             return value
         self.problems.append(
             Problem(
-                f"{path}.{key}",
+                _join(path, key),
                 "required, but missing"
                 if value in (None, "")
                 else f"expected text, got {_kind(value)}",
@@ -187,7 +187,7 @@ class _Reader:
         if isinstance(value, dict):  # pretalx writes some texts per language: {"en": ...}
             texts = [v for v in value.values() if isinstance(v, str) and v]
             return texts[0] if texts else None
-        self.problems.append(Problem(f"{path}.{key}", f"expected text, got {_kind(value)}"))
+        self.problems.append(Problem(_join(path, key), f"expected text, got {_kind(value)}"))
         return None
 
     def optional_int(self, parent: dict[str, Any], path: str, key: str) -> int | None:
@@ -197,7 +197,7 @@ class _Reader:
         if isinstance(value, _LongNumber):
             self.problems.append(
                 Problem(
-                    f"{path}.{key}",
+                    _join(path, key),
                     f"a whole number of {len(value.lstrip('-')):,} digits; "
                     f"at most {limits.MAX_NUMBER_DIGITS} are read",
                 )
@@ -208,7 +208,7 @@ class _Reader:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         self.problems.append(
-            Problem(f"{path}.{key}", f"expected a whole number, got {_kind(value)}")
+            Problem(_join(path, key), f"expected a whole number, got {_kind(value)}")
         )
         return None
 
@@ -220,7 +220,8 @@ class _Reader:
                 or self.optional_text(person, person_at, "name")
                 or self.optional_text(person, person_at, "full_public_name")
             )
-            if name is None:
+            name = name.strip() if name else None  # the XML's person text is read stripped too
+            if not name:
                 self.problems.append(Problem(person_at, "a person needs a 'name' or 'public_name'"))
                 continue
             persons.append(
@@ -286,7 +287,7 @@ class _Reader:
         if value is None or isinstance(value, bool):
             return value
         self.problems.append(
-            Problem(f"{path}.{key}", f"expected true or false, got {_kind(value)}")
+            Problem(_join(path, key), f"expected true or false, got {_kind(value)}")
         )
         return None
 
@@ -337,3 +338,8 @@ def _lone_surrogate(document: Any) -> Problem | None:
         elif isinstance(value, list):
             pending.extend((f"{path}[{index}]", inner) for index, inner in enumerate(value))
     return None
+
+
+def _join(path: str, key: str) -> str:
+    """A key's path below ``path``; a key at the top is its own path."""
+    return f"{path}.{key}" if path else key

@@ -14,6 +14,7 @@ import attrs
 from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
+from eventplan.schedules.frab import NO_ROOM
 
 #: A frab id: ASCII digits only (``str.isdigit`` takes ``²``, which ``int`` refuses).
 _WHOLE = re.compile(rf"[0-9]{{1,{limits.MAX_NUMBER_DIGITS}}}")
@@ -52,6 +53,13 @@ def read_xml(text: str) -> RawSchedule:
             for index, event in enumerate(room.findall("event"), start=1):
                 item = _item(event, f"{room_at}/event[{index}]", day.get("date"), name, problems)
                 items.append(attrs.evolve(item, day_start=day.get("start")))
+        # pentabarf's older files list events under the day, each naming its room
+        for index, event in enumerate(day.findall("event"), start=1):
+            name = _text(event, "room") or NO_ROOM
+            at = f"{day_at}/event[{index}]"
+            rooms.setdefault(name, RawRoom(name, None, None, None, at))
+            item = _item(event, at, day.get("date"), name, problems)
+            items.append(attrs.evolve(item, day_start=day.get("start")))
     return RawSchedule(
         acronym=_text(conference, "acronym"),
         title=_text(conference, "title"),

@@ -48,6 +48,8 @@ _SEATING_LAYOUTS = ("fixed", "theatre", "classroom", "banquet", "boardroom", "re
 #: frab ids are positive and readers hold them in 32-bit signed integers.
 ID_SPACE = 2**31 - 1
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+#: A link both schemas take: an absolute URI (``ftp://`` too), never one relative to a page.
+_ABSOLUTE = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
 
 
 def guid(*parts: str) -> str:
@@ -97,6 +99,34 @@ def frab_numbers(
         held.add(number)
         numbers[key] = number
     return numbers
+
+
+def ascii_url(url: str) -> str:
+    """``url`` in the ASCII a URI is written in (RFC 3986): an international host name in
+    its IDNA form (``zügli.app`` → ``xn--zgli-0ra.app``), other letters percent-encoded;
+    an ASCII URL is given back as it is."""
+    if url.isascii():
+        return url
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    try:
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except UnicodeError:
+        return quote(url, safe=":/?#[]@!$&'()*+,;=%")
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    if parts.username:
+        netloc = f"{quote(parts.username)}@{netloc}"
+    safe = "/?#[]@!$&'()*+,;=%:~"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe=safe),
+            quote(parts.query, safe=safe),
+            quote(parts.fragment, safe=safe),
+        )
+    )
 
 
 def http_url(value: str | None) -> str | None:
@@ -185,7 +215,7 @@ def to_frab(
             "description": description,
             **_recording(session),
             "persons": [_person(officials.get(p), p) for p in people],
-            "links": [_reference(link) for link in listing.links if http_url(link.url)],
+            "links": [_reference(link) for link in listing.links if _ABSOLUTE.match(link.url)],
             **_optional_urls(listing),
             **_attachments(listing),
         }
@@ -510,7 +540,7 @@ def _person(official: Official | None, official_id: str) -> dict[str, Any]:
 
 
 def _reference(link: Link) -> dict[str, str]:
-    reference = {"url": link.url}
+    reference = {"url": ascii_url(link.url)}
     if link.title:
         reference["title"] = link.title
     if link.type in _REFERENCE_TYPES:
@@ -519,7 +549,7 @@ def _reference(link: Link) -> dict[str, str]:
 
 
 def _attachments(listing: Listing) -> dict[str, list[dict[str, str]]]:
-    found = [_reference(a) for a in listing.attachments if http_url(a.url)]
+    found = [_reference(a) for a in listing.attachments if _ABSOLUTE.match(a.url)]
     return {"attachments": found} if found else {}
 
 

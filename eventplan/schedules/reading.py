@@ -24,6 +24,7 @@ from eventplan.model.event import Event
 from eventplan.schedules import _json
 from eventplan.schedules._build import build_event
 from eventplan.schedules._indico import read_indico
+from eventplan.schedules._pretalx import read_pretalx_widget
 from eventplan.schedules._raw import RawSchedule
 from eventplan.schedules._xml import read_xml
 from eventplan.schedules.kinds import kind_mapping
@@ -35,6 +36,7 @@ Path_ = str | os.PathLike[str]
 JSON_FORMATS: dict[str, str] = {
     "schedule": "frab/C3VOC schedule.json (pretalx, frab, the C3VOC tools)",
     "results": "Indico's event or timetable export (/export/event/ID.json, /export/timetable/ID.json)",
+    "talks": "pretalx's widget schedule (/schedule/widgets/schedule.json)",
 }
 
 
@@ -47,6 +49,8 @@ def _read_json(text: str) -> RawSchedule:
         return _json.read_frab_json(document)
     if isinstance(document, dict) and "results" in document:
         return read_indico(document)
+    if isinstance(document, dict) and "talks" in document:
+        return read_pretalx_widget(document)
     tried = "; ".join(f"{name} (a top-level {key!r})" for key, name in JSON_FORMATS.items())
     found = (
         "its top-level keys are " + ", ".join(map(repr, list(document)[:6]))
