@@ -453,3 +453,12 @@ def _comparable(event: Event, fmt: str) -> dict[str, object]:
         room = names.get(s.room or "", s.room) if fmt == "xml" else s.room
         found[s.id] = attrs.evolve(s, listing=listing, room=room)
     return found
+
+
+def test_control_characters_in_a_published_text_are_left_out_with_a_note():
+    from eventplan.schedules import read_schedule
+
+    opened = read_schedule(SCHEDULES / "klimacamp2015.schedule.json")
+    (note,) = [f for f in opened.findings if f.code == "schedule-control-characters"]
+    assert note.message.startswith("1 item with control characters in their texts")
+    assert not any("\x06" in (s.description or "") for s in opened.event.sessions)

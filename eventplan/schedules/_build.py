@@ -124,43 +124,7 @@ def build_event(
     found = [problem for problem, _ in reference_problems(event)]
     if found:
         raise EventFileError(found, source)
-    if reading.controls:
-        reading.findings.append(
-            Finding(
-                code="schedule-control-characters",
-                severity=Severity.INFO,
-                message=(
-                    f"{_plural(len(reading.controls), 'item')} with control characters in "
-                    f"their texts (the first at {reading.controls[0]}), which no calendar or "
-                    "XML file can carry: left out of the texts"
-                ),
-            )
-        )
-    if reading.off_zone:
-        reading.findings.append(
-            Finding(
-                code="schedule-offset-not-zone",
-                severity=Severity.WARNING,
-                message=(
-                    f"{_plural(len(reading.off_zone), 'time')} with a UTC offset that "
-                    f"{raw.time_zone_name} does not have then (the first at "
-                    f"{reading.off_zone[0]}): read as the instants written; check the "
-                    "schedule's time_zone_name"
-                ),
-            )
-        )
-    if raw.unscheduled:
-        reading.findings.append(
-            Finding(
-                code="schedule-unscheduled",
-                severity=Severity.INFO,
-                message=(
-                    f"{_plural(raw.unscheduled, 'contribution')} without a time in the "
-                    "source's timetable: left out"
-                ),
-            )
-        )
-    return event, (*reading.findings, *reading.kind_finding())
+    return event, (*reading.findings, *reading.notes(), *reading.kind_finding())
 
 
 class _Reading:
@@ -300,6 +264,42 @@ class _Reading:
             reading = read_kind(item.kind, track=item.track, mapping=self.kinds)
             self.readings[item.kind or "(none)", reading].append(session.id)
         return session
+
+    def notes(self) -> list[Finding]:
+        """What reading changed or left out, each said once with the first place it did."""
+        raw = self.raw
+        first_control = self.controls[0] if self.controls else ""
+        first_off = self.off_zone[0] if self.off_zone else ""
+        said = [
+            (
+                self.controls,
+                "schedule-control-characters",
+                Severity.INFO,
+                f"{_plural(len(self.controls), 'item')} with control characters in their texts "
+                f"(the first at {first_control}), which no calendar or XML file can "
+                "carry: left out of the texts",
+            ),
+            (
+                self.off_zone,
+                "schedule-offset-not-zone",
+                Severity.WARNING,
+                f"{_plural(len(self.off_zone), 'time')} with a UTC offset that "
+                f"{raw.time_zone_name} does not have then (the first at {first_off}): "
+                "read as the instants written; check the schedule's time_zone_name",
+            ),
+            (
+                raw.unscheduled,
+                "schedule-unscheduled",
+                Severity.INFO,
+                f"{_plural(raw.unscheduled, 'contribution')} without a time in the source's "
+                "timetable: left out",
+            ),
+        ]
+        return [
+            Finding(code=code, severity=severity, message=message)
+            for found, code, severity, message in said
+            if found
+        ]
 
     def kind_finding(self) -> list[Finding]:
         """One note: how many sessions became which kind, and why (the word, the mapping, or
