@@ -401,7 +401,7 @@ def test_a_transfer_within_a_venue_uses_the_venue_s_walking_time():
 
 # --- every real file in the tests -------------------------------------------------------
 
-EVERY = sorted(p.name for p in SCHEDULES.iterdir() if p.suffix in (".json", ".xml"))
+EVERY = sorted(p.name for p in SCHEDULES.iterdir() if p.suffix in (".json", ".xml", ".xcal"))
 #: What the C3VOC JSON schema may still refuse in an export, and why: a session URL the
 #: source does not give (eventplan invents none), a zone only the offsets give.
 _UNGIVEN = ("'url' is a required property", "time_zone_name")
@@ -436,7 +436,7 @@ def test_every_real_file_imports_checks_exports_validly_and_reads_back(name):
 
 
 def _comparable(event: Event, fmt: str) -> dict[str, object]:
-    """The sessions by id, but for what neither schema can carry: a logo or link given
+    """The sessions by id, but for what neither schema can carry: a page, logo or link given
     relative to a base URL the source does not name; in XML, a room known by a JSON slug (the XSD's rooms
     have a name and a GUID only), so rooms are compared by name."""
     names = {r.id: r.name for r in event.rooms}
@@ -447,6 +447,7 @@ def _comparable(event: Event, fmt: str) -> dict[str, object]:
             listing = attrs.evolve(
                 listing,
                 logo=listing.logo if listing.logo and "://" in listing.logo else None,
+                url=listing.url if listing.url and "://" in listing.url else None,
                 links=[x for x in listing.links if "://" in x.url],
                 attachments=[x for x in listing.attachments if "://" in x.url],
             )
@@ -462,3 +463,22 @@ def test_control_characters_in_a_published_text_are_left_out_with_a_note():
     (note,) = [f for f in opened.findings if f.code == "schedule-control-characters"]
     assert note.message.startswith("1 item with control characters in their texts")
     assert not any("\x06" in (s.description or "") for s in opened.event.sessions)
+
+
+def test_frab_s_xcal_gives_the_programme_its_json_gives():
+    """The same Klimacamp programme as xCal and as schedule.json: the same sessions by frab
+    id, titles, rooms and local times (the xCal names no zone: its times are read in UTC,
+    and the import's note says to name the zone)."""
+    from eventplan.schedules import read_schedule
+
+    opened = read_schedule(SCHEDULES / "klimacamp2015.schedule.xcal")
+    as_json = load_schedule(SCHEDULES / "klimacamp2015.schedule.json")
+    by_number = {s.listing.number: s for s in as_json.sessions if s.listing}
+    for session in opened.event.sessions:
+        twin = by_number[session.listing.number if session.listing else None]
+        assert session.title.rstrip("-") == twin.title.rstrip("-") or session.title == twin.title
+        assert session.room == twin.room
+        local = twin.start.in_timezone(as_json.timezone).naive()
+        assert session.start.naive() == local
+    (note,) = [f for f in opened.findings if f.code == "schedule-time-zone-inferred"]
+    assert "name the zone to place them" in note.message

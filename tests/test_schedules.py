@@ -365,7 +365,8 @@ def test_problems_in_a_schedule_xml_come_with_their_paths():
             Problem(
                 "calendar",
                 "not a schedule format eventplan reads: tried frab/C3VOC and pentabarf "
-                "schedule.xml (a <schedule> root); its root is <calendar>",
+                "schedule.xml (a <schedule> root), frab and pretalx schedule.xcal (an "
+                "<iCalendar> root); its root is <calendar>",
             ),
         ),
         (

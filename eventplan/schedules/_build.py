@@ -455,6 +455,8 @@ def _zone(
     elif hours is not None and hours.is_integer():
         zone = "UTC" if hours == 0 else f"Etc/GMT{-int(hours):+d}"
         said = f"the offset all its times carry (UTC{int(hours):+d}:00)"
+    elif not offsets_seen:
+        zone, said = "UTC", "as its times carry no offset: name the zone to place them"
     else:
         zone, said = "UTC", "as its times carry no single whole-hour offset"
     findings.append(

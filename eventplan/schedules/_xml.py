@@ -25,12 +25,17 @@ def read_xml(text: str) -> RawSchedule:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         return RawSchedule.unreadable(Problem("", f"not well-formed XML: {exc}"), "/")
+    if root.tag.rsplit("}", 1)[-1].lower() == "icalendar":  # frab's and pretalx's schedule.xcal
+        from eventplan.schedules._xcal import read_xcal
+
+        return read_xcal(root)
     if root.tag != "schedule":
         return RawSchedule.unreadable(
             Problem(
                 root.tag,
                 "not a schedule format eventplan reads: tried frab/C3VOC and pentabarf "
-                f"schedule.xml (a <schedule> root); its root is <{root.tag}>",
+                "schedule.xml (a <schedule> root), frab and pretalx schedule.xcal (an "
+                f"<iCalendar> root); its root is <{root.tag}>",
             ),
             "/",
         )
