@@ -77,11 +77,7 @@ def build_event(
     if not raw.readable:
         raise EventFileError(raw.problems, source)
     reading = _Reading(raw, kinds or {})
-    sessions = [
-        session
-        for item in raw.items
-        if (session := reading.counted(reading.session(item), item)) is not None
-    ]
+    sessions = [session for item in raw.items if (session := reading.session(item)) is not None]
     conference_at = raw.at("schedule", "conference")
     start_date = _date(
         raw, raw.start, reading.zone, raw.at(conference_at, "start"), reading.problems
@@ -180,7 +176,7 @@ class _Reading:
         language = (item.language or "").split("-")[0].split("_")[0].strip().lower()
         guid = _kept_guid(item.guid, self._guids) or frab_guid(self.event_id, "session", session_id)
         try:
-            return Session(
+            session = Session(
                 id=session_id,
                 title=title.removesuffix(CANCELLED_SUFFIX) if cancelled else title,
                 kind=kind,
@@ -206,6 +202,8 @@ class _Reading:
         except ValueError as exc:
             self.problems.append(Problem(item.path, str(exc)))
             return None
+        self.readings[item.kind or "(none)", reading].append(session.id)  # for the note
+        return session
 
     def _printable(self, item: RawItem) -> RawItem:
         """The item's texts without control characters, which no calendar or XML file can
@@ -257,13 +255,6 @@ class _Reading:
                     continue
             ids.append(self.officials[key].id)
         return ids
-
-    def counted(self, session: Session | None, item: RawItem) -> Session | None:
-        """``session``, its kind's reading counted for the import's note."""
-        if session is not None:
-            reading = read_kind(item.kind, track=item.track, mapping=self.kinds)
-            self.readings[item.kind or "(none)", reading].append(session.id)
-        return session
 
     def notes(self) -> list[Finding]:
         """What reading changed or left out, each said once with the first place it did."""
@@ -473,12 +464,15 @@ def _city_zone(
     city: str | None, offset: dt.timedelta | None, items: Iterable[RawItem]
 ) -> str | None:
     """The IANA zone named after the schedule's city (``Brussels``: ``Europe/Brussels``)
-    when every stated time has that zone's offset at its instant; else ``None``."""
+    when every stated time has that zone's offset at its instant (or no time states one);
+    else ``None``."""
     if not city:
         return None
     import zoneinfo
 
     wanted = city.strip().replace(" ", "_").lower()
+    written = (_written_datetime(i.date.strip()) for i in items if i.date)
+    stated = [t for t in written if t is not None and t.tzinfo is not None]
     for name in sorted(zoneinfo.available_timezones()):
         if (
             "/" in name
@@ -486,13 +480,7 @@ def _city_zone(
             and not name.startswith(("Etc/", "posix/", "right/"))
         ):
             zone = pendulum.timezone(name)
-            instants = [_written_datetime(i.date.strip()) for i in items if i.date]
-            if all(
-                t is None
-                or t.tzinfo is None
-                or pendulum.instance(t).in_timezone(zone).utcoffset() == offset
-                for t in instants
-            ):
+            if all(pendulum.instance(t).in_timezone(zone).utcoffset() == offset for t in stated):
                 return name
     return None
 

@@ -23,9 +23,9 @@ import datetime as dt
 from typing import Any
 
 from eventplan.errors import Problem
-from eventplan.schedules._json import _kind, _Reader
+from eventplan.schedules._json import _Reader, describe
 from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawSchedule
-from eventplan.schedules.frab import NO_ROOM
+from eventplan.schedules.frab import NO_ROOM, duration_text, minutes_between
 
 
 def read_indico(document: dict[str, Any]) -> RawSchedule:
@@ -38,7 +38,7 @@ def read_indico(document: dict[str, Any]) -> RawSchedule:
     if isinstance(results, dict):
         return _timetable_export(results, reader, problems)
     problems.append(
-        Problem("results", f"expected the event (a list) or its timetable, got {_kind(results)}")
+        Problem("results", f"expected the event (a list) or its timetable, got {describe(results)}")
     )
     return RawSchedule.unreadable(problems[0], ".")
 
@@ -72,18 +72,18 @@ def _timetable_export(
     items: list[RawItem] = []
     zone: str | None = None
     if not isinstance(days, dict):
-        problem = Problem(f"results.{event_id}", f"expected days, got {_kind(days)}")
+        problem = Problem(f"results.{event_id}", f"expected days, got {describe(days)}")
         return RawSchedule.unreadable(problem, ".")
     for day, entries in sorted(days.items()):
         if not isinstance(entries, dict):
             problems.append(
-                Problem(f"results.{event_id}.{day}", f"expected entries, got {_kind(entries)}")
+                Problem(f"results.{event_id}.{day}", f"expected entries, got {describe(entries)}")
             )
             continue
         for entry_id, entry in sorted(entries.items(), key=lambda pair: _sort_key(pair[1])):
             at = f"results.{event_id}.{day}.{entry_id}"
             if not isinstance(entry, dict):
-                problems.append(Problem(at, f"expected an entry, got {_kind(entry)}"))
+                problems.append(Problem(at, f"expected an entry, got {describe(entry)}"))
                 continue
             zone = zone or _tz(entry.get("startDate"))
             inner = entry.get("entries")
@@ -144,16 +144,10 @@ def _item(
     end = _when(entry.get("endDate"), zone)
     if start is None:
         return None
-    duration = None
-    if end is not None:
-        minutes = int(
-            (dt.datetime.fromisoformat(end) - dt.datetime.fromisoformat(start)).total_seconds()
-            // 60
-        )
-        duration = f"{minutes // 60:02d}:{minutes % 60:02d}" if minutes >= 0 else None
-    elif isinstance(entry.get("duration"), int):
+    minutes = minutes_between(dt.datetime.fromisoformat(start), _instant(end))
+    if minutes is None and isinstance(entry.get("duration"), int):
         minutes = entry["duration"]
-        duration = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    duration = duration_text(minutes)
     kind = _name(entry.get("type")) or _entry_kind(entry)
     number = entry.get("db_id") if isinstance(entry.get("db_id"), int) else None
     if number is None and isinstance(entry.get("contributionId"), int):
@@ -245,6 +239,10 @@ def _when(value: Any, zone: str | None) -> str | None:
             return text
         return aware.isoformat()
     return text
+
+
+def _instant(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
 
 
 def _tz(value: Any) -> str | None:

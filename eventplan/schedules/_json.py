@@ -6,8 +6,6 @@ import json
 import re
 from typing import Any
 
-import attrs
-
 from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
@@ -86,22 +84,21 @@ def read_frab_json(document: Any) -> RawSchedule:
     items: list[RawItem] = []
     for day_at, day in reader.items(conference, path, "days"):
         day_date = reader.optional_text(day, day_at, "date")
+        day_start = reader.optional_text(day, day_at, "day_start")
         by_room = reader.mapping(day, day_at, "rooms")
         for room_name, entries in by_room.items():
             room_at = f"{day_at}.rooms[{room_name!r}]"
             if not isinstance(entries, list):
                 problems.append(
-                    Problem(room_at, f"expected a list of events, got {_kind(entries)}")
+                    Problem(room_at, f"expected a list of events, got {describe(entries)}")
                 )
                 continue
             for index, entry in enumerate(entries):
                 at = f"{room_at}[{index}]"
                 if isinstance(entry, dict):
-                    item = reader.item(entry, at, day_date, room_name)
-                    day_start = reader.optional_text(day, day_at, "day_start")
-                    items.append(attrs.evolve(item, day_start=day_start))
+                    items.append(reader.item(entry, at, day_date, day_start, room_name))
                 else:
-                    problems.append(Problem(at, f"expected an event, got {_kind(entry)}"))
+                    problems.append(Problem(at, f"expected an event, got {describe(entry)}"))
     return RawSchedule(
         acronym=reader.optional_text(conference, path, "acronym"),
         title=reader.optional_text(conference, path, "title"),
@@ -134,7 +131,7 @@ class _Reader:
                 where,
                 "required, but missing"
                 if value is None
-                else f"expected an object, got {_kind(value)}",
+                else f"expected an object, got {describe(value)}",
             )
         )
         return {}
@@ -152,7 +149,7 @@ class _Reader:
                     where,
                     "required, but missing"
                     if value is None
-                    else f"expected a list, got {_kind(value)}",
+                    else f"expected a list, got {describe(value)}",
                 )
             )
             return []
@@ -162,7 +159,7 @@ class _Reader:
                 found.append((f"{where}[{index}]", element))
             else:
                 self.problems.append(
-                    Problem(f"{where}[{index}]", f"expected an object, got {_kind(element)}")
+                    Problem(f"{where}[{index}]", f"expected an object, got {describe(element)}")
                 )
         return found
 
@@ -175,7 +172,7 @@ class _Reader:
                 _join(path, key),
                 "required, but missing"
                 if value in (None, "")
-                else f"expected text, got {_kind(value)}",
+                else f"expected text, got {describe(value)}",
             )
         )
         return None
@@ -187,7 +184,7 @@ class _Reader:
         if isinstance(value, dict):  # pretalx writes some texts per language: {"en": ...}
             texts = [v for v in value.values() if isinstance(v, str) and v]
             return texts[0] if texts else None
-        self.problems.append(Problem(_join(path, key), f"expected text, got {_kind(value)}"))
+        self.problems.append(Problem(_join(path, key), f"expected text, got {describe(value)}"))
         return None
 
     def optional_int(self, parent: dict[str, Any], path: str, key: str) -> int | None:
@@ -208,11 +205,18 @@ class _Reader:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         self.problems.append(
-            Problem(_join(path, key), f"expected a whole number, got {_kind(value)}")
+            Problem(_join(path, key), f"expected a whole number, got {describe(value)}")
         )
         return None
 
-    def item(self, entry: dict[str, Any], at: str, day_date: str | None, room: str) -> RawItem:
+    def item(
+        self,
+        entry: dict[str, Any],
+        at: str,
+        day_date: str | None,
+        day_start: str | None,
+        room: str,
+    ) -> RawItem:
         persons = []
         for person_at, person in self.items(entry, at, "persons", required=False):
             name = (
@@ -236,6 +240,7 @@ class _Reader:
         return RawItem(
             path=at,
             day_date=day_date,
+            day_start=day_start,
             room=self.optional_text(entry, at, "room") or room,
             guid=self.optional_text(entry, at, "guid"),
             number=self.optional_int(entry, at, "id"),
@@ -268,7 +273,7 @@ class _Reader:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problems.append(Problem(f"{at}.{key}", f"expected a list, got {_kind(value)}"))
+            self.problems.append(Problem(f"{at}.{key}", f"expected a list, got {describe(value)}"))
             return ()
         found = []
         for index, link in enumerate(value):
@@ -279,7 +284,7 @@ class _Reader:
                 title = self.optional_text(link, link_at, "title")
                 found.append(RawLink(url, title, self.optional_text(link, link_at, "type")))
             elif not isinstance(link, dict):
-                self.problems.append(Problem(link_at, f"expected a link, got {_kind(link)}"))
+                self.problems.append(Problem(link_at, f"expected a link, got {describe(link)}"))
         return tuple(found)
 
     def optional_bool(self, parent: dict[str, Any], path: str, key: str) -> bool | None:
@@ -287,17 +292,13 @@ class _Reader:
         if value is None or isinstance(value, bool):
             return value
         self.problems.append(
-            Problem(_join(path, key), f"expected true or false, got {_kind(value)}")
+            Problem(_join(path, key), f"expected true or false, got {describe(value)}")
         )
         return None
 
 
 def describe(value: Any) -> str:
     """A value as a problem shows it: its type and the start of its text."""
-    return _kind(value)
-
-
-def _kind(value: Any) -> str:
     text = repr(value)
     shown = text if len(text) <= 40 else text[:37] + "..."
     return f"{type(value).__name__} {shown}"

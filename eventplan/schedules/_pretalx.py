@@ -15,7 +15,7 @@ from typing import Any
 from eventplan.errors import Problem
 from eventplan.schedules._json import _Reader
 from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
-from eventplan.schedules.frab import NO_ROOM
+from eventplan.schedules.frab import NO_ROOM, duration_text, minutes_between
 
 
 def read_pretalx_widget(document: dict[str, Any]) -> RawSchedule:
@@ -86,5 +86,4 @@ def _duration(start: str | None, end: str | None) -> str | None:
         ends = dt.datetime.fromisoformat((end or "").replace("Z", "+00:00"))
     except ValueError:
         return None
-    minutes = int((ends - begins).total_seconds() // 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}" if minutes >= 0 else None
+    return duration_text(minutes_between(begins, ends))

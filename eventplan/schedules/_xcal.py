@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawPerson, RawRoom, RawSchedule
-from eventplan.schedules.frab import CANCELLED_SUFFIX, NO_ROOM
+from eventplan.schedules.frab import CANCELLED_SUFFIX, NO_ROOM, duration_text, minutes_between
 
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
 
@@ -38,7 +38,6 @@ def read_xcal(root: ET.Element) -> RawSchedule:
                 Problem(f"{at}/dtstart", "expected a date-time such as 20150811T160000")
             )
             continue
-        minutes = int((end - start).total_seconds() // 60) if end is not None else None
         room = _text(event, "location") or NO_ROOM
         rooms.setdefault(room, RawRoom(room, None, None, None, at))
         title = _text(event, "title") or _text(event, "summary")
@@ -59,9 +58,7 @@ def read_xcal(root: ET.Element) -> RawSchedule:
                 track=_text(event, "track"),
                 date=start.isoformat(),
                 start=None,
-                duration=None
-                if minutes is None or minutes < 0
-                else f"{minutes // 60:02d}:{minutes % 60:02d}",
+                duration=duration_text(minutes_between(start, end)),
                 language=_text(event, "language-code"),
                 abstract=None,
                 description=_text(event, "description"),

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-import attrs
-
 from eventplan import limits
 from eventplan.errors import Problem
 from eventplan.schedules._raw import RawItem, RawLink, RawPerson, RawRoom, RawSchedule
@@ -56,15 +54,13 @@ def read_xml(text: str) -> RawSchedule:
             room_at = f"{day_at}/room[@name={name!r}]"
             rooms.setdefault(name, RawRoom(name, None, room.get("guid"), None, room_at))
             for index, event in enumerate(room.findall("event"), start=1):
-                item = _item(event, f"{room_at}/event[{index}]", day.get("date"), name, problems)
-                items.append(attrs.evolve(item, day_start=day.get("start")))
+                items.append(_item(event, f"{room_at}/event[{index}]", day, name, problems))
         # pentabarf's older files list events under the day, each naming its room
         for index, event in enumerate(day.findall("event"), start=1):
             name = _text(event, "room") or NO_ROOM
             at = f"{day_at}/event[{index}]"
             rooms.setdefault(name, RawRoom(name, None, None, None, at))
-            item = _item(event, at, day.get("date"), name, problems)
-            items.append(attrs.evolve(item, day_start=day.get("start")))
+            items.append(_item(event, at, day, name, problems))
     return RawSchedule(
         acronym=_text(conference, "acronym"),
         title=_text(conference, "title"),
@@ -82,7 +78,7 @@ def read_xml(text: str) -> RawSchedule:
 
 
 def _item(
-    event: ET.Element, at: str, day_date: str | None, room: str, problems: list[Problem]
+    event: ET.Element, at: str, day: ET.Element, room: str, problems: list[Problem]
 ) -> RawItem:
     number = _whole(event.get("id"), f"{at}/@id", problems)
     title = _text(event, "title")
@@ -97,7 +93,8 @@ def _item(
             persons.append(RawPerson(name, person.get("guid"), person_at, number=person_number))
     return RawItem(
         path=at,
-        day_date=day_date,
+        day_date=day.get("date"),
+        day_start=day.get("start"),
         room=_text(event, "room") or room,
         guid=event.get("guid"),
         number=number,

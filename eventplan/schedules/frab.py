@@ -129,6 +129,21 @@ def ascii_url(url: str) -> str:
     )
 
 
+def duration_text(minutes: int | None) -> str | None:
+    """frab's ``HH:MM`` for a length in minutes; ``None`` for a missing or negative one."""
+    if minutes is None or minutes < 0:
+        return None
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def minutes_between(start: dt.datetime | None, end: dt.datetime | None) -> int | None:
+    """Whole minutes from ``start`` to ``end``; ``None`` when either is missing, or one has an
+    offset and the other none (they are then no two instants to subtract)."""
+    if start is None or end is None or (start.tzinfo is None) != (end.tzinfo is None):
+        return None
+    return int((end - start).total_seconds() // 60)
+
+
 def http_url(value: str | None) -> str | None:
     """``value`` if it is an absolute http(s) URL, else ``None``: no URL is ever made up."""
     return value if value is not None and _HTTP_URL.fullmatch(value) else None
@@ -202,7 +217,7 @@ def to_frab(
             **({"code": listing.code} if is_code(listing.code) else {}),
             "date": start.isoformat(),
             "start": start.format("HH:mm"),
-            "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
+            "duration": duration_text(minutes),
             "room": room_names.get(session.room or "", NO_ROOM),
             "slug": slugs[session.id],
             **({"url": own_url} if own_url else {}),
