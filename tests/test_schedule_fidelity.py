@@ -482,3 +482,21 @@ def test_frab_s_xcal_gives_the_programme_its_json_gives():
         assert session.start.naive() == local
     (note,) = [f for f in opened.findings if f.code == "schedule-time-zone-inferred"]
     assert "name the zone to place them" in note.message
+
+
+def test_a_licence_without_an_opt_out_leaves_the_opt_out_not_known():
+    """A schedule that gives a recording licence but says nothing of an opt-out: not known,
+    never 'allowed'."""
+    from eventplan import to_csv
+
+    event = loads_schedule(_schedule(recording_license="CC BY 4.0"))
+    (session,) = event.sessions
+    assert session.recording == Recording(optout=None, licence="CC BY 4.0")
+    assert session.recording.words == (
+        "not known whether it may be recorded (recordings under CC BY 4.0)"
+    )
+    (item,) = _items(to_frab(event))
+    assert (item["do_not_record"], item["recording_license"]) == (None, "CC BY 4.0")
+    assert loads_schedule(_json(event)).sessions[0].recording == session.recording
+    assert to_csv(event).splitlines()[1].endswith(",,CC BY 4.0")
+    assert xsd_errors(to_frab_xml(event)) == []

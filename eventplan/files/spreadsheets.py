@@ -63,6 +63,8 @@ WRITTEN_HEADERS = (
     _BEFORE_RECORDING,  # before the recording opt-out
     tuple(c for c in _BEFORE_RECORDING if c not in ("seats_low", "seats_high")),  # the seats
 )
+#: The recording column: the speakers' no, their yes, or nothing said (not known).
+_RECORDING = {True: "opted out", False: "allowed", None: ""}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DATE_FORMAT = "yyyy-mm-dd"
 _TIME_FORMAT = "hh:mm"
@@ -133,9 +135,7 @@ def programme_table(event: Event, turnout: str | Turnout | None = None) -> tuple
                 seats_high=None if needed is None else needed.high,
                 subcommittee=committees.get(session.subcommittee or "", session.subcommittee or ""),
                 series=session.series or "",
-                recording=""
-                if session.recording is None
-                else ("opted out" if session.recording.optout else "allowed"),
+                recording=_RECORDING[session.recording.optout] if session.recording else "",
                 recording_licence=(session.recording.licence or "") if session.recording else "",
             )
         )

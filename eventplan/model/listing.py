@@ -42,8 +42,9 @@ class Recording:
     that opted out is held in a room that is recorded.
     """
 
-    #: True when the speakers asked not to be recorded or streamed.
-    optout: bool = False
+    #: True when the speakers asked not to be recorded or streamed, false when they agreed;
+    #: left out, not known.
+    optout: bool | None = None
     #: The licence recordings are published under (`CC BY 4.0`), as the schedule gives it.
     licence: str | None = _text()
 
@@ -52,6 +53,9 @@ class Recording:
         """What a video team reads: "not to be recorded (the speakers opted out)"."""
         if self.optout:
             return "not to be recorded (the speakers opted out)"
+        if self.optout is None:
+            licence = f" (recordings under {self.licence})" if self.licence else ""
+            return f"not known whether it may be recorded{licence}"
         return f"may be recorded ({self.licence})" if self.licence else "may be recorded"
 
 

@@ -603,7 +603,7 @@ def _recording(item: RawItem) -> Recording | None:
     """Whether the speakers agreed to be recorded, when the schedule says."""
     if item.optout is None and item.licence is None:
         return None
-    return Recording(optout=bool(item.optout), licence=item.licence)
+    return Recording(optout=item.optout, licence=item.licence)  # an unsaid opt-out: not known
 
 
 def _listing(

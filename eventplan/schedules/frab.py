@@ -345,7 +345,7 @@ def _xml_event(parent: ET.Element, item: dict[str, Any]) -> None:
     for key in _XML_OPTIONAL:
         if item.get(key) is not None:
             _text(node, key, item[key])
-    if "do_not_record" in item:
+    if item.get("do_not_record") is not None:  # the XSD's recording needs its optout
         recording = ET.SubElement(node, "recording")
         _text(recording, "license", item.get("recording_license", ""))
         _text(recording, "optout", "true" if item["do_not_record"] else "false")
