@@ -117,10 +117,14 @@ def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 def typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """An attrs field transformer: each field checks its value's type before its own validators,
     and an enum field takes a valid value as its member (``kind="plenary"`` is
-    ``SessionKind.PLENARY``), so what a notebook writes is what every exporter reads."""
+    ``SessionKind.PLENARY``), so what a notebook writes is what every exporter reads.
+
+    The types of all fields are tested in one pass, from the first field's validator (attrs
+    runs validators once every field is set): one call per object, not one per field."""
     found = []
-    for field in fields:
-        field = field.evolve(validator=_TypeCheck(field.validator))
+    for index, field in enumerate(fields):
+        if index == 0:
+            field = field.evolve(validator=_TypeCheck(field.validator))
         if field.converter is None and _names_an_enum(field.type):
             field = field.evolve(converter=_member_converter())
         found.append(field)
@@ -156,27 +160,69 @@ def _to_member(value: Any, instance: Any, field: attrs.Attribute[Any]) -> Any:
 
 
 class _TypeCheck:
-    """A field's type test, compiled on first use (annotations resolve once the module has
-    loaded), followed by the field's own validators."""
+    """The type test of every field of a class, compiled on first use (annotations resolve once
+    the module has loaded), followed by the first field's own validators."""
 
-    __slots__ = ("accepts", "expected", "ready", "then")
+    __slots__ = ("test", "then")
 
     def __init__(self, then: Callable[[Any, attrs.Attribute[Any], Any], None] | None) -> None:
         self.then = then
-        self.ready = False
-        self.accepts: Callable[[Any], bool] | None = None
-        self.expected = ""
+        self.test: Callable[[Any], None] | None = None
 
     def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not self.ready:
-            kind = _resolved_type(type(instance), attribute.name)
-            self.accepts, self.expected, self.ready = _compile(kind), _describe(kind), True
-        if self.accepts is not None and not self.accepts(value):
-            raise TypeError(
-                f"'{attribute.name}' must be {self.expected}: {value!r} is {type(value).__name__}"
-            )
+        test = self.test
+        if test is None:
+            test = self.test = _class_type_test(type(instance))
+        test(instance)
         if self.then is not None:
             self.then(instance, attribute, value)
+
+
+def _class_type_test(cls: type) -> Callable[[Any], None]:
+    """One function testing every field of ``cls`` that a type can guard, written out as attrs
+    writes its ``__init__``: a field costs an ``isinstance``, not a call."""
+    lines = ["def test(obj):"]
+    names: dict[str, Any] = {"_wrong": _wrong_type}
+    for index, field in enumerate(attrs.fields(cls)):
+        kind = _resolved_type(cls, field.name)
+        plain = _plain_classes(kind)
+        value = f"obj.{field.name}"
+        if plain is not None:
+            names[f"c{index}"] = plain
+            condition = f"isinstance({value}, c{index})"
+            if bool not in plain and (int in plain or float in plain):
+                condition += f" and {value}.__class__ is not bool"
+        elif (items := _tuple_items(kind)) is not None:
+            names[f"c{index}"] = items
+            condition = (
+                f"{value}.__class__ is tuple and "
+                f"(not {value} or all(isinstance(item, c{index}) for item in {value}))"
+            )
+        else:
+            accepts = _compile(kind)
+            if accepts is None:
+                continue
+            names[f"t{index}"] = accepts
+            condition = f"t{index}({value})"
+        names[f"e{index}"] = _describe(kind)
+        lines.append(f"    if not ({condition}): _wrong({field.name!r}, e{index}, {value})")
+    lines.append("    return None")
+    exec("\n".join(lines), names)  # the source is built above from the field names alone
+    test: Callable[[Any], None] = names["test"]
+    return test
+
+
+def _tuple_items(kind: Any) -> tuple[type, ...] | None:
+    """The classes of a ``tuple[X, ...]`` field's items, when one ``isinstance`` tests each."""
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) is not tuple or len(args) != 2 or args[1] is not Ellipsis:
+        return None
+    classes = _plain_classes(args[0])
+    return None if classes is None or {int, float, bool} & set(classes) else classes
+
+
+def _wrong_type(name: str, expected: str, value: Any) -> None:
+    raise TypeError(f"'{name}' must be {expected}: {value!r} is {type(value).__name__}")
 
 
 def _resolved_type(cls: type, name: str) -> Any:
@@ -197,36 +243,60 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _compile(kind: Any) -> Callable[[Any], bool] | None:
-    """A fast test for values of ``kind``; ``None`` when anything goes."""
+    """A fast test for values of ``kind``; ``None`` when anything goes.
+
+    Every model object runs one per field, so a union of plain classes is a single
+    ``isinstance`` with a tuple, not a test per option."""
+    plain = _plain_classes(kind)
+    if plain is not None:
+        if bool not in plain and (int in plain or float in plain):
+            return lambda value: isinstance(value, plain) and not isinstance(value, bool)
+        return lambda value: isinstance(value, plain)
     origin = typing.get_origin(kind)
     if kind is Any or isinstance(kind, typing.TypeVar):
         return None
-    if kind is None or kind is type(None):
-        return lambda value: value is None
     if origin in (typing.Union, types.UnionType):
         options = [_compile(arg) for arg in typing.get_args(kind)]
         if any(option is None for option in options):
             return None
-        return lambda value: any(option(value) for option in options if option is not None)
+        tests = tuple(option for option in options if option is not None)
+        return lambda value: any(test(value) for test in tests)
     if origin is tuple:
         args = typing.get_args(kind)
+        item_classes = _tuple_items(kind)
+        if item_classes is not None:
+            return lambda value: (
+                isinstance(value, tuple) and all(isinstance(v, item_classes) for v in value)
+            )
         item = _compile(args[0]) if len(args) == 2 and args[1] is Ellipsis else None
         if item is None:
             return lambda value: isinstance(value, tuple)
         return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
     if origin is not None:
         return lambda value: isinstance(value, origin)
-    if not isinstance(kind, type):
+    return None
+
+
+def _plain_classes(kind: Any) -> tuple[type, ...] | None:
+    """The classes an ``isinstance`` test of ``kind`` needs, when one test is the whole check
+    (a class, ``None``, or a union of them); else ``None``."""
+    if kind is None or kind is type(None):
+        return (type(None),)
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        found: list[type] = []
+        for arg in typing.get_args(kind):
+            classes = _plain_classes(arg)
+            if classes is None:
+                return None
+            found.extend(classes)
+        return tuple(found)
+    if not isinstance(kind, type) or typing.get_origin(kind) is not None:
         return None
-    if kind is float:
-        return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
-    if kind is int:
-        return lambda value: isinstance(value, int) and not isinstance(value, bool)
-    if issubclass(kind, enum.Enum):  # a valid value became its member on the way in
-        return lambda value: isinstance(value, kind)
+    if kind is float:  # an int is a float to a type checker; a bool is neither here
+        return (int, float)
     if issubclass(kind, dt.datetime):  # pendulum.DateTime fields take any aware datetime
-        return lambda value: isinstance(value, dt.datetime)
-    return lambda value: isinstance(value, kind)
+        return (dt.datetime,)
+    return (kind,)
 
 
 def _describe(kind: Any) -> str:
