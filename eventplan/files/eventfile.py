@@ -23,7 +23,7 @@ import os
 import re
 import tomllib
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -229,12 +229,29 @@ class _Placing:
     unplaced: int = 0  # local times that wait for a valid zone
 
 
+#: What :func:`_place_times` looks into or changes; any other value is kept as it is.
+_PLACED = (dict, list, dt.datetime, dt.time)
+
+
+class _TooDeep(Exception):
+    """Tables and arrays nest beyond ``limits.MAX_NESTING``."""
+
+
 def _place_times(raw: Any, path: tuple[Any, ...], placing: _Placing) -> Any:
-    """Give every date-time in ``raw`` the event's zone; record the ones that can't be."""
+    """Give every date-time in ``raw`` the event's zone; record the ones that can't be.
+    Tables and arrays nested beyond the limit raise :class:`_TooDeep` before any deeper."""
+    if isinstance(raw, dict | list) and len(path) >= limits.MAX_NESTING:
+        raise _TooDeep
     if isinstance(raw, dict):
-        return {key: _place_times(value, (*path, key), placing) for key, value in raw.items()}
+        return {
+            key: _place_times(value, (*path, key), placing) if isinstance(value, _PLACED) else value
+            for key, value in raw.items()
+        }
     if isinstance(raw, list):
-        return [_place_times(value, (*path, index), placing) for index, value in enumerate(raw)]
+        return [
+            _place_times(value, (*path, index), placing) if isinstance(value, _PLACED) else value
+            for index, value in enumerate(raw)
+        ]
     if isinstance(raw, dt.time):
         placing.problems.append(
             Problem(_render(path, placing.root), f"a time needs a date, such as 2025-10-25T{raw}")
@@ -398,16 +415,13 @@ def loads_event(
     if size > max_bytes:
         raise EventFileError([_too_large(size, max_bytes)], source)
     text = text.removeprefix("\ufeff")
-    depth = _bracket_depth(text)
-    if depth > limits.MAX_NESTING:
-        raise EventFileError([_too_deep(depth)], source)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise EventFileError([Problem("", f"not valid TOML: {exc}")], source) from None
-    except RecursionError:  # a nesting the bracket count could not see
-        raise EventFileError([_too_deep(None)], source) from None
-    return structure_event(raw, source=source)
+    except RecursionError:
+        raise EventFileError([_too_deep(_bracket_depth(text))], source) from None
+    return _structure(raw, source, lambda: _bracket_depth(text))
 
 
 def load_event(path: Path_, *, max_bytes: int = limits.MAX_FILE_BYTES) -> Event:
@@ -449,7 +463,9 @@ def _too_large(size: int | None, max_bytes: int) -> Problem:
 
 
 def _too_deep(depth: int | None) -> Problem:
-    said = f": {depth:,} levels" if depth is not None else ""
+    """Nesting beyond the limit; ``depth`` is the brackets' count, said when it is what nests
+    too deeply (dotted keys nest without brackets)."""
+    said = f": {depth:,} levels" if depth is not None and depth > limits.MAX_NESTING else ""
     return Problem(
         "",
         f"tables and arrays nest too deeply{said}; an event file nests at most "
@@ -457,22 +473,22 @@ def _too_deep(depth: int | None) -> Problem:
     )
 
 
-# strings and comments are skipped; brackets outside them counted
-_TOKEN = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]',
+# strings and comments are blanked out; the brackets left are counted
+_HIDDEN = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
     re.S,
 )
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _bracket_depth(text: str) -> int:
     """How deeply arrays and inline tables nest, counted without parsing (so without recursion)."""
     depth = deepest = 0
-    for token in _TOKEN.finditer(text):
-        mark = token.group()
+    for mark in _BRACKETS.findall(_HIDDEN.sub("", text)):
         if mark in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif mark in "]}":
+        else:
             depth = max(depth - 1, 0)
     return deepest
 
@@ -489,30 +505,24 @@ def _datetime_paths(raw: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]
         yield path
 
 
-def _data_depth(raw: Any) -> int:
-    """How deeply parsed tables and arrays nest, without recursion (dotted keys nest too)."""
-    deepest, stack = 0, [(raw, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if depth > limits.MAX_NESTING:
-            break
-        children = node.values() if isinstance(node, dict) else node
-        stack += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
-    return deepest
-
-
 def structure_event(raw: dict[str, Any], *, source: str = "<data>") -> Event:
     """Build an event from already-parsed data (a dict as ``tomllib`` gives it)."""
+    return _structure(raw, source, lambda: None)
+
+
+def _structure(raw: dict[str, Any], source: str, brackets: Callable[[], int | None]) -> Event:
+    """:func:`structure_event`; ``brackets`` counts the text's nesting for the message, when
+    there is a text and the data nests too deeply."""
     if not isinstance(raw, dict):
         problem = Problem("", f"expected a table of the event, got {_show(raw)}")
         raise EventFileError([problem], source)
-    if _data_depth(raw) > limits.MAX_NESTING:
-        raise EventFileError([_too_deep(None)], source)
     problems: list[Problem] = []
     zone, zone_problem = _zone_of(raw)
     placing = _Placing(str(raw.get("timezone")), zone, raw, problems)
-    placed = _place_times(raw, (), placing)
+    try:
+        placed = _place_times(raw, (), placing)
+    except (_TooDeep, RecursionError):
+        raise EventFileError([_too_deep(brackets())], source) from None
     time_paths = {problem.path for problem in problems}
     if zone_problem is not None:  # the cause first, its consequences folded into it
         waiting = placing.unplaced

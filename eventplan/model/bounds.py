@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -64,18 +65,102 @@ def _values_under(root: Any, path: str) -> Iterator[Problem]:
     for where_obj, obj in _fields.walk(root, path):
         if isinstance(obj, Count):  # checked as a value of its owner, by the names files use
             continue
-        for field in attrs.fields(type(obj)):
-            where = f"{where_obj}.{field.name}" if where_obj else field.name
-            yield from _value(where, field.name, getattr(obj, field.name))
+        for name, within in _leaf_tests(type(obj)):
+            value = getattr(obj, name)
+            if within is None or not within(value):
+                where = f"{where_obj}.{name}" if where_obj else name
+                yield from _value(where, name, value)
+
+
+#: What a field's value is tested with before :func:`_value` looks at it, or ``None`` to look.
+_Within = Callable[[Any], bool] | None
+
+
+@functools.cache
+def _leaf_tests(cls: type) -> tuple[tuple[str, _Within], ...]:
+    """For each field of ``cls`` that can hold a value :func:`_value` checks, a quick test that
+    passes the common value within its limits, so only a value near a limit is looked at twice.
+    Fields that hold only enums, bools or other objects (walked on their own) are left out."""
+    found: list[tuple[str, _Within]] = []
+    for field in attrs.fields(cls):
+        classes = _fields.field_classes(cls, field.name)
+        items = _fields.field_item_classes(cls, field.name)
+        if classes is not None:
+            kinds = set(classes) - {type(None)}
+            if all(_unchecked(c) for c in kinds):
+                continue
+            if kinds <= {str}:
+                found.append((field.name, _plain_text))
+            elif kinds <= {int, float} and field.name not in _NAMED_LIMITS:
+                found.append((field.name, _small_number))
+            elif all(issubclass(c, dt.date) for c in kinds):
+                found.append((field.name, _usual_day))
+            elif kinds <= {Count}:
+                found.append((field.name, _small_count))
+            else:
+                found.append((field.name, None))
+        elif items is not None and all(_unchecked(c) for c in items):
+            continue  # objects, each walked and checked on its own
+        elif items is not None and set(items) <= {str}:
+            found.append((field.name, _plain_texts))
+        else:
+            found.append((field.name, None))
+    return tuple(found)
+
+
+_NAMED_LIMITS = frozenset(COORDINATE_RANGES) | SOURCE_ID_FIELDS
+
+
+def _unchecked(cls: type) -> bool:
+    """Values :func:`_value` never finds fault with: enums, bools, objects other than counts."""
+    return issubclass(cls, bool | enum.Enum) or (
+        _fields.is_attrs_class(cls) and not issubclass(cls, Count)
+    )
+
+
+def _plain_text(value: str | None) -> bool:
+    return value is None or not _text.CONTROL.search(value)
+
+
+def _plain_texts(value: tuple[str, ...]) -> bool:
+    return not any(_text.CONTROL.search(item) for item in value)
+
+
+def _small_count(value: Count | None) -> bool:
+    return value is None or (
+        value.low <= limits.MAX_COUNT and (value.high is None or value.high <= limits.MAX_COUNT)
+    )
+
+
+def _usual_day(value: dt.date | None) -> bool:
+    if value is None:
+        return True
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return limits.FIRST_DAY <= day <= limits.LAST_DAY
+
+
+def _small_number(value: float | None) -> bool:
+    return (
+        value is None or value == 0 or (limits.SMALLEST_FRACTION <= abs(value) <= limits.MAX_COUNT)
+    )
 
 
 def _session_demand(event: Event, turnout: Turnout) -> Iterator[Problem]:
     """The seats a session asks for in ``turnout``, at the high end, within the count limit,
-    so the Monte Carlo's tallies of demand stay small enough to hold."""
+    so the Monte Carlo's tallies of demand stay small enough to hold. A session whose rules
+    could not reach the limit even if everyone came to each is passed without counting."""
     from eventplan.model.parties import Parties
 
-    parties = Parties(turnout)
+    everyone = sum(_turnout_totals(turnout))  # no member is larger than all parties and people
+    parties: Parties | None = None
     for session in event.sessions:
+        ceiling = sum(
+            rule.seats if rule.seats is not None else rule.seats_per_party * everyone
+            for rule in session.audience
+        )
+        if ceiling <= limits.MAX_COUNT:
+            continue
+        parties = parties or Parties(turnout)
         seats = _bound(parties.demand(session))
         if seats > limits.MAX_COUNT:
             yield Problem(
@@ -150,13 +235,19 @@ def _bound(count: Count | None) -> int:
     return count.largest_known if isinstance(count, Count) else 0
 
 
-def _turnout_size(turnout: Turnout) -> Iterator[Problem]:
-    """A turnout's people and parties, at the high end, within the count limit."""
+def _turnout_totals(turnout: Turnout) -> tuple[int, int]:
+    """A turnout's parties and people, at the high end."""
     parties = len(turnout.delegations) + sum(_bound(c.parties) for c in turnout.cohorts)
     people = sum(_bound(d.size) for d in turnout.delegations)
     people += sum(_bound(c.parties) * _bound(c.delegates_per_party) for c in turnout.cohorts)
     if turnout.press is not None:
         people += _bound(turnout.press.reporters)
+    return parties, people
+
+
+def _turnout_size(turnout: Turnout) -> Iterator[Problem]:
+    """A turnout's people and parties, at the high end, within the count limit."""
+    parties, people = _turnout_totals(turnout)
     for what, number in (("parties", parties), ("people", people)):
         if number > limits.MAX_COUNT:
             yield Problem(

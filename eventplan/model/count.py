@@ -43,12 +43,14 @@ class Count:
     @classmethod
     def exactly(cls, value: int) -> Count:
         """Exactly ``value``, a whole number 0 or more (else a TypeError or ValueError)."""
-        return cls(value, value)
+        if value.__class__ is int and value >= 0 and cls is Count:
+            return _known(value, value)
+        return cls(value, value)  # its validators say what is wrong
 
     @classmethod
     def zero(cls) -> Count:
         """Exactly 0: what a sum over nothing starts from."""
-        return cls(0, 0)
+        return _ZERO
 
     @property
     def is_exact(self) -> bool:
@@ -75,9 +77,9 @@ class Count:
     def __mul__(self, other: Count | int) -> Count:
         other = _as_count(other)
         if self.high == 0 or other.high == 0:
-            return Count.zero()
+            return _ZERO
         high = None if self.high is None or other.high is None else self.high * other.high
-        return Count(self.low * other.low, high)
+        return _known(self.low * other.low, high)
 
     __rmul__ = __mul__
 
@@ -117,6 +119,18 @@ class Count:
         raise TypeError(f"expected a whole number or {{min, max}}, got {value!r}")
 
 
+def _known(low: int, high: int | None) -> Count:
+    """A count made from counts already checked (a sum, a product): valid by construction, so
+    its validators are not run again. Checks make hundreds of thousands of these."""
+    made = object.__new__(Count)
+    object.__setattr__(made, "low", low)
+    object.__setattr__(made, "high", high)
+    return made
+
+
+_ZERO = Count(0, 0)
+
+
 def _as_count(value: Count | int) -> Count:
     return value if isinstance(value, Count) else Count.exactly(value)
 
@@ -130,4 +144,4 @@ def total(counts: Any) -> Count:
         count = _as_count(count)
         low += count.low
         high = None if high is None or count.high is None else high + count.high
-    return Count(low, high)
+    return _known(low, high)

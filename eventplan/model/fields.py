@@ -317,20 +317,64 @@ def _describe(kind: Any) -> str:
 
 
 def walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Every attrs object under ``obj`` with its path (ids name list elements)."""
-    yield path, obj
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        child = f"{path}.{field.name}" if path else field.name
-        if is_attrs(value):
-            yield from walk(value, child)
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if is_attrs(item):
-                    name = getattr(item, "id", None) or getattr(item, "name", None) or f"[{index}]"
-                    yield from walk(
-                        item, f"{child}.{name}" if not name.startswith("[") else child + name
-                    )
+    """Every attrs object under ``obj`` with its path (ids name list elements), parents before
+    their children, in field order. A stack, not nested generators: a whole event is walked
+    on every load."""
+    stack = [(path, obj)]
+    while stack:
+        where, node = stack.pop()
+        yield where, node
+        found = []
+        for name in nesting_fields(type(node)):
+            value = getattr(node, name)
+            child = f"{where}.{name}" if where else name
+            if is_attrs(value):
+                found.append((child, value))
+            elif isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    if is_attrs(item):
+                        key = getattr(item, "id", None) or getattr(item, "name", None)
+                        key = key or f"[{index}]"
+                        found.append(
+                            (f"{child}.{key}" if not key.startswith("[") else child + key, item)
+                        )
+        stack.extend(reversed(found))
+
+
+@functools.cache
+def nesting_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` whose type lets them hold attrs objects: a walk looks in no other."""
+    return tuple(
+        field.name for field in attrs.fields(cls) if _may_nest(_resolved_type(cls, field.name))
+    )
+
+
+def _may_nest(kind: Any) -> bool:
+    plain = _plain_classes(kind)
+    if plain is not None:
+        return any(hasattr(c, "__attrs_attrs__") for c in plain)
+    if typing.get_origin(kind) is tuple:
+        return any(_may_nest(arg) for arg in typing.get_args(kind) if arg is not Ellipsis)
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        return any(_may_nest(arg) for arg in typing.get_args(kind))
+    return True  # Any, or a type not resolved here: look
+
+
+def field_classes(cls: type, name: str) -> tuple[type, ...] | None:
+    """The classes a value of field ``name`` of ``cls`` is one of (``None`` included), when
+    its type is a class or a union of classes; else ``None``."""
+    return _plain_classes(_resolved_type(cls, name))
+
+
+def field_item_classes(cls: type, name: str) -> tuple[type, ...] | None:
+    """The classes of the items of a ``tuple[X, ...]`` field, when one ``isinstance`` tests
+    each item; else ``None``."""
+    return _tuple_items(_resolved_type(cls, name))
+
+
+def is_attrs_class(cls: type) -> bool:
+    """``attrs.has(cls)`` for a plain class."""
+    return hasattr(cls, "__attrs_attrs__")
 
 
 def is_attrs(value: Any) -> bool:
