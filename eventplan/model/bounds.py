@@ -65,7 +65,8 @@ def _values_under(root: Any, path: str) -> Iterator[Problem]:
     for where_obj, obj in _fields.walk(root, path):
         if isinstance(obj, Count):  # checked as a value of its owner, by the names files use
             continue
-        for name, within in _leaf_tests(type(obj)):
+        kind: type = type(obj)
+        for name, within in _leaf_tests(kind):
             value = getattr(obj, name)
             if within is None or not within(value):
                 where = f"{where_obj}.{name}" if where_obj else name

@@ -325,7 +325,8 @@ def walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
         where, node = stack.pop()
         yield where, node
         found = []
-        for name in nesting_fields(type(node)):
+        kind: type = type(node)
+        for name in nesting_fields(kind):
             value = getattr(node, name)
             child = f"{where}.{name}" if where else name
             if is_attrs(value):

@@ -285,6 +285,14 @@ class _Reading:
                 f"{_plural(raw.unscheduled, 'contribution')} without a time in the source's "
                 "timetable: left out",
             ),
+            (
+                raw.whole_event,
+                "schedule-event-as-session",
+                Severity.INFO,
+                "the export lists no contributions (Indico's detail=events, the default): "
+                "the event itself is read as one session; export with detail=contributions "
+                "for its programme",
+            ),
         ]
         return [
             Finding(code=code, severity=severity, message=message)

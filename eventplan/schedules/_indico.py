@@ -14,7 +14,8 @@ programme two ways:
   serializer, with ``slotTitle``) or ``personLinks``.
 
 A contribution the timetable has not placed (no ``startDate``) is left out, and
-counted in the import's note.
+counted in the import's note. An event export without ``contributions`` (Indico's
+default ``detail=events``) is read as one session, the event itself, and the note says so.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def _event_export(results: list[Any], reader: _Reader, problems: list[Problem]) 
     zone = _zone_of(event)
     items: list[RawItem] = []
     skipped = 0
+    if "contributions" not in event:  # detail=events: the meeting is the programme
+        whole = _item(event, "results[0]", reader, zone, track=None)
+        return _schedule(
+            event, "results[0]", reader, zone, [whole] if whole else [], problems, 0, whole=True
+        )
     for at, contribution in reader.items(event, "results[0]", "contributions", required=False):
         item = _item(contribution, at, reader, zone, track=_name(contribution.get("track")))
         if item is None:
@@ -120,6 +126,8 @@ def _schedule(
     items: list[RawItem],
     problems: list[Problem],
     skipped: int,
+    *,
+    whole: bool = False,
 ) -> RawSchedule:
     start, end = _when(event.get("startDate"), zone), _when(event.get("endDate"), zone)
     return RawSchedule(
@@ -133,6 +141,7 @@ def _schedule(
         items=tuple(items),
         problems=tuple(problems),
         unscheduled=skipped,
+        whole_event=whole,
     )
 
 
@@ -176,15 +185,33 @@ def _item(
             for ref in entry.get("references") or ()
             if isinstance(ref, dict) and isinstance(ref.get("url"), str)
         ),
+        attachments=tuple(_attachments(entry)),
     )
     return item
 
 
+def _attachments(entry: dict[str, Any]) -> list[RawLink]:
+    """The files of the entry's material folders (``folders[].attachments[]``), by their
+    download URLs; a link attachment (``type: link``) by its ``link_url``."""
+    found = []
+    for folder in entry.get("folders") or ():
+        if not isinstance(folder, dict):
+            continue
+        for attachment in folder.get("attachments") or ():
+            if not isinstance(attachment, dict):
+                continue
+            url = attachment.get("download_url") or attachment.get("link_url")
+            if isinstance(url, str) and url:
+                title = attachment.get("title")
+                found.append(RawLink(url, title if isinstance(title, str) else None, None))
+    return found
+
+
 def _persons(entry: dict[str, Any], at: str) -> list[RawPerson]:
     """Speakers first: ``speakers`` (event export), ``presenters`` (timetable), the block's
-    ``conveners``, or the newer ``personLinks``."""
+    ``conveners``, the newer ``personLinks``, or an event's ``chairs``."""
     found = []
-    for key in ("speakers", "presenters", "conveners", "personLinks"):
+    for key in ("speakers", "presenters", "conveners", "personLinks", "chairs"):
         people = entry.get(key)
         if not isinstance(people, list):
             continue

@@ -94,6 +94,9 @@ class RawSchedule:
     city: str | None = None
     #: Items the source lists without a time (Indico's unscheduled contributions): left out.
     unscheduled: int = 0
+    #: The source lists no items of its own (Indico's event export without its contributions):
+    #: the event itself is its one item.
+    whole_event: bool = False
     #: False when the file could not be parsed at all: its one problem is all there is to say.
     readable: bool = True
 
