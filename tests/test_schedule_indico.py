@@ -2,7 +2,8 @@
 
 The documents here are written in the shapes Indico's serializers give (its
 legacy ``TimetableSerializer`` and the HTTP API's event export), small enough to
-read; they are not published files.
+read; they are not published files, but for one real export of indico.cern.ch
+(``tests/data/schedules/indico-cern-845049.event.json``).
 """
 
 from __future__ import annotations
@@ -188,3 +189,33 @@ def test_a_broken_indico_export_says_where(document, message):
     with pytest.raises(EventFileError) as caught:
         reads_schedule(json.dumps(document))
     assert str(caught.value.problems[0]) == message
+
+
+def test_a_real_event_export_without_contributions_is_the_meeting_itself():
+    """indico.cern.ch's export of a meeting at the default ``detail=events``: no
+    contributions, so the event is its one session, with its room, chairs, material and
+    references; the note says why and how to get the programme."""
+    from builders import DATA
+
+    imported = read_schedule(DATA / "schedules" / "indico-cern-845049.event.json")
+    (session,) = imported.event.sessions
+    assert (session.title, session.room) == ("test_folders", "4-2-037")
+    assert [r.name for r in imported.event.rooms] == ["4/2-037"]
+    assert session.start.isoformat() == "2019-08-30T17:00:00+02:00"
+    assert session.end.isoformat() == "2019-08-30T19:00:00+02:00"
+    assert imported.event.timezone == "Europe/Zurich"
+    names = {o.id: o.name for o in imported.event.officials}
+    assert [names[s] for s in session.speakers] == ["Fokianos, Pamfilos", "Mr Koutsakis, Ilias"]
+    assert [(a.url, a.title) for a in session.listing.attachments] == [
+        (
+            "https://indico.cern.ch/event/845049/attachments/1900364/3136666/img_2.png",
+            "img_2.png",
+        )
+    ]
+    # the "Local" reference has no URL: nothing to link to
+    assert [(link.url, link.title) for link in session.listing.links] == [
+        ("https://edms.cern.ch/document/edmsID", "EDMS")
+    ]
+    notes = {f.code: f.message for f in imported.findings}
+    assert "detail=contributions" in notes["schedule-event-as-session"]
+    assert xsd_errors(to_frab_xml(imported.event)) == []
