@@ -403,8 +403,8 @@ def test_a_transfer_within_a_venue_uses_the_venue_s_walking_time():
 
 EVERY = sorted(p.name for p in SCHEDULES.iterdir() if p.suffix in (".json", ".xml", ".xcal"))
 #: What the C3VOC JSON schema may still refuse in an export, and why: a session URL the
-#: source does not give (eventplan invents none), a zone only the offsets give.
-_UNGIVEN = ("'url' is a required property", "time_zone_name")
+#: source does not give (eventplan invents none).
+_UNGIVEN = ("'url' is a required property",)
 
 
 def test_the_tests_carry_at_least_ten_real_published_schedules():

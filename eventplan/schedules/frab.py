@@ -267,7 +267,7 @@ def to_frab(
         "end": event.end_date.isoformat(),
         "daysCount": len(dates),
         "timeslot_duration": f"00:{step:02d}",
-        "time_zone_name": event.timezone,
+        **({"time_zone_name": event.timezone} if named_zone(event.timezone) else {}),
         **({"url": url} if url else {}),
         "rooms": [
             {
@@ -285,6 +285,18 @@ def to_frab(
         "generator": {"name": "eventplan"},
         "schedule": {"version": _version(conference), "conference": conference},
     }
+
+
+#: The C3VOC schema's pattern for ``time_zone_name``, searched as JSON Schema does: a region's
+#: zone (``Europe/Berlin``) or UTC, not an offset's ``Etc/GMT-1``.
+_NAMED_ZONE = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")
+
+
+def named_zone(zone: str) -> bool:
+    """Whether a schedule may name ``zone`` as its ``time_zone_name``. An offset's zone (a
+    schedule that gave only offsets) is left unnamed: every date written carries its offset,
+    so nothing is lost, and a reader finds the same zone in them again."""
+    return _NAMED_ZONE.search(zone) is not None
 
 
 def to_frab_xml(
