@@ -18,6 +18,8 @@ overflows near the years 1 and 9999.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
@@ -46,7 +48,7 @@ def place(
             f"must lie between {limits.FIRST_DAY} and {limits.LAST_DAY}: {raw.isoformat()}"
         )
     if raw.tzinfo is not None:
-        placed = pendulum.instance(raw).in_timezone(zone)
+        placed = local(raw, zone)
         given = raw.utcoffset()
         if check_offset and given and placed.utcoffset() != given:  # UTC is always an instant
             raise PlacementError(
@@ -80,8 +82,49 @@ def _offset(value: dt.datetime) -> str:
 
 
 def local(moment: dt.datetime, zone: Zone) -> pendulum.DateTime:
-    """``moment`` on the clocks of ``zone`` (the event's ``timezone``): the same instant."""
-    return pendulum.instance(moment).in_timezone(zone)
+    """``moment`` (aware) on the clocks of ``zone`` (the event's ``timezone``): the same
+    instant, as ``pendulum.instance(moment).in_timezone(zone)`` gives it.
+
+    The conversion is the standard library's, on plain datetimes and zoneinfo's own zone
+    (pendulum's methods on its subclasses cost twenty times as much): imports, calendars and
+    summaries convert every session."""
+    tz = _zone(zone) if isinstance(zone, str) else zone
+    shown = _plain_instant(moment).astimezone(_plain(tz))
+    return pendulum.DateTime(
+        shown.year, shown.month, shown.day, shown.hour, shown.minute, shown.second,
+        shown.microsecond, tzinfo=tz, fold=shown.fold,
+    )  # fmt: skip
+
+
+def after(moment: dt.datetime, length: dt.timedelta) -> pendulum.DateTime:
+    """The instant ``length`` after ``moment`` (elapsed time, across a change of the clocks),
+    on ``moment``'s clocks."""
+    zone = moment.tzinfo
+    assert isinstance(zone, pendulum.Timezone | pendulum.FixedTimezone)
+    return local(_plain_instant(moment).astimezone(dt.UTC) + length, zone)
+
+
+def _plain_instant(moment: dt.datetime) -> dt.datetime:
+    """``moment`` as a plain datetime: a pendulum one's own methods would be called."""
+    if isinstance(moment, pendulum.DateTime):
+        return dt.datetime(
+            moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
+            moment.microsecond, tzinfo=moment.tzinfo, fold=moment.fold,
+        )  # fmt: skip
+    return moment
+
+
+@functools.cache
+def _zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    return pendulum.timezone(name)
+
+
+@functools.cache
+def _plain(zone: dt.tzinfo) -> dt.tzinfo:
+    """The standard library's zone behind a pendulum one, for its conversions."""
+    if isinstance(zone, zoneinfo.ZoneInfo) and zone.key:
+        return zoneinfo.ZoneInfo(zone.key)
+    return zone
 
 
 # strftime, not pendulum's format: that loads its locale files (4 ms at start-up)

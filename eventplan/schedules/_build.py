@@ -83,7 +83,7 @@ def build_event(
         raw, raw.start, reading.zone, raw.at(conference_at, "start"), reading.problems
     )
     end_date = _date(raw, raw.end, reading.zone, raw.at(conference_at, "end"), reading.problems)
-    local_days = [s.start.in_timezone(reading.zone).date() for s in sessions]
+    local_days = [localtime.local(s.start, reading.zone).date() for s in sessions]
     start_date = start_date or min(local_days, default=None)
     end_date = end_date or max(local_days, default=None)
     if raw.title is None:
@@ -130,6 +130,7 @@ class _Reading:
         self.raw = raw
         self.kinds = kinds
         self.event_id = as_id(raw.acronym or raw.title or "", "schedule")
+        self.acronym = acronym(self.event_id)
         self.problems: list[Problem] = list(raw.problems)
         self.findings: list[Finding] = []
         self.zone_name = _zone(raw, raw.at("schedule", "conference"), self.problems, self.findings)
@@ -181,7 +182,7 @@ class _Reading:
                 title=title.removesuffix(CANCELLED_SUFFIX) if cancelled else title,
                 kind=kind,
                 start=start,
-                end=start + length,
+                end=localtime.after(start, length),
                 room=None if item.room == NO_ROOM else self._room_id(item.room),
                 status=SessionStatus.CANCELLED if cancelled else SessionStatus.CONFIRMED,
                 speakers=list(dict.fromkeys(self._speakers(item))),
@@ -219,7 +220,7 @@ class _Reading:
 
     def _slug(self, session_id: str) -> str:
         """The slug eventplan's export gives the session: a published one equal to it is ours."""
-        return f"{acronym(self.event_id)}-{slug_part(session_id)}"
+        return f"{self.acronym}-{slug_part(session_id)}"
 
     def _absolute(self, url: str | None) -> str | None:
         """A link as an absolute URL: a relative one resolved against the schedule's base URL."""
@@ -488,7 +489,7 @@ def _city_zone(
             and not name.startswith(("Etc/", "posix/", "right/"))
         ):
             zone = pendulum.timezone(name)
-            if all(pendulum.instance(t).in_timezone(zone).utcoffset() == offset for t in stated):
+            if all(localtime.local(t, zone).utcoffset() == offset for t in stated):
                 return name
     return None
 
@@ -497,11 +498,8 @@ def _offset(text: str | None) -> dt.timedelta | None:
     """The UTC offset a date-time states, or ``None`` when it states none."""
     if not text or not _STATED_OFFSET.search(text.strip()):
         return None
-    try:
-        parsed = pendulum.parse(text.strip())
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
-        return None
-    return parsed.utcoffset() if isinstance(parsed, dt.datetime) else None
+    parsed = _written_datetime(text.strip())
+    return parsed.utcoffset() if parsed is not None else None
 
 
 def _start(
@@ -531,7 +529,7 @@ def _start(
     wall = dt.datetime(day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)))
     begins = _written_datetime((item.day_start or "").strip())
     if begins is not None and "T" in (item.day_start or ""):
-        local = pendulum.instance(begins).in_timezone(zone) if begins.tzinfo else begins
+        local = localtime.local(begins, zone) if begins.tzinfo else begins
         if wall.time() < local.time() and local.date() == day:
             wall += dt.timedelta(days=1)  # past midnight: the day's programme runs on
     return _placed(raw, wall, zone, raw.at(item.path, "start"), problems)
