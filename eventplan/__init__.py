@@ -26,8 +26,9 @@ Layers, each importing only from those above it (or from its own layer;
 2. ``model/``: values (``count``, ``enums``, ``intervals``, ``localtime``), the classes
    (``venue``, ``listing``, ``programme``, ``organisation``, ``participation``, ``resources``,
    ``norms``, ``meetings``, ``provenance``, ``event``), who a selector names
-   (``parties``), and the edges that check them (``fields``, ``arguments``, ``bounds``,
-   ``validation``, ``editing``);
+   (``parties``), the edges that check them (``fields``, ``arguments``, ``bounds``,
+   ``validation``, ``editing``), and ``kept`` (what is derived from a frozen event, kept
+   beside it);
 3. ``demand/``: ``attendance`` (who attends, the one answer), ``audiences`` (the
    sessions each audience of a publication sees), ``counts``, ``items``
    (what a programme item is), ``formulas`` (each resource formula once, numbers and

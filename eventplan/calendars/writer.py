@@ -37,6 +37,7 @@ from eventplan.demand.audiences import (
     AudienceKind,
     SeatIndex,
     as_audience,
+    audience_index,
     describe,
     programme_order,
 )
@@ -50,9 +51,11 @@ from eventplan.errors import (
 from eventplan.model import arguments as _arguments
 from eventplan.model.enums import SessionStatus
 from eventplan.model.event import Event
+from eventplan.model.kept import KeptBeside
 from eventplan.model.organisation import Task
 from eventplan.model.participation import Turnout
 from eventplan.model.programme import DELEGATION_PREFIX, PRESS, AudienceRule, Session
+from eventplan.model.venue import Venue
 
 if TYPE_CHECKING:
     import ics
@@ -69,6 +72,27 @@ _STAMPED = re.compile(r"\r\nUID:([^\r\n]*)\r\nDTSTAMP:([^\r\n]*)\r\nSEQUENCE:([0
 _STAMP = re.compile(r"[0-9]{8}T[0-9]{6}Z")
 #: A component, its SEQUENCE, and the DTSTAMP it keeps from before (None: it gets the writer's).
 _Entry = tuple["_Item", int, str | None]
+#: The rendered entries of the last events' sessions, per zone form and alarms.
+_RENDERED: KeptBeside[dict[str, _Item]] = KeptBeside(8)
+#: The span of the last events' programmes.
+_SPANS: KeptBeside[tuple[dt.datetime, dt.datetime]] = KeptBeside(8)
+
+
+def _event_span(event: Event) -> tuple[dt.datetime, dt.datetime]:
+    """From the first session's start to the last one's end; the event's dates without sessions.
+
+    The VTIMEZONE of every calendar covers it, so all of an event's calendars share one.
+    """
+    if event.sessions:
+        return (
+            min(s.start for s in event.sessions),
+            max(s.end for s in event.sessions),
+        )
+    zone = event.zone
+    return (
+        dt.datetime.combine(event.start_date, dt.time(), zone),
+        dt.datetime.combine(event.end_date + dt.timedelta(days=1), dt.time(), zone),
+    )
 
 
 def session_uid(event: Event, session: Session) -> str:
@@ -125,12 +149,12 @@ class CalendarWriter:
         self.stamp = _ical.utc(stamp if stamp is not None else dt.datetime.now(dt.UTC))
         self.alarms = tuple(alarms)
         self.turnout = turnout
-        self.times = _ical.Times(_zone_for(event, tz))
+        zone = _zone_for(event, tz)
+        self.times = _ical.Times(zone)
         self._organizer = _organizer(event)
-        self._items: dict[str, _Item] = {}
-        self._names = {o.id: o.name for o in event.officials}
-        self._committees = {c.id: c.name for c in event.organisation.subcommittees}
-        self._places = {r.id: (r.name, v) for v in event.venues for r in v.rooms}
+        # each session's entry, rendered once for every writer of this event, zone and alarms
+        self._items: dict[str, _Item] = _RENDERED.get((event,), (zone, self.alarms), dict)
+        self._event_span = _SPANS.get((event,), None, lambda: _event_span(event))
         self._seats: SeatIndex | None = None
         # audiences whose calendar is still on disk but which the event no longer has
         # (a delegation dropped from the turnout, a room removed), with their former names
@@ -145,7 +169,7 @@ class CalendarWriter:
         if audience == PROGRAMME and self._seats is None:
             return self._programme  # one calendar of everything needs no audience resolved
         if self._seats is None:  # every audience's sessions, found once for all calendars
-            self._seats = SeatIndex(self.event, self.turnout)
+            self._seats = audience_index(self.event, self.turnout)
         return self._seats.sessions(audience)
 
     def text(self, audience: Audience = PROGRAMME, previous: str | None = None) -> str:
@@ -457,26 +481,21 @@ class CalendarWriter:
         return name.removeprefix(prefix) if name.startswith(prefix) else str(audience)
 
     @functools.cached_property
+    def _names(self) -> dict[str, str]:
+        return {o.id: o.name for o in self.event.officials}
+
+    @functools.cached_property
+    def _committees(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.event.organisation.subcommittees}
+
+    @functools.cached_property
+    def _places(self) -> dict[str, tuple[str, Venue]]:
+        return {r.id: (r.name, v) for v in self.event.venues for r in v.rooms}
+
+    @functools.cached_property
     def _programme(self) -> tuple[Session, ...]:
         self.event.turnout_of(self.turnout)  # an unknown turnout is refused here too
         return programme_order(self.event)
-
-    @functools.cached_property
-    def _event_span(self) -> tuple[dt.datetime, dt.datetime]:
-        """From the first session's start to the last one's end; the event's dates without sessions.
-
-        The VTIMEZONE of every calendar covers it, so all of an event's calendars share one.
-        """
-        if self.event.sessions:
-            return (
-                min(s.start for s in self.event.sessions),
-                max(s.end for s in self.event.sessions),
-            )
-        zone = self.event.zone
-        return (
-            dt.datetime.combine(self.event.start_date, dt.time(), zone),
-            dt.datetime.combine(self.event.end_date + dt.timedelta(days=1), dt.time(), zone),
-        )
 
     def _session(self, session: Session) -> _Item:
         cached = self._items.get(session.id)

@@ -19,6 +19,7 @@ import attrs
 from eventplan.errors import ArgumentTypeError, UnknownNameError
 from eventplan.model.enums import PartyKind
 from eventplan.model.event import Event
+from eventplan.model.kept import KeptBeside
 from eventplan.model.organisation import SubCommittee
 from eventplan.model.participation import Delegation, Turnout
 from eventplan.model.parties import Parties
@@ -120,7 +121,23 @@ def sessions_for(
     if audience.kind is AudienceKind.PROGRAMME:  # everyone's programme: nobody to look up
         event.turnout_of(turnout)  # an unknown turnout is refused all the same
         return programme_order(event)
-    return AudienceIndex(event, turnout).sessions(audience)
+    return audience_index(event, turnout).sessions(audience)
+
+
+#: Every audience's sessions of the last events and turnouts asked about.
+_INDEXES: KeptBeside[AudienceIndex] = KeptBeside(8)
+
+
+def audience_index(event: Event, turnout: str | Turnout | None = None) -> AudienceIndex:
+    """Every audience's sessions of ``event`` under ``turnout``, found once and kept beside
+    the event: asking for one audience after another costs one pass over the programme."""
+
+    def make() -> AudienceIndex:
+        return AudienceIndex(event, turnout)
+
+    if isinstance(turnout, Turnout):  # a turnout built in code: by identity, as the event
+        return _INDEXES.get((event, turnout), None, make)
+    return _INDEXES.get((event,), turnout, make)
 
 
 def programme_order(event: Event) -> tuple[Session, ...]:
@@ -134,7 +151,7 @@ def every_audience(event: Event, turnout: str | Turnout | None = None) -> tuple[
 
     A party kind the turnout has no parties of selects nobody: it gets no calendar.
     """
-    index = AudienceIndex(event, turnout)
+    index = audience_index(event, turnout)
     audiences = [PROGRAMME]
     if index.has(AudienceKind.DELEGATES, "") and index.selects_anyone(ALL_DELEGATIONS):
         audiences.append(DELEGATES)
