@@ -65,3 +65,12 @@ def test_after_crosses_the_clock_change_by_elapsed_time():
     start = pendulum.datetime(2024, 10, 27, 1, 30, tz="Europe/Berlin")
     end = localtime.after(start, dt.timedelta(hours=2))
     assert end.isoformat() == "2024-10-27T02:30:00+01:00"
+
+
+@settings(max_examples=400, deadline=None)
+@given(instants, instants, zones, zones)
+def test_elapsed_is_the_exact_difference(first, second, one, other):
+    start, end = first.in_timezone(one), second.in_timezone(other)
+    found = localtime.elapsed(start, end)
+    assert type(found) is dt.timedelta
+    assert found == dt.timedelta(seconds=(end - start).total_seconds())

@@ -258,7 +258,7 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
             "room-double-booked", f"{room.name} holds", room_id, sessions, ctx.event.timezone
         )
         for a, b in intervals.consecutive(sessions, _start, _end):
-            gap = (b.start - a.end).total_seconds() / 60
+            gap = localtime.elapsed(a.end, b.start).total_seconds() / 60
             if gap >= 12 * 60:
                 continue
             same_layout = not _layout_changes(a, b, room)
@@ -342,7 +342,7 @@ def check_people(ctx: Context) -> Iterator[Finding]:
             if a.room is None or b.room is None or a.room == b.room:
                 continue
             venue = ctx.venue_of_room[a.room]
-            gap = (b.start - a.end).total_seconds() / 60
+            gap = localtime.elapsed(a.end, b.start).total_seconds() / 60
             walk = ctx.walking_minutes.get(venue) if venue == ctx.venue_of_room[b.room] else None
             if walk is not None:  # the venue's own walking time: a fact, not a norm
                 if gap < walk:

@@ -104,6 +104,20 @@ def after(moment: dt.datetime, length: dt.timedelta) -> pendulum.DateTime:
     return local(_plain_instant(moment).astimezone(dt.UTC) + length, zone)
 
 
+def elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+    """The time from ``start`` to ``end`` (aware) that passes, across a change of the clocks:
+    pendulum's ``-`` builds an Interval, and the checks take thousands of these. (Two plain
+    datetimes of one zone subtract their wall clocks, so each is made UTC first.)"""
+    return _utc_wall(end) - _utc_wall(start)
+
+
+def _utc_wall(moment: dt.datetime) -> dt.datetime:
+    plain = _plain_instant(moment)
+    offset = plain.utcoffset()
+    assert offset is not None, "an aware date-time"
+    return plain.replace(tzinfo=None) - offset
+
+
 def _plain_instant(moment: dt.datetime) -> dt.datetime:
     """``moment`` as a plain datetime: a pendulum one's own methods would be called."""
     if isinstance(moment, pendulum.DateTime):

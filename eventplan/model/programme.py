@@ -11,6 +11,7 @@ import attrs
 import pendulum
 
 from eventplan.model import fields as _fields
+from eventplan.model import localtime
 from eventplan.model.enums import Layout, PartyKind, SessionKind, SessionStatus, SpeakerLevel
 from eventplan.model.listing import Listing, Recording
 
@@ -245,7 +246,7 @@ class Session:
     @property
     def duration(self) -> dt.timedelta:
         """How long the session lasts (a length, not the interval itself)."""
-        return dt.timedelta(seconds=(self.end - self.start).total_seconds())
+        return localtime.elapsed(self.start, self.end)
 
     @property
     def keeps_busy(self) -> bool:
