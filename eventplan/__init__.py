@@ -11,6 +11,7 @@ Here are the names of day one. Each capability has its own door, a subpackage wh
 - ``eventplan.capacity``: the checks and their findings, reconciliation, the summary;
 - ``eventplan.montecarlo``: scenarios, sweeps and the Monte Carlo;
 - ``eventplan.protocol``: speakers' lists, signing, bilaterals, seating;
+- ``eventplan.placement``: the programme placed in rooms and times, re-planned with little change;
 - ``eventplan.files``: the event file, spreadsheets;
 - ``eventplan.calendars``: iCalendar per audience, and what changed;
 - ``eventplan.schedules``: frab, C3VOC and pretalx schedules in and out;
@@ -35,8 +36,10 @@ Layers, each importing only from those above it (or from its own layer;
    numpy arrays alike);
 4. ``capacity/``: ``findings``, ``checks`` and ``report`` (pure functions over an
    event), ``reconciliation``, ``summary``;
-5. ``montecarlo/`` (``scenarios``, ``simulation``) and ``protocol/`` (speakers,
-   signing, bilaterals with the CP-SAT solver, seating, protocol items as sessions);
+5. ``montecarlo/`` (``scenarios``, ``simulation``), ``protocol/`` (speakers,
+   signing, bilaterals with the CP-SAT solver, seating, protocol items as sessions) and
+   ``placement/`` (``rules``, ``plan``, ``problem``, ``solver``: the programme placed with
+   CP-SAT);
 6. the boundary: ``files/`` (``eventfile``, ``readcache``, ``spreadsheets``),
    ``calendars/`` (``writer``, ``changes``, the low-level ``_ical``),
    ``schedules/`` (frab, C3VOC and pretalx in; ``frab`` out), ``plots`` (matplotlib),
@@ -82,6 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use
     from eventplan import files as files
     from eventplan import model as model
     from eventplan import montecarlo as montecarlo
+    from eventplan import placement as placement
     from eventplan import plots as plots
     from eventplan import protocol as protocol
     from eventplan import schedules as schedules
@@ -90,6 +94,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names below load on first use
     from eventplan.capacity import Report, check
     from eventplan.files import to_csv, to_xlsx
     from eventplan.montecarlo import ScaleCohort, Scenario, compare, simulate, sweep
+    from eventplan.placement import place_programme
     from eventplan.protocol import place_bilaterals, seating, signing, speakers
     from eventplan.schedules import load_schedule
 
@@ -104,6 +109,7 @@ __getattr__, __dir__ = _door(
         "eventplan.capacity": ("Report", "check"),
         "eventplan.files": ("to_csv", "to_xlsx"),
         "eventplan.montecarlo": ("ScaleCohort", "Scenario", "compare", "simulate", "sweep"),
+        "eventplan.placement": ("place_programme",),
         "eventplan.protocol": ("place_bilaterals", "seating", "signing", "speakers"),
         "eventplan.schedules": ("load_schedule",),
     },
@@ -116,6 +122,7 @@ __getattr__, __dir__ = _door(
         "files",
         "model",
         "montecarlo",
+        "placement",
         "plots",
         "protocol",
         "schedules",
@@ -156,6 +163,7 @@ __all__ = [
     "load_schedule",
     "loads_event",
     "place_bilaterals",
+    "place_programme",
     "reference_event",
     "seating",
     "signing",

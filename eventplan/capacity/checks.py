@@ -251,7 +251,6 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
     for session in ctx.live:
         if session.room is not None:
             by_room[session.room].append(session)
-    same, reset = ctx.norm("turnover.same_layout_minutes"), ctx.norm("turnover.reset_minutes")
     for room_id, sessions in by_room.items():
         room = ctx.rooms[room_id]
         yield from _overlaps(
@@ -259,13 +258,10 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
         )
         for a, b in intervals.consecutive(sessions, _start, _end):
             gap = localtime.elapsed(a.end, b.start).total_seconds() / 60
-            if gap >= 12 * 60:
+            if gap >= TURNOVER_HORIZON_MINUTES:
                 continue
-            same_layout = not _layout_changes(a, b, room)
-            if same_layout and a.audience == b.audience:
-                continue  # the audience stays in its seats: the signing follows the opening
-            norm = same if same_layout else reset
-            if gap < norm.cautious_value:
+            norm = turnover_norm(ctx, a, b, room)
+            if norm is not None and gap < norm.cautious_value:
                 severity = Severity.ERROR if gap < norm.optimistic_value else Severity.WARNING
                 yield Finding(
                     "room-turnover",
@@ -279,6 +275,20 @@ def check_room_bookings(ctx: Context) -> Iterator[Finding]:
                     Count.exactly(math.floor(gap)),
                     (norm,),
                 )
+
+
+#: Sessions this far apart in one room (minutes) need no turnover between them: the night.
+TURNOVER_HORIZON_MINUTES = 12 * 60
+
+
+def turnover_norm(ctx: Context, a: Session, b: Session, room: Room) -> Norm | None:
+    """The norm for turning ``room`` over between ``a`` and the next session ``b``; ``None``
+    when the audience stays in its seats (the signing follows the opening). The room-bookings
+    check and the programme's placement both ask here."""
+    same_layout = not _layout_changes(a, b, room)
+    if same_layout and a.audience == b.audience:
+        return None
+    return ctx.norm("turnover.same_layout_minutes" if same_layout else "turnover.reset_minutes")
 
 
 def _layout_changes(a: Session, b: Session, room: Room) -> bool:
@@ -321,10 +331,10 @@ def check_recording(ctx: Context) -> Iterator[Finding]:
 # --- people ----------------------------------------------------------------------------------
 
 
-def check_people(ctx: Context) -> Iterator[Finding]:
-    """Officials (chairs, speakers) and delegations invited by name are in one place at a time."""
+def expected_people(ctx: Context) -> dict[str, list[Session]]:
+    """The sessions each official (chair, speaker) and each delegation seated by name is
+    expected at: the people who cannot be in two places."""
     expected: dict[str, list[Session]] = defaultdict(list)
-    names = {o.id: o.name for o in ctx.event.officials}
     for session in ctx.live:
         for person in dict.fromkeys([*session.chairs, *session.speakers]):
             expected[person].append(session)
@@ -332,37 +342,65 @@ def check_people(ctx: Context) -> Iterator[Finding]:
             for selector in rule.parties:
                 if selector.startswith("delegation:"):
                     expected[selector].append(session)
-    same, other = ctx.norm("transfer.same_venue_minutes"), ctx.norm("transfer.other_venue_minutes")
-    for person, sessions in expected.items():
+    return expected
+
+
+@attrs.frozen
+class Transfer:
+    """The minutes a person needs from one room to another: the venue's own walking time
+    (``norm`` is ``None``: a fact, both ends alike) or a transfer norm's two ends."""
+
+    optimistic: float
+    cautious: float
+    norm: Norm | None
+    venue: str | None = None  # the venue whose walking time it is
+
+    def needed(self, ctx: Context) -> str:
+        """The time needed, in words, for a finding."""
+        if self.norm is None:
+            return f"{self.cautious:g} min needed (the walking time {ctx.venues[self.venue or ''].name} gives)"
+        return f"{self.norm.low:g}–{self.norm.high:g} min needed ({self.norm.name})"
+
+
+def transfer_time(ctx: Context, room: str, other: str) -> Transfer | None:
+    """The time to move from ``room`` to ``other``; ``None`` within one room. The people check
+    and the programme's placement both ask here."""
+    if room == other:
+        return None
+    venue = ctx.venue_of_room[room]
+    if venue == ctx.venue_of_room[other]:
+        walk = ctx.walking_minutes.get(venue)
+        if walk is not None:
+            return Transfer(walk, walk, None, venue)
+        norm = ctx.norm("transfer.same_venue_minutes")
+    else:
+        norm = ctx.norm("transfer.other_venue_minutes")
+    return Transfer(norm.optimistic_value, norm.cautious_value, norm)
+
+
+def check_people(ctx: Context) -> Iterator[Finding]:
+    """Officials (chairs, speakers) and delegations invited by name are in one place at a time."""
+    names = {o.id: o.name for o in ctx.event.officials}
+    for person, sessions in expected_people(ctx).items():
         who = names.get(person, person.removeprefix("delegation:") + " delegation")
         yield from _overlaps(
             "person-double-booked", f"{who} is expected at", person, sessions, ctx.event.timezone
         )
         for a, b in intervals.consecutive(sessions, _start, _end):
-            if a.room is None or b.room is None or a.room == b.room:
+            if a.room is None or b.room is None:
                 continue
-            venue = ctx.venue_of_room[a.room]
+            transfer = transfer_time(ctx, a.room, b.room)
+            if transfer is None:
+                continue
             gap = localtime.elapsed(a.end, b.start).total_seconds() / 60
-            walk = ctx.walking_minutes.get(venue) if venue == ctx.venue_of_room[b.room] else None
-            if walk is not None:  # the venue's own walking time: a fact, not a norm
-                if gap < walk:
-                    yield Finding(
-                        "person-transfer",
-                        Severity.ERROR,
-                        f"{who} has {gap:g} min from {a.id} to {b.id} in another room; "
-                        f"{walk:g} min needed (the walking time {ctx.venues[venue].name} gives)",
-                        (person, a.id, b.id),
-                    )
-                continue
-            norm = same if venue == ctx.venue_of_room[b.room] else other
-            if gap < norm.cautious_value:
+            if gap < transfer.cautious:
                 yield Finding(
                     "person-transfer",
-                    Severity.ERROR if gap < norm.optimistic_value else Severity.WARNING,
+                    Severity.ERROR if gap < transfer.optimistic else Severity.WARNING,
                     f"{who} has {gap:g} min from {a.id} to {b.id} in another room; "
-                    f"{norm.low:g}–{norm.high:g} min needed ({norm.name})",
+                    f"{transfer.needed(ctx)}",
                     (person, a.id, b.id),
-                    norms=(norm,),
+                    norms=() if transfer.norm is None else (transfer.norm,),
                 )
 
 

@@ -253,6 +253,54 @@ def _protocol_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     _force_argument(bilaterals, "a file eventplan did not write")
     seating.add_argument("--session", required=True, metavar="ID", help="the session to seat")
+    _place_parser(commands, exits)
+
+
+def _place_parser(commands: argparse._SubParsersAction[_Parser], exits: str) -> None:
+    place = commands.add_parser(
+        "place",
+        help="place the sessions in rooms and times the checks pass (OR-Tools CP-SAT), "
+        "or re-plan a published programme moving as little as possible",
+        description=(
+            "Place every session that is not fixed in a room and at a time that the capacity "
+            "checks pass, and say why any cannot be (needs the 'solver' extra). With --against, "
+            "re-plan a published programme, moving the fewest sessions weighted by the calendars "
+            "that show them. Exit status: 0 when every session is placed, 1 when one is not, "
+            "2 on bad input."
+        ),
+    )
+    _event_argument(place)
+    place.add_argument(
+        "--turnout", metavar="NAME", help="which turnout (default: the event's default)"
+    )
+    place.add_argument("--format", choices=("text", "json"), default="text")
+    place.add_argument(
+        "--against",
+        metavar="PUBLISHED",
+        help="the published programme (an event file) to move little from",
+    )
+    place.add_argument(
+        "--rules",
+        metavar="RULES.toml",
+        help="the placement rules: fixed, movable, rooms, day_start, day_end, step_minutes, "
+        "[[windows]], before, same_day, apart",
+    )
+    place.add_argument(
+        "--fixed", metavar="ID,ID,...", default="", help="sessions that keep their room and time"
+    )
+    place.add_argument(
+        "--without-room",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a room that may not be used (a room lost); may be given more than once",
+    )
+    place.add_argument(
+        "--time-limit", type=float, default=10.0, metavar="S", help="solver time limit (default 10)"
+    )
+    place.add_argument("--seed", type=int, default=0, metavar="N", help="solver seed")
+    place.add_argument("-o", "--output", metavar="PLACED.toml", help="write the placed event")
+    _force_argument(place, "a file eventplan did not write")
 
 
 def _add_everyday_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -398,6 +446,7 @@ def _run(argv: Sequence[str] | None) -> int:
         "signing": _signing,
         "bilaterals": _bilaterals,
         "seating": _seating,
+        "place": _place,
     }
     try:
         if args.command in standalone:
@@ -670,6 +719,54 @@ def _bilaterals(args: argparse.Namespace, event: Event) -> int:
             seed=args.seed,
             progress=sys.stderr.isatty(),
         )
+    if args.output:
+        dump_event(plan.event, path=args.output)
+    _print(args.format, plan.to_json, plan.render_text)
+    return EXIT_OK if plan.passed else EXIT_FINDINGS
+
+
+def _place(args: argparse.Namespace, event: Event) -> int:
+    import tomllib
+
+    import attrs
+
+    from eventplan.files.eventfile import dump_event, read_text
+    from eventplan.placement import PlacementRules, place_programme
+    from eventplan.placement.rules import rules_from_dict
+
+    if args.time_limit <= 0:
+        raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
+    if args.output:  # refused before the solver runs, not after
+        from eventplan.cli import _outputs
+
+        _claim(args, [args.output], _outputs.EVENT_FILE)
+        if args.against:
+            _outputs.refuse_inputs([args.output], [args.against])
+    rules = PlacementRules()
+    if args.rules:
+        try:
+            data = tomllib.loads(read_text(args.rules))
+        except tomllib.TOMLDecodeError as error:
+            raise UsageError(f"{args.rules}: not TOML: {error}") from None
+        rules = rules_from_dict(data, where=args.rules)
+    fixed = [part for part in args.fixed.split(",") if part]
+    if fixed:
+        rules = attrs.evolve(rules, fixed=(*rules.fixed, *fixed))
+    if args.without_room:
+        for room in args.without_room:
+            event.room(room)  # an unknown room is said as such
+        rooms = rules.rooms if rules.rooms is not None else tuple(r.id for r in event.rooms)
+        rules = attrs.evolve(rules, rooms=tuple(r for r in rooms if r not in args.without_room))
+    published = _event(args.against) if args.against else None
+    plan = place_programme(
+        event,
+        args.turnout,
+        rules=rules,
+        published=published,
+        time_limit=args.time_limit,
+        seed=args.seed,
+        progress=sys.stderr.isatty(),
+    )
     if args.output:
         dump_event(plan.event, path=args.output)
     _print(args.format, plan.to_json, plan.render_text)

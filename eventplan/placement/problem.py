@@ -1,0 +1,371 @@
+"""The placement problem in whole minutes: for each session to place, the rooms that seat it
+and the starts the fixed programme and the rules leave it.
+
+Every figure comes from where the checks take it, so a placed programme passes them by
+construction: seats from the demand layer and :func:`~eventplan.capacity.checks.room_capacity`
+(a room is allowed when the cautious demand fits the cautious capacity), turnover from
+:func:`~eventplan.capacity.checks.turnover_norm`, transfers from
+:func:`~eventplan.capacity.checks.transfer_time`, the people who cannot be in two places from
+:func:`~eventplan.capacity.checks.expected_people`, all at the norms' cautious ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from eventplan.capacity import checks
+from eventplan.demand.formulas import booths_needed, layout_for
+from eventplan.errors import InvalidArgumentError
+from eventplan.model import localtime
+from eventplan.model.count import Count
+from eventplan.model.enums import SessionKind, Severity
+from eventplan.model.event import Event
+from eventplan.model.norms import NormSet
+from eventplan.model.programme import Session
+from eventplan.model.venue import Room
+from eventplan.placement.plan import Reason
+from eventplan.placement.rules import PlacementRules, Window
+
+#: Closed ranges of start minutes.
+Spans = list[tuple[int, int]]
+
+
+@attrs.frozen
+class Item:
+    """One session to place: its length, the rooms that seat it and, per room, the closed
+    ranges of start minutes that its window and the fixed programme leave."""
+
+    session: Session
+    minutes: int
+    starts: dict[str, Spans]  # room id -> start minutes on the step grid, closed ranges
+    unknown_capacity: frozenset[str]  # rooms allowed although their seats are not known
+    reasons: tuple[Reason, ...]  # why it cannot be placed at all, before any solving
+
+
+class Problem:
+    """The event, the rules and the sessions to place, in minutes from the first day's midnight."""
+
+    def __init__(
+        self, event: Event, turnout: str | None, rules: PlacementRules, norms: NormSet | None
+    ) -> None:
+        self.event = event
+        self.rules = rules
+        self.ctx = checks.Context(event, event.turnout(turnout).name, event.planning_norms(norms))
+        self.zone = event.zone
+        first = event.start_date
+        self.origin = pendulum.datetime(first.year, first.month, first.day, tz=event.zone)
+        _check_names(event, rules)
+        live = {s.id: s for s in self.ctx.live}
+        movable = rules.movable if rules.movable is not None else tuple(live)
+        fixed = set(rules.fixed)
+        self.movable = [live[i] for i in dict.fromkeys(movable) if i in live and i not in fixed]
+        moving = {s.id for s in self.movable}
+        self.moving = frozenset(moving)
+        self.fixed = [s for s in self.ctx.live if s.id not in moving]
+        self.rooms: list[Room] = (
+            list(event.rooms) if rules.rooms is None else [event.room(r) for r in rules.rooms]
+        )
+        self.days = _days(event)
+        self.day_start, self.day_end = _hours(event, rules, self.ctx.live)
+        self.windows: dict[str, list[Window]] = defaultdict(list)
+        for window in rules.windows:
+            self.windows[window.session].append(window)
+        self.people = {
+            person: sessions
+            for person, sessions in checks.expected_people(self.ctx).items()
+            if any(s.id in moving for s in sessions)
+        }
+        self.people_of: dict[str, list[str]] = defaultdict(list)
+        for person, sessions in self.people.items():
+            for s in sessions:
+                self.people_of[s.id].append(person)
+        self.items = [self._item(s) for s in self.movable]
+
+    # --- time ------------------------------------------------------------------------------
+
+    def minute(self, moment: dt.datetime) -> int:
+        return math.floor((moment.timestamp() - self.origin.timestamp()) / 60)
+
+    def moment(self, minute: int) -> pendulum.DateTime:
+        return localtime.local(
+            localtime.after(self.origin, dt.timedelta(minutes=minute)), self.zone
+        )
+
+    def local(self, day: dt.date, clock: dt.time) -> int:
+        at = pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=self.zone)
+        return self.minute(at)
+
+    def hours(self, session: Session) -> Spans:
+        """The minutes the session may take, day by day: the programme's hours within its
+        windows (all of them, where it has several)."""
+        spans: Spans = []
+        for day in self.days:
+            low = self.local(day, self.day_start)
+            high = self.local(day, self.day_end)
+            if self.day_end <= self.day_start:  # the day ends after midnight
+                high = self.local(day + dt.timedelta(days=1), self.day_end)
+            for window in self.windows.get(session.id, ()):
+                if window.day is not None and window.day != day:
+                    low, high = 0, -1
+                if window.earliest is not None:
+                    low = max(low, self.local(day, window.earliest))
+                if window.latest is not None:
+                    high = min(high, self.local(day, window.latest))
+            if low < high:
+                spans.append((low, high))
+        return spans
+
+    # --- what each session needs --------------------------------------------------------------
+
+    def turnover(self, a: Session, b: Session, room: Room) -> int:
+        """Minutes ``room`` needs between ``a`` and the next session ``b`` (the cautious end)."""
+        norm = checks.turnover_norm(self.ctx, a, b, room)
+        return 0 if norm is None else math.ceil(norm.cautious_value)
+
+    def transfer(self, room: str | None, other: str | None) -> int:
+        """Minutes a person needs from ``room`` to ``other`` (the cautious end)."""
+        if room is None or other is None:
+            return 0
+        found = checks.transfer_time(self.ctx, room, other)
+        return 0 if found is None else math.ceil(found.cautious)
+
+    def seats_needed(self, session: Session) -> Count | None:
+        """The people the session must seat; ``None`` when its seats are not checked (an
+        exhibition, no audience rules) or the turnout does not say who comes."""
+        if session.kind is SessionKind.EXHIBITION or not session.audience:
+            return None
+        if not self.ctx.parties.demand_known(session):
+            return None
+        return self.ctx.demand[session.id]
+
+    def interpreters(self, session: Session) -> int:
+        """Interpreters the session keeps at work, at the cautious end (the optimistic one
+        where the cautious end is open)."""
+        if len(session.languages) < 2:
+            return 0
+        need = checks.interpreters_needed(self.ctx, session)
+        return need.low if need.high is None else need.high
+
+    def booths_short(self, session: Session, room: Room) -> bool:
+        """Whether ``room`` is known to have too few booths for the session's languages."""
+        needed = booths_needed(len(session.languages))
+        return (
+            bool(needed)
+            and room.interpretation_booths is not None
+            and room.interpretation_booths < needed
+        )
+
+    def capacity(self, session: Session, room: Room) -> Count | None:
+        found = checks.room_capacity(self.ctx, room, layout_for(session, room))
+        return None if found is None else found[0]
+
+    def _item(self, session: Session) -> Item:
+        minutes = math.ceil(session.duration.total_seconds() / 60)
+        step = self.rules.step_minutes
+        reasons: list[Reason] = []
+        demand = self.seats_needed(session)
+        seated: list[Room] = []
+        unknown: list[Room] = []
+        booths = [room for room in self.rooms if not self.booths_short(session, room)]
+        if not booths:
+            reasons.append(
+                Reason(
+                    "interpretation-booths",
+                    f"{session.id} is interpreted in {len(session.languages)} languages and needs "
+                    f"{booths_needed(len(session.languages))} booths; no room it may use has them",
+                    (session.id,),
+                )
+            )
+        for room in booths:
+            capacity = self.capacity(session, room) if demand is not None else None
+            if demand is None or (
+                capacity is not None and checks.verdict(demand, capacity) is Severity.OK
+            ):
+                seated.append(room)
+            elif capacity is None:
+                unknown.append(room)
+        if not seated:  # rooms whose seats are not known only where no known room holds it
+            seated = unknown
+        if booths and not seated:
+            reasons.append(self._too_big(session, demand))
+        hours = [(a, b - minutes) for a, b in self.hours(session) if b - a >= minutes]
+        if not hours:
+            reasons.append(self._too_long(session, minutes))
+        starts: dict[str, Spans] = {}
+        for room in seated if hours else ():
+            free = list(hours)
+            for other in self.fixed:
+                if other.room == room.id:
+                    after = self.turnover(other, session, room)
+                    ahead = self.turnover(session, other, room)
+                    free = _cut(
+                        free,
+                        self.minute(other.start) - minutes - ahead + 1,
+                        self.minute(other.end) + after - 1,
+                    )
+            for person in self.people_of.get(session.id, ()):
+                for other in self.people[person]:
+                    if other.id in self.moving:
+                        continue
+                    gap = self.transfer(room.id, other.room)
+                    free = _cut(
+                        free,
+                        self.minute(other.start) - minutes - gap + 1,
+                        self.minute(other.end) + gap - 1,
+                    )
+            free = _on_grid(free, step)
+            if free:
+                starts[room.id] = free
+        if seated and hours and not starts:
+            reasons.append(self._taken(session, seated, hours, minutes))
+        unsure = frozenset(r.id for r in unknown if r.id in starts and seated is unknown)
+        return Item(session, minutes, starts, unsure, tuple(reasons))
+
+    # --- reasons known before solving ---------------------------------------------------------
+
+    def _too_big(self, session: Session, demand: Count | None) -> Reason:
+        assert demand is not None
+        best = max(
+            ((c, r) for r in self.rooms if (c := self.capacity(session, r)) is not None),
+            key=lambda pair: pair[0].low,
+            default=None,
+        )
+        needs = (
+            f"{demand.high:,} seats in the cautious case"
+            if demand.high is not None
+            else f"at least {demand.low:,} seats, with no upper bound"
+        )
+        if best is None:
+            has = "no room it may use has a known capacity"
+        else:
+            has = f"the largest room it may use, {best[1].name}, holds {best[0]}"
+        return Reason(
+            "room-capacity",
+            f"{session.id} needs {needs}; {has}",
+            (session.id, *([best[1].id] if best else [])),
+        )
+
+    def _too_long(self, session: Session, minutes: int) -> Reason:
+        spans = self.hours(session)
+        longest = max((b - a for a, b in spans), default=0)
+        where = "its windows" if session.id in self.windows else "a day's programme hours"
+        hours = f"{self.day_start:%H:%M}–{self.day_end:%H:%M}"
+        return Reason(
+            "window" if session.id in self.windows else "day-hours",
+            f"{session.id} lasts {minutes} min; {where} ({hours}"
+            f"{', with its window' if session.id in self.windows else ''}) leave at most {longest} min",
+            (session.id,),
+        )
+
+    def _taken(self, session: Session, rooms: list[Room], hours: Spans, minutes: int) -> Reason:
+        """Every room that seats it is held, or someone it needs is elsewhere, all its window."""
+        low, high = min(a for a, _ in hours), max(b for _, b in hours) + minutes
+        inside = [s for s in self.fixed if self.minute(s.start) < high and self.minute(s.end) > low]
+        ids = {r.id for r in rooms}
+        names = ", ".join(r.name for r in rooms)
+        held = [s for s in inside if s.room in ids]
+        busy = [
+            (person, s)
+            for person in self.people_of.get(session.id, ())
+            for s in self.people[person]
+            if s in inside
+        ]
+        parts = [f"{s.room} by {s.id} ({localtime.span(s.start, s.end, self.zone)})" for s in held]
+        parts += [
+            f"{person} at {s.id} ({localtime.span(s.start, s.end, self.zone)})"
+            for person, s in busy
+        ]
+        rule = "person" if busy and not held else "room-bookings"
+        return Reason(
+            rule,
+            f"{session.id}: the rooms that seat it ({names}) are taken, or someone it needs is "
+            f"elsewhere, at every time it may start: {'; '.join(parts) or 'the fixed programme'}",
+            (session.id, *dict.fromkeys([*(s.id for s in held), *(p for p, _ in busy)])),
+        )
+
+
+def _hours(event: Event, rules: PlacementRules, live: Iterable[Session]) -> tuple[dt.time, dt.time]:
+    """The programme's daily hours: the rules', else those the event's own sessions span."""
+    from eventplan.placement.rules import DAY_END, DAY_START
+
+    starts: list[dt.time] = []
+    ends: list[dt.time] = []
+    for session in live:
+        begins = localtime.local(session.start, event.zone)
+        finishes = localtime.local(session.end, event.zone)
+        starts.append(begins.time())
+        ends.append(finishes.time() if finishes.date() == begins.date() else dt.time(23, 59))
+    first = rules.day_start or (min(starts) if starts else DAY_START)
+    last = rules.day_end or (max(ends) if ends else DAY_END)
+    return first.replace(second=0, microsecond=0), last.replace(second=0, microsecond=0)
+
+
+def _days(event: Event) -> list[dt.date]:
+    days, day = [], event.start_date
+    while day <= event.end_date:
+        days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+def _cut(spans: Spans, low: int, high: int) -> Spans:
+    """Closed ranges ``spans`` without the closed range [low, high]."""
+    if low > high:
+        return spans
+    kept: Spans = []
+    for a, b in spans:
+        if high < a or low > b:
+            kept.append((a, b))
+            continue
+        if a < low:
+            kept.append((a, low - 1))
+        if high < b:
+            kept.append((high + 1, b))
+    return kept
+
+
+def _on_grid(spans: Spans, step: int) -> Spans:
+    """The ranges in steps: starts that are whole multiples of ``step`` minutes."""
+    grid = [(-(-a // step), b // step) for a, b in spans]
+    return [(a, b) for a, b in grid if a <= b]
+
+
+def _check_names(event: Event, rules: PlacementRules) -> None:
+    """Every session, room and series the rules name exists: bad input is said where it is."""
+    sessions = {s.id for s in event.sessions}
+    rooms = {r.id for r in event.rooms}
+    series = {s.series for s in event.sessions if s.series}
+
+    def unknown(path: str, name: str, known: Iterable[str], what: str) -> None:
+        if name not in known:
+            raise InvalidArgumentError(f"rules.{path}: unknown {what} {name!r}")
+
+    for i, name in enumerate(rules.fixed):
+        unknown(f"fixed[{i}]", name, sessions, "session")
+    for i, name in enumerate(rules.movable or ()):
+        unknown(f"movable[{i}]", name, sessions, "session")
+    for i, name in enumerate(rules.rooms or ()):
+        unknown(f"rooms[{i}]", name, rooms, "room")
+    for i, window in enumerate(rules.windows):
+        unknown(f"windows[{i}].session", window.session, sessions, "session")
+        if window.day is not None and not event.start_date <= window.day <= event.end_date:
+            raise InvalidArgumentError(
+                f"rules.windows[{i}].day: {window.day} is not a day of the event "
+                f"({event.start_date} to {event.end_date})"
+            )
+    for field in ("before", "same_day"):
+        for i, pair in enumerate(getattr(rules, field)):
+            if len(pair) != 2:
+                raise InvalidArgumentError(
+                    f"rules.{field}[{i}]: a pair of session ids, not {pair!r}"
+                )
+            for j, name in enumerate(pair):
+                unknown(f"{field}[{i}][{j}]", name, sessions, "session")
+    for i, name in enumerate(rules.apart):
+        unknown(f"apart[{i}]", name, series, "series")

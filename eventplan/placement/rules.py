@@ -1,0 +1,157 @@
+"""What a placement must respect beyond the event itself: which sessions move, their windows,
+their order, and what may not run in parallel.
+
+The event already says most of it: each session's length, audience (so its seats, through the
+demand layer), chairs, speakers and the delegations seated by name (who cannot be in two
+places), and the rooms with their layouts and venues. The rules add what a planner decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from eventplan.model import fields as _fields
+
+#: The programme's day when neither the rules nor the event's sessions give one: 08:00 to
+#: 20:00, the bookable hours of the APEC 2018 PNG SOM2 Delegate Handbook (section 7.2), which
+#: the bilateral plans use too.
+DAY_START = dt.time(8, 0)
+DAY_END = dt.time(20, 0)
+
+
+@attrs.frozen(kw_only=True)
+class Window:
+    """When one session may be held: on ``day`` (any day of the event if left out), not before
+    ``earliest`` and not after ``latest`` on the clock of the event's zone."""
+
+    #: The session (id) the window is for.
+    session: str
+    #: The day it must be on; left out, any day of the event.
+    day: dt.date | None = None
+    #: It starts no earlier than this, local time.
+    earliest: dt.time | None = None
+    #: It ends no later than this, local time.
+    latest: dt.time | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PlacementRules:
+    """The planner's rules for :func:`~eventplan.placement.place_programme`.
+
+    ``fixed`` sessions keep their room and time; left empty, every session that is not
+    cancelled is placed (``movable`` names them instead, when given). ``before`` pairs
+    ``(a, b)`` put ``a`` ending before ``b`` starts; ``same_day`` pairs share a day; ``apart``
+    names series whose sessions never run in parallel (no two roundtables of one theme at once).
+    """
+
+    #: Sessions (ids) that keep their room and time.
+    fixed: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Sessions (ids) to place; left out, every session not fixed and not cancelled.
+    movable: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_fields.to_tuple)
+    )
+    #: Rooms (ids) the placed sessions may use; left out, every room of the event.
+    rooms: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_fields.to_tuple)
+    )
+    #: When each day's programme may begin, local time; left out, the earliest start of the
+    #: event's own sessions (08:00 without any).
+    day_start: dt.time | None = None
+    #: When each day's programme must be over, local time; left out, the latest end of the
+    #: event's own sessions (20:00 without any).
+    day_end: dt.time | None = None
+    #: Sessions start on this grid, in minutes from midnight.
+    step_minutes: int = attrs.field(default=5, validator=attrs.validators.in_(range(1, 61)))
+    #: Windows of single sessions.
+    windows: tuple[Window, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Pairs (a, b): a ends before b starts.
+    before: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Pairs (a, b) held on one day.
+    same_day: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Series whose sessions never run at the same time.
+    apart: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Whether a session keeps its room when it can (a soft preference), where no published
+    #: programme is given.
+    keep_rooms: bool = True
+
+
+def rules_from_dict(data: object, *, where: str = "rules") -> PlacementRules:
+    """Rules from the tables of a TOML file (``fixed = [...]``, ``[[windows]]`` with
+    ``session``, ``day``, ``earliest = "09:00"``, ``before = [["a", "b"]]`` ...); a key
+    that does not belong or a value of the wrong kind is an error that says where."""
+    import cattrs
+
+    from eventplan.errors import InvalidArgumentError
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+
+    def clock(value: object, _: type) -> dt.time:
+        if isinstance(value, dt.time):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.time.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f'a time of day such as "09:00", not {value!r}')
+
+    def day(value: object, _: type) -> dt.date:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f"a date such as 2025-10-25, not {value!r}")
+
+    def text(value: object, _: type) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"a session, room or series id as a string, not {value!r}")
+        return value
+
+    # a string where a list belongs is a missing pair of brackets, never a list of letters
+    lists = ("fixed", "movable", "rooms", "windows", "before", "same_day", "apart")
+    table: dict[str, object] = data if isinstance(data, dict) else {}
+    for key in lists:
+        value = table.get(key)
+        if isinstance(value, str):
+            raise InvalidArgumentError(f"{where}.{key}: a list such as [{value!r}], not a string")
+        for i, item in enumerate(
+            value if key in ("before", "same_day") and isinstance(value, list) else ()
+        ):
+            if isinstance(item, str):
+                raise InvalidArgumentError(
+                    f'{where}.{key}[{i}]: a pair of session ids such as ["a", "b"], not {item!r}'
+                )
+    converter.register_structure_hook(dt.time, clock)
+    converter.register_structure_hook(dt.date, day)
+    converter.register_structure_hook(str, text)
+    try:
+        return converter.structure(data, PlacementRules)
+    except Exception as error:  # cattrs' grouped errors, each with its path
+        if not isinstance(error, cattrs.BaseValidationError):
+            raise InvalidArgumentError(f"{where}: {error}") from None
+        problems = cattrs.transform_error(error, path=where, format_exception=_problem)
+        raise InvalidArgumentError(
+            "; ".join(
+                f"{path}: {what}" for what, _, path in (p.rpartition(" @ ") for p in problems)
+            )
+        ) from None
+
+
+def _problem(error: BaseException, kind: type | None) -> str:
+    """One problem of a rules file in words, for :func:`rules_from_dict`."""
+    import cattrs
+
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return f"unknown key{'s' if len(error.extra_fields) > 1 else ''} " + ", ".join(
+            sorted(error.extra_fields)
+        )
+    if isinstance(error, KeyError):
+        return "required, but missing"
+    if isinstance(error, TypeError | ValueError) and error.args:
+        return str(error.args[0])  # attrs' validators add the attribute and the value
+    return f"not a valid {getattr(kind, '__name__', kind)}"

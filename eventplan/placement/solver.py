@@ -1,0 +1,814 @@
+"""The programme placed with OR-Tools CP-SAT: every session in a room and at a time that the
+checks pass, what could not be placed with its reasons, and a re-plan that moves little.
+
+Hard rules, each from where the checks take it (:mod:`eventplan.placement.problem`): seats,
+one session at a time per room with its turnover, nobody in two places with the transfer
+time between rooms, the programme's hours and each session's window, the fixed programme,
+the planner's order, same-day pairs and series held apart. The objective, in order of
+weight: as many sessions placed as possible; against a published programme, as few moves as
+possible, each weighted by the calendars that show the session; each session in its own
+room where it gives one. A second phase holds that objective and moves the starts as early
+as they go in a quarter of the time limit, so the plan is tidy as well as repeatable.
+
+A session left out gets its reasons: those known before solving (no room seats it, its
+window is too short, the fixed programme takes every start), else a set of rules that
+cannot all hold with it placed, found by CP-SAT's assumptions and made minimal by removing
+one rule at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sys
+import time
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from eventplan.demand.audiences import every_audience, sessions_for
+from eventplan.demand.formulas import layout_for
+from eventplan.errors import ArgumentTypeError, InvalidArgumentError, MissingExtraError
+from eventplan.model import localtime
+from eventplan.model.event import Event
+from eventplan.model.norms import NormSet
+from eventplan.model.programme import Session
+from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
+from eventplan.placement.problem import Item, Problem
+from eventplan.placement.rules import PlacementRules
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ortools.sat.python import cp_model
+
+#: The default time limit of the solver, in seconds.
+TIME_LIMIT = 10.0
+#: Weights of the objective's parts: a placed session outweighs every move; a session kept
+#: where it was published counts once per calendar that shows it, and half as much again when
+#: it keeps its time in another room (a room change is the smaller move); a kept calendar
+#: outweighs every room preference.
+PLACED, KEPT_PER_CALENDAR, KEPT_TIME_PER_CALENDAR, OWN_ROOM = 10**9, 10**5, 5 * 10**4, 10**3
+#: The share of the time limit the second phase (earlier starts) may take.
+TIDYING = 0.25
+#: How many left-out sessions get a reason found by the solver; the rest say so.
+EXPLAINED = 12
+
+
+def calendars(event: Event, turnout: str | None = None) -> dict[str, int]:
+    """How many audiences' calendars show each session: the weight of moving it."""
+    shown = {s.id: 0 for s in event.sessions}
+    for audience in every_audience(event, turnout):
+        for session in sessions_for(event, turnout, audience=audience):
+            shown[session.id] += 1
+    return shown
+
+
+def place_programme(
+    event: Event,
+    turnout: str | None = None,
+    *,
+    rules: PlacementRules | None = None,
+    published: Event | None = None,
+    norms: NormSet | None = None,
+    time_limit: float = TIME_LIMIT,
+    seed: int = 0,
+    workers: int = 1,
+    progress: bool = False,
+) -> ProgrammePlan:
+    """Place the sessions of ``event`` in rooms and times so that the checks pass under
+    ``turnout`` (needs the ``solver`` extra: ``pip install "eventplan[solver]"``).
+
+    ``rules`` say which sessions move and what else holds (:class:`PlacementRules`).
+    Against ``published``, an earlier plan or the programme as announced, the fewest
+    sessions move, weighted by how many calendars show each. The same input, ``seed`` and
+    ``workers`` give the same plan unless the clock stops the search first: ``time_limit``
+    seconds bound both CP-SAT's deterministic time and the wall clock, and a plan cut short
+    says ``feasible`` with its gap to the best bound. ``progress`` shows the best objective.
+    """
+    try:
+        from ortools.sat.python import cp_model
+    except ImportError:
+        raise MissingExtraError("placing the programme with a solver", "solver") from None
+    if not isinstance(event, Event):
+        raise ArgumentTypeError(
+            f"place_programme: event must be an Event, not {type(event).__name__}"
+        )
+    if not (isinstance(time_limit, int | float) and time_limit > 0 and math.isfinite(time_limit)):
+        raise InvalidArgumentError(
+            f"place_programme: time_limit takes seconds, more than 0: {time_limit!r}"
+        )
+    if not (isinstance(workers, int) and workers >= 1):
+        raise InvalidArgumentError(
+            f"place_programme: workers is a whole number, 1 or more: {workers!r}"
+        )
+    began = time.perf_counter()
+    rules = PlacementRules() if rules is None else rules
+    problem = Problem(event, turnout, rules, norms)
+    shown = calendars(event, turnout)
+    was = _published(problem, published)
+    built = _Model(problem, shown, was, explain=False)
+    solver = _solver(time_limit * (1 - TIDYING), seed, workers)
+    bar = _Bar(time_limit) if progress else None
+    status = solver.solve(built.cp, None if bar is None else bar.callback)
+    name = solver.status_name(status).lower()
+    chosen = built.read(solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else {}
+    gap = None
+    if chosen:
+        value, bound = solver.objective_value, solver.best_objective_bound
+        gap = 0.0 if status == cp_model.OPTIMAL else abs(bound - value) / max(1.0, abs(bound))
+        built.tidy(solver)
+        tidier = _solver(time_limit * TIDYING, seed, workers)
+        if tidier.solve(built.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            chosen = built.read(tidier)
+    if bar is not None:
+        bar.close()
+    unplaced = []
+    for count, item in enumerate(i for i in problem.items if i.session.id not in chosen):
+        if item.reasons:
+            unplaced.append(Unplaced(item.session.id, item.reasons))
+        elif count < EXPLAINED:
+            unplaced.append(
+                Unplaced(
+                    item.session.id, _explain(cp_model, problem, chosen, item, time_limit, seed)
+                )
+            )
+        else:
+            unplaced.append(
+                Unplaced(
+                    item.session.id,
+                    (
+                        Reason(
+                            "not-explained",
+                            f"not explained: only the first {EXPLAINED} left out are",
+                            (item.session.id,),
+                        ),
+                    ),
+                )
+            )
+    placed_event = _placed_event(problem, chosen)
+    moves = _moves(problem, placed_event, published, was, shown)
+    return ProgrammePlan(
+        event=placed_event,
+        placed=tuple(s.id for s in problem.movable if s.id in chosen),
+        unplaced=tuple(unplaced),
+        moves=moves,
+        objective=_parts(problem, chosen, was, shown),
+        status=name,
+        gap=gap,
+        seconds=time.perf_counter() - began,
+        notes=tuple(
+            f"{sid} is in {room}, whose seats for its layout are not known: no room known to "
+            "seat it was free"
+            for sid, (room, _) in chosen.items()
+            if room in built.items[sid].unknown_capacity
+        ),
+    )
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+class _Model:
+    """The CP-SAT model of a problem. With ``explain``, every group of rules hangs on a literal
+    of its own, and every session on one that asks for it to be placed: the assumptions an
+    infeasible core is made of."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        shown: dict[str, int],
+        was: dict[str, tuple[str | None, int]],
+        *,
+        explain: bool,
+        hint: dict[str, tuple[str, int]] | None = None,
+    ) -> None:
+        from ortools.sat.python import cp_model
+
+        self.problem = problem
+        cp = self.cp = cp_model.CpModel()
+        step = problem.rules.step_minutes
+        self.explain = explain
+        self.groups: dict[str, Any] = {}  # rule group -> literal (explain only)
+        self.needs: dict[str, Any] = {}  # session -> literal asking for it placed (explain only)
+        self.x: dict[str, dict[str, Any]] = {}
+        self.k: dict[str, Any] = {}
+        self.placed: dict[str, Any] = {}
+        self.items: dict[str, Item] = {}
+        kept_terms: list[Any] = []
+        own_terms: list[Any] = []
+        early_terms: list[Any] = []
+        for item in problem.items:
+            if not item.starts:
+                continue
+            sid = item.session.id
+            self.items[sid] = item
+            union = cp_model.Domain.from_intervals(
+                [list(span) for spans in item.starts.values() for span in spans]
+            )
+            k = cp.new_int_var_from_domain(union, f"k[{sid}]")
+            placed = cp.new_bool_var(f"placed[{sid}]")
+            xs: dict[str, Any] = {}
+            for room, spans in item.starts.items():
+                x = cp.new_bool_var(f"x[{sid},{room}]")
+                domain = cp_model.Domain.from_intervals([list(span) for span in spans])
+                if domain.size() != union.size():
+                    cp.add_linear_expression_in_domain(k, domain).only_enforce_if(x)
+                xs[room] = x
+            cp.add(sum(xs.values()) == placed)
+            self.k[sid], self.placed[sid], self.x[sid] = k, placed, xs
+            if explain:
+                need = self.needs[sid] = cp.new_bool_var(f"need[{sid}]")
+                cp.add(placed == 1).only_enforce_if(need)
+            if sid in was:
+                then, minute = was[sid]
+                if minute % step == 0 and union.contains(minute // step):
+                    weight = max(1, shown.get(sid, 0))
+                    same_time = cp.new_bool_var(f"same-time[{sid}]")
+                    cp.add(k == minute // step).only_enforce_if(same_time)
+                    kept_terms.append(KEPT_TIME_PER_CALENDAR * weight * same_time)
+                    cp.add_hint(k, minute // step)
+                    if then is not None and then in xs:
+                        kept = cp.new_bool_var(f"kept[{sid}]")
+                        cp.add_implication(kept, xs[then])
+                        cp.add_implication(kept, same_time)
+                        kept_terms.append(KEPT_PER_CALENDAR * weight * kept)
+            elif problem.rules.keep_rooms and item.session.room in xs:
+                own_terms.append(OWN_ROOM * xs[item.session.room])
+            early_terms.append(k)
+            if hint is not None and sid in hint:
+                cp.add_hint(k, hint[sid][1] // step)
+                cp.add_hint(xs[hint[sid][0]], 1)
+        self._rooms(step)
+        self._people(step)
+        self._apart(step)
+        self._order(step)
+        self._interpreters(step)
+        self.main = PLACED * sum(self.placed.values()) + sum(kept_terms) + sum(own_terms)
+        self.early = sum(early_terms)
+        if not explain:
+            cp.maximize(self.main)
+
+    def tidy(self, solver: cp_model.CpSolver) -> None:
+        """The second phase: the first phase's objective held, the starts as early as they go."""
+        self.cp.add(self.main >= round(solver.objective_value))
+        self.cp.clear_hints()  # type: ignore[no-untyped-call]
+        for sid, k in self.k.items():
+            self.cp.add_hint(k, solver.value(k))
+            for x in self.x[sid].values():
+                self.cp.add_hint(x, solver.boolean_value(x))
+        self.cp.minimize(self.early)
+
+    def _group(self, name: str) -> Any:
+        if name not in self.groups:
+            self.groups[name] = self.cp.new_bool_var(f"rule[{name}]")
+        return self.groups[name]
+
+    def _present(self, literal: Any, group: str) -> Any:
+        """``literal``, or in the explaining model ``literal`` and the group's own."""
+        if not self.explain:
+            return literal
+        both = self.cp.new_bool_var("")
+        rule = self._group(group)
+        self.cp.add_bool_and([literal, rule]).only_enforce_if(both)
+        self.cp.add_bool_or([literal.Not(), rule.Not(), both])
+        return both
+
+    def _interval(self, sid: str, length: int, present: Any) -> Any:
+        step = self.problem.rules.step_minutes
+        return self.cp.new_optional_fixed_size_interval_var(
+            step * self.k[sid], length, present, f"i[{sid}]"
+        )
+
+    def _rooms(self, step: int) -> None:
+        """One session at a time in each room, and the turnover between sessions whose layout
+        or audience differs (none between two that seat the same audience the same way)."""
+        problem = self.problem
+        by_room: dict[str, list[str]] = defaultdict(list)
+        for sid, xs in self.x.items():
+            for room in xs:
+                by_room[room].append(sid)
+        rooms = {r.id: r for r in problem.rooms}
+        for room_id, sids in by_room.items():
+            if len(sids) < 2:
+                continue
+            where = rooms[room_id]
+            group = f"room:{room_id}"
+            present = {sid: self._present(self.x[sid][room_id], group) for sid in sids}
+            classes: dict[tuple[object, ...], list[str]] = defaultdict(list)
+            for sid in sids:
+                classes[_setting(self.items[sid].session, where)].append(sid)
+            first = {key: self.items[members[0]].session for key, members in classes.items()}
+            tails = {
+                key: max(
+                    (
+                        problem.turnover(first[key], first[other], where)
+                        for other in classes
+                        if other != key
+                    ),
+                    default=0,
+                )
+                for key in classes
+            }
+            self.cp.add_no_overlap(
+                [self._interval(sid, self.items[sid].minutes, present[sid]) for sid in sids]
+            )
+            turning = [key for key, tail in tails.items() if tail > 0]
+            if len(turning) > _SETTINGS_EXACT:  # too many settings to keep apart exactly
+                self.cp.add_no_overlap(
+                    [
+                        self._interval(
+                            sid,
+                            self.items[sid].minutes
+                            + tails[_setting(self.items[sid].session, where)],
+                            present[sid],
+                        )
+                        for sid in sids
+                    ]
+                )
+                continue
+            for key in turning:
+                self._kept_apart(
+                    [(sid, present[sid]) for sid in classes[key]],
+                    [(sid, present[sid]) for sid in sids if sid not in classes[key]],
+                    tails[key],
+                )
+
+    def _kept_apart(
+        self, after: list[tuple[str, Any]], others: list[tuple[str, Any]], gap: int
+    ) -> None:
+        """No session of ``others`` begins within ``gap`` minutes of the end of one of ``after``;
+        sessions of ``after`` may follow one another at once. A cumulative constraint: each
+        gap takes one unit, each other session all of them."""
+        if not others or gap <= 0:
+            return
+        step = self.problem.rules.step_minutes
+        gaps = [
+            self.cp.new_optional_fixed_size_interval_var(
+                step * self.k[sid] + self.items[sid].minutes, gap, present, f"gap[{sid}]"
+            )
+            for sid, present in after
+        ]
+        plain = [self._interval(sid, self.items[sid].minutes, present) for sid, present in others]
+        units = len(gaps)
+        self.cp.add_cumulative([*gaps, *plain], [1] * len(gaps) + [units] * len(plain), units)
+
+    def _people(self, step: int) -> None:
+        """Nobody in two places: each person's sessions apart, by the time to move between
+        their rooms where they are in different rooms."""
+        problem = self.problem
+        for person, sessions in problem.people.items():
+            sids = [s.id for s in sessions if s.id in self.x]
+            if len(sids) < 2:
+                continue
+            group = f"person:{person}"
+            placed = {sid: self._present(self.placed[sid], group) for sid in sids}
+            self.cp.add_no_overlap(
+                [self._interval(sid, self.items[sid].minutes, placed[sid]) for sid in sids]
+            )
+            rooms = sorted({room for sid in sids for room in self.x[sid]})
+            if len(rooms) < 2:
+                continue
+            if len(rooms) * len(sids) > _PERSON_EXACT:  # the longest move after every session
+                tail = _longest_move(problem, rooms)
+                self.cp.add_no_overlap(
+                    [
+                        self._interval(sid, self.items[sid].minutes + tail, placed[sid])
+                        for sid in sids
+                    ]
+                )
+                continue
+            for room in rooms:
+                here = [sid for sid in sids if room in self.x[sid]]
+                elsewhere = []
+                for sid in sids:
+                    away = self.cp.new_bool_var(f"away[{sid},{room}]")
+                    inside = self.x[sid].get(room, 0)
+                    self.cp.add(away + inside == self.placed[sid])
+                    elsewhere.append((sid, self._present(away, group)))
+                gap = _longest_move(problem, rooms, room)
+                self._kept_apart(
+                    [(sid, self._present(self.x[sid][room], group)) for sid in here], elsewhere, gap
+                )
+
+    def _apart(self, step: int) -> None:
+        for series in self.problem.rules.apart:
+            sids = [sid for sid, item in self.items.items() if item.session.series == series]
+            if len(sids) < 2:
+                continue
+            self.cp.add_no_overlap(
+                [
+                    self._interval(
+                        sid,
+                        self.items[sid].minutes,
+                        self._present(self.placed[sid], f"apart:{series}"),
+                    )
+                    for sid in sids
+                ]
+            )
+
+    def _interpreters(self, step: int) -> None:
+        """At no time more interpreters at work than the event has: the interpreted sessions
+        in parallel, fixed ones included, at the cautious end of each team."""
+        problem = self.problem
+        available = problem.event.resources.interpreters
+        if available is None:
+            return
+        group = "interpreters"
+        intervals, demands = [], []
+        for sid, item in self.items.items():
+            need = problem.interpreters(item.session)
+            if need:
+                intervals.append(
+                    self._interval(sid, item.minutes, self._present(self.placed[sid], group))
+                )
+                demands.append(need)
+        if not intervals:
+            return
+        for session in problem.fixed:
+            need = problem.interpreters(session)
+            if need:
+                start, end = problem.minute(session.start), problem.minute(session.end)
+                intervals.append(
+                    self.cp.new_fixed_size_interval_var(start, end - start, f"fixed[{session.id}]")
+                )
+                demands.append(need)
+        self.cp.add_cumulative(intervals, demands, available)
+
+    def _order(self, step: int) -> None:
+        """``before`` and ``same_day`` pairs, between two placed sessions or against a fixed one."""
+        problem = self.problem
+        fixed = {s.id: s for s in problem.fixed}
+        for index, (a, b) in enumerate(problem.rules.before):
+            when = self._both(a, b, f"before:{index}")
+            if when is None:
+                continue
+            end_a = (
+                fixed_end(problem, fixed[a])
+                if a in fixed
+                else step * self.k[a] + self.items[a].minutes
+            )
+            start_b = problem.minute(fixed[b].start) if b in fixed else step * self.k[b]
+            self.cp.add(end_a <= start_b).only_enforce_if(when)
+        days = problem.days
+        bounds = [
+            (problem.local(day, _MIDNIGHT), problem.local(day + _ONE_DAY, _MIDNIGHT))
+            for day in days
+        ]
+        for index, (a, b) in enumerate(problem.rules.same_day):
+            when = self._both(a, b, f"same-day:{index}")
+            if when is None:
+                continue
+            day_a, day_b = (self._day(s, fixed, bounds, step) for s in (a, b))
+            self.cp.add(day_a == day_b).only_enforce_if(when)
+
+    def _both(self, a: str, b: str, group: str) -> list[Any] | None:
+        """The literals under which a pair rule holds; ``None`` when it binds nothing here."""
+        moving = [s for s in (a, b) if s in self.placed]
+        known = {s.id for s in self.problem.fixed}
+        if not moving or any(s not in self.placed and s not in known for s in (a, b)):
+            return None
+        when = [self.placed[s] for s in moving]
+        if self.explain:
+            when.append(self._group(group))
+        return when
+
+    def _day(
+        self, sid: str, fixed: dict[str, Session], bounds: list[tuple[int, int]], step: int
+    ) -> Any:
+        if sid in fixed:
+            minute = self.problem.minute(fixed[sid].start)
+            return next((i for i, (a, b) in enumerate(bounds) if a <= minute < b), -1)
+        day = self.cp.new_int_var(0, len(bounds) - 1, f"day[{sid}]")
+        for i, (low, high) in enumerate(bounds):
+            on = self.cp.new_bool_var("")
+            self.cp.add(day == i).only_enforce_if(on)
+            self.cp.add(day != i).only_enforce_if(on.Not())
+            self.cp.add(step * self.k[sid] >= low).only_enforce_if(on)
+            self.cp.add(step * self.k[sid] < high).only_enforce_if(on)
+        return day
+
+    def read(self, solver: cp_model.CpSolver) -> dict[str, tuple[str, int]]:
+        """Each placed session's room and start minute."""
+        step = self.problem.rules.step_minutes
+        found: dict[str, tuple[str, int]] = {}
+        for sid, xs in self.x.items():
+            for room, x in xs.items():
+                if solver.boolean_value(x):
+                    found[sid] = (room, step * solver.value(self.k[sid]))
+        return found
+
+
+_MIDNIGHT = dt.time(0, 0)
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def fixed_end(problem: Problem, session: Session) -> int:
+    return problem.minute(session.end)
+
+
+def _longest_move(problem: Problem, rooms: list[str], start: str | None = None) -> int:
+    """The longest move between two of ``rooms``, or from ``start`` to one of them. A move's
+    time depends only on the two venues, so one room of each venue stands for the rest."""
+    venue_of = problem.ctx.venue_of_room
+    if start is None:
+        starts = {venue_of[room]: room for room in rooms}.values()
+        return max((_longest_move(problem, rooms, room) for room in starts), default=0)
+    ends: dict[str, str] = {}
+    for room in rooms:
+        if room != start:
+            ends.setdefault(venue_of[room], room)
+    return max((problem.transfer(start, room) for room in ends.values()), default=0)
+
+
+def _setting(session: Session, room: Any) -> tuple[object, ...]:
+    """What decides the turnover in a room: the layout asked for, the one set, the audience."""
+    return (session.layout, layout_for(session, room), session.audience)
+
+
+#: A room whose sessions come in more settings than this is turned over after every session
+#: by the longest turnover any of them needs; a person whose sessions and rooms multiply past
+#: the second figure, likewise with the longest move.
+_SETTINGS_EXACT, _PERSON_EXACT = 8, 600
+
+
+def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
+    from ortools.sat.python.cp_model import CpSolver
+
+    solver = CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.max_deterministic_time = time_limit
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    return solver
+
+
+# --- reasons -----------------------------------------------------------------------------------
+
+
+def _explain(
+    cp_model: Any,
+    problem: Problem,
+    chosen: dict[str, tuple[str, int]],
+    item: Item,
+    time_limit: float,
+    seed: int,
+) -> tuple[Reason, ...]:
+    """Why ``item`` cannot join the placed sessions: a minimal set of rules and sessions that
+    cannot all hold with it placed."""
+    sid = item.session.id
+    built = _Model(problem, {}, {}, explain=True, hint=chosen)
+    asked = [built.needs[s] for s in (*chosen, sid) if s in built.needs]
+    rules = list(built.groups.values())
+    limit = max(1.0, min(time_limit, 5.0))
+    core = _core(cp_model, built, [*asked, *rules], limit, seed)
+    if core is None:
+        return (
+            Reason(
+                "time-limit",
+                f"{sid} fits with the sessions placed, but the search stopped first; a longer "
+                "time limit places it",
+                (sid,),
+            ),
+        )
+    core = _shrink(cp_model, built, core, built.needs[sid], limit, seed)
+    names = {id(v): k for k, v in built.groups.items()}
+    needs = {id(v): k for k, v in built.needs.items()}
+    with_it = sorted(needs[id(v)] for v in core if id(v) in needs and needs[id(v)] != sid)
+    groups = [names[id(literal)] for literal in core if id(literal) in names]
+    rooms_bind = any(group.startswith("room:") for group in groups)
+    reasons = list(_seats_and_window(problem, item, seats=rooms_bind))
+    reasons += [_rule_reason(problem, group, sid, with_it) for group in groups]
+    if not any(r.rule not in ("room-capacity", "window") for r in reasons):
+        reasons.append(
+            Reason(
+                "room-bookings",
+                f"{sid} finds no free room and time beside "
+                f"{', '.join(with_it) or 'the fixed programme'}",
+                (sid, *with_it),
+            )
+        )
+    return tuple(reasons)
+
+
+def _core(
+    cp_model: Any, built: _Model, assumptions: list[Any], limit: float, seed: int
+) -> list[Any] | None:
+    """The assumptions CP-SAT finds sufficient for infeasibility; ``None`` when they hold."""
+    built.cp.clear_assumptions()
+    built.cp.add_assumptions(assumptions)
+    solver = _solver(limit, seed, 1)
+    status = solver.solve(built.cp)
+    if status != cp_model.INFEASIBLE:
+        return None
+    found = set(solver.sufficient_assumptions_for_infeasibility())
+    return [a for a in assumptions if a.Index() in found]
+
+
+def _shrink(
+    cp_model: Any, built: _Model, core: list[Any], keep: Any, limit: float, seed: int
+) -> list[Any]:
+    """The core made minimal: each assumption dropped in turn stays dropped while the rest are
+    still infeasible together."""
+    kept = list(core)
+    for literal in list(core):
+        if literal is keep or literal not in kept:
+            continue
+        trial = [a for a in kept if a is not literal]
+        smaller = _core(cp_model, built, trial, limit, seed)
+        if smaller is not None:
+            kept = smaller if keep in smaller else trial
+    return kept
+
+
+def _seats_and_window(problem: Problem, item: Item, *, seats: bool) -> list[Reason]:
+    """What narrows the session's choice before any other session: the rooms that seat it
+    and its window."""
+    session = item.session
+    found = []
+    demand = problem.seats_needed(session)
+    if seats and demand is not None and len(item.starts) < len(problem.rooms):
+        names = ", ".join(problem.event.room(r).name for r in item.starts)
+        found.append(
+            Reason(
+                "room-capacity",
+                f"{session.id} needs {demand.high if demand.high is not None else demand.low:,} "
+                f"seats; only {names} are known to seat them",
+                (session.id, *item.starts),
+            )
+        )
+    for window in problem.windows.get(session.id, ()):
+        day = f"on {window.day:%d %b}" if window.day else "on any day"
+        since = f" from {window.earliest:%H:%M}" if window.earliest else ""
+        until = f" until {window.latest:%H:%M}" if window.latest else ""
+        found.append(Reason("window", f"{session.id} is held {day}{since}{until}", (session.id,)))
+    return found
+
+
+def _rule_reason(problem: Problem, group: str, sid: str, others: list[str]) -> Reason:
+    kind, _, name = group.partition(":")
+    zone = problem.zone
+    sessions = {s.id: s for s in problem.event.sessions}
+    if kind == "room":
+        room = problem.event.room(name)
+        here = [o for o in others if name in problem_starts(problem, o)]
+        held = [
+            f"{s.id} ({localtime.span(s.start, s.end, zone)}, fixed)"
+            for s in problem.fixed
+            if s.room == name
+        ]
+        return Reason(
+            "room-bookings",
+            f"{room.name} holds one session at a time: {', '.join([*held, *here]) or 'nothing else'}"
+            f" take{'s' if len(held) + len(here) == 1 else ''} the times {sid} could use",
+            (name, sid, *here),
+        )
+    if kind == "person":
+        names = {o.id: o.name for o in problem.event.officials}
+        who = names.get(name, name.removeprefix("delegation:") + " delegation")
+        mine = {s.id for s in problem.people[name]}
+        theirs = [o for o in others if o in mine] or [
+            s.id for s in problem.people[name] if s.id != sid
+        ]
+        return Reason(
+            "person",
+            f"{who} cannot be at {sid} and at {', '.join(theirs)} at once, with the time to move "
+            "between rooms",
+            (name, sid, *theirs),
+        )
+    if kind == "apart":
+        peers = [o for o in others if sessions[o].series == name]
+        return Reason(
+            "apart",
+            f"the {name} series may not run in parallel: {sid} and {', '.join(peers) or 'the rest'}",
+            (sid, *peers),
+        )
+    if kind == "before":
+        a, b = problem.rules.before[int(name)]
+        return Reason("order", f"{a} must end before {b} starts", (a, b))
+    a, b = problem.rules.same_day[int(name)]
+    return Reason("same-day", f"{a} and {b} are held on one day", (a, b))
+
+
+def problem_starts(problem: Problem, sid: str) -> dict[str, Any]:
+    item = next((i for i in problem.items if i.session.id == sid), None)
+    return {} if item is None else item.starts
+
+
+# --- the result --------------------------------------------------------------------------------
+
+
+def _published(problem: Problem, published: Event | None) -> dict[str, tuple[str | None, int]]:
+    """Each movable session's room and start minute in the published programme."""
+    if published is None:
+        return {}
+    if not isinstance(published, Event):
+        raise ArgumentTypeError(
+            f"place_programme: published must be an Event, not {type(published).__name__}"
+        )
+    then = {s.id: s for s in published.sessions if not s.is_cancelled}
+    return {
+        s.id: (then[s.id].room, problem.minute(then[s.id].start))
+        for s in problem.movable
+        if s.id in then
+    }
+
+
+def _placed_event(problem: Problem, chosen: dict[str, tuple[str, int]]) -> Event:
+    sessions = []
+    for session in problem.event.sessions:
+        if session.id in chosen:
+            room, minute = chosen[session.id]
+            start = problem.moment(minute)
+            end = localtime.local(localtime.after(start, session.duration), problem.zone)
+            session = attrs.evolve(session, start=start, end=end, room=room)
+        sessions.append(session)
+    return attrs.evolve(problem.event, sessions=tuple(sessions))
+
+
+def _moves(
+    problem: Problem,
+    placed: Event,
+    published: Event | None,
+    was: dict[str, tuple[str | None, int]],
+    shown: dict[str, int],
+) -> tuple[Move, ...]:
+    if published is None:
+        return ()
+    allowed = {r.id for r in problem.rooms}
+    items = {i.session.id: i for i in problem.items}
+    moves = []
+    for session in placed.sessions:
+        if session.id not in was:
+            continue
+        room, minute = was[session.id]
+        if session.room == room and problem.minute(session.start) == minute:
+            continue
+        item = items[session.id]
+        step = problem.rules.step_minutes
+        if room not in allowed:
+            why = f"{room or 'no room'} is not available"
+        elif room not in item.starts:
+            why = f"{room} does not seat it"
+        elif minute % step or not any(a <= minute // step <= b for a, b in item.starts[room]):
+            why = "its old time breaks a rule now (its window, the programme's hours or a fixed session)"
+        else:
+            why = "moved so that the other sessions fit"
+        moves.append(
+            Move(
+                session.id,
+                room,
+                problem.moment(minute),
+                session.room,
+                session.start,
+                shown.get(session.id, 0),
+                why,
+            )
+        )
+    return tuple(moves)
+
+
+def _parts(
+    problem: Problem,
+    chosen: dict[str, tuple[str, int]],
+    was: dict[str, tuple[str | None, int]],
+    shown: dict[str, int],
+) -> dict[str, int]:
+    """The objective's parts, counted from the plan itself."""
+    kept = [s for s in was if s in chosen and chosen[s] == was[s]]
+    own = [
+        s.id
+        for s in problem.movable
+        if s.id in chosen and s.id not in was and chosen[s.id][0] == s.room
+    ]
+    return {
+        "placed": len(chosen),
+        "left_out": len(problem.items) - len(chosen),
+        "moved": len([s for s in was if s in chosen]) - len(kept),
+        "calendars_touched": sum(shown.get(s, 0) for s in was if s in chosen and s not in kept),
+        "in_own_room": len(own),
+        "start_minutes_total": sum(minute for _, minute in chosen.values()),
+    }
+
+
+class _Bar:
+    """A tqdm bar over the time limit with the best objective so far."""
+
+    def __init__(self, limit: float) -> None:
+        from ortools.sat.python import cp_model
+        from tqdm import tqdm
+
+        class Callback(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(inner) -> None:  # the bar's self is the outer one
+                elapsed = min(round(inner.wall_time), self.bar.total)
+                if elapsed > self.bar.n:
+                    self.bar.update(elapsed - self.bar.n)
+                self.bar.set_postfix(placed=int(inner.objective_value // PLACED))
+
+        self.bar = tqdm(
+            total=max(1, round(limit)), unit="s", desc="placing the programme", file=sys.stderr
+        )
+        self.callback = Callback()
+
+    def close(self) -> None:
+        self.bar.update(self.bar.total - self.bar.n)
+        self.bar.close()
