@@ -699,16 +699,23 @@ def _signing(args: argparse.Namespace, event: Event) -> int:
     return EXIT_OK if result.passed else EXIT_FINDINGS
 
 
+def _before_solving(args: argparse.Namespace, inputs: Sequence[str] = ()) -> None:
+    """What a solver command refuses before the solver runs, not after: a time limit that is
+    not more than 0, and an ``--output`` over its inputs or over a file that is not ours."""
+    if args.time_limit <= 0:
+        raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
+    if args.output:
+        from eventplan.cli import _outputs
+
+        _claim(args, [args.output], _outputs.EVENT_FILE)
+        _outputs.refuse_inputs([args.output], inputs)
+
+
 def _bilaterals(args: argparse.Namespace, event: Event) -> int:
     from eventplan.files.eventfile import dump_event
     from eventplan.protocol import place_bilaterals, place_bilaterals_greedy
 
-    if args.time_limit <= 0:
-        raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
-    if args.output:  # refused before the solver runs, not after
-        from eventplan.cli import _outputs
-
-        _claim(args, [args.output], _outputs.EVENT_FILE)
+    _before_solving(args)
     if args.greedy:
         plan = place_bilaterals_greedy(event, args.turnout)
     else:
@@ -734,14 +741,7 @@ def _place(args: argparse.Namespace, event: Event) -> int:
     from eventplan.placement import PlacementRules, place_programme
     from eventplan.placement.rules import rules_from_dict
 
-    if args.time_limit <= 0:
-        raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
-    if args.output:  # refused before the solver runs, not after
-        from eventplan.cli import _outputs
-
-        _claim(args, [args.output], _outputs.EVENT_FILE)
-        if args.against:
-            _outputs.refuse_inputs([args.output], [args.against])
+    _before_solving(args, [args.against] if args.against else [])
     rules = PlacementRules()
     if args.rules:
         try:

@@ -116,3 +116,20 @@ def peak(items: Iterable[tuple[Any, Any, int]]) -> int:
         level += change
         highest = max(highest, level)
     return highest
+
+
+def cut(spans: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
+    """Closed ranges ``spans`` without the closed range [low, high]: the starts a fixed
+    commitment leaves (bilateral meetings and the programme's placement both cut here)."""
+    if low > high:
+        return spans
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        if high < a or low > b:
+            kept.append((a, b))
+            continue
+        if a < low:
+            kept.append((a, low - 1))
+        if high < b:
+            kept.append((high + 1, b))
+    return kept

@@ -22,7 +22,7 @@ import pendulum
 from eventplan.capacity import checks
 from eventplan.demand.formulas import booths_needed, layout_for
 from eventplan.errors import InvalidArgumentError
-from eventplan.model import localtime
+from eventplan.model import intervals, localtime
 from eventplan.model.count import Count
 from eventplan.model.enums import SessionKind, Severity
 from eventplan.model.event import Event
@@ -204,7 +204,7 @@ class Problem:
                 if other.room == room.id:
                     after = self.turnover(other, session, room)
                     ahead = self.turnover(session, other, room)
-                    free = _cut(
+                    free = intervals.cut(
                         free,
                         self.minute(other.start) - minutes - ahead + 1,
                         self.minute(other.end) + after - 1,
@@ -214,7 +214,7 @@ class Problem:
                     if other.id in self.moving:
                         continue
                     gap = self.transfer(room.id, other.room)
-                    free = _cut(
+                    free = intervals.cut(
                         free,
                         self.minute(other.start) - minutes - gap + 1,
                         self.minute(other.end) + gap - 1,
@@ -312,22 +312,6 @@ def _days(event: Event) -> list[dt.date]:
         days.append(day)
         day += dt.timedelta(days=1)
     return days
-
-
-def _cut(spans: Spans, low: int, high: int) -> Spans:
-    """Closed ranges ``spans`` without the closed range [low, high]."""
-    if low > high:
-        return spans
-    kept: Spans = []
-    for a, b in spans:
-        if high < a or low > b:
-            kept.append((a, b))
-            continue
-        if a < low:
-            kept.append((a, low - 1))
-        if high < b:
-            kept.append((high + 1, b))
-    return kept
 
 
 def _on_grid(spans: Spans, step: int) -> Spans:

@@ -443,7 +443,7 @@ class _Model:
             if when is None:
                 continue
             end_a = (
-                fixed_end(problem, fixed[a])
+                problem.minute(fixed[a].end)
                 if a in fixed
                 else step * self.k[a] + self.items[a].minutes
             )
@@ -500,10 +500,6 @@ class _Model:
 
 _MIDNIGHT = dt.time(0, 0)
 _ONE_DAY = dt.timedelta(days=1)
-
-
-def fixed_end(problem: Problem, session: Session) -> int:
-    return problem.minute(session.end)
 
 
 def _longest_move(problem: Problem, rooms: list[str], start: str | None = None) -> int:

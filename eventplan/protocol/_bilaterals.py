@@ -31,6 +31,7 @@ from eventplan.capacity.findings import Finding
 from eventplan.errors import MissingExtraError
 from eventplan.model.enums import Layout, SessionKind, Severity
 from eventplan.model.event import Event
+from eventplan.model.intervals import cut as cut_spans
 from eventplan.model.meetings import BilateralRequest
 from eventplan.model.norms import Norm, NormSet
 from eventplan.model.participation import Turnout
@@ -295,7 +296,7 @@ class _Problem:
         d = request.minutes
         free = [(a, b - d) for a, b in self.window(request, relax_window)]
         for _, _, (a, b), gap in self.obstacles(request, room, skip):
-            free = _cut(free, a - d - gap + 1, b + gap - 1)
+            free = cut_spans(free, a - d - gap + 1, b + gap - 1)
         if plain:
             self._starts[request.id, room.id] = free
         return free
@@ -338,7 +339,7 @@ class _Problem:
                 continue
             blocked = self.blocked(request, room, other, other_room, start)
             if blocked is not None:
-                spans = _cut(spans, *blocked)
+                spans = cut_spans(spans, *blocked)
         return spans
 
 
@@ -369,22 +370,6 @@ def _near(
         return placed
     keys = ["room:" + room.id, *request.parties]
     return list({id(item): item for key in keys for item in placed.by_key.get(key, ())}.values())
-
-
-def _cut(spans: list[Span], low: int, high: int) -> list[Span]:
-    """Closed ranges ``spans`` without the closed range [low, high]."""
-    if low > high:
-        return spans
-    kept: list[Span] = []
-    for a, b in spans:
-        if high < a or low > b:
-            kept.append((a, b))
-            continue
-        if a < low:
-            kept.append((a, low - 1))
-        if high < b:
-            kept.append((high + 1, b))
-    return kept
 
 
 def _whole(norm: Norm) -> int:
@@ -608,8 +593,10 @@ def _solve(
                 continue
             spans = problem.free(request, room, fixed)
             if window is not None:
-                spans = _cut(
-                    _cut(spans, -(10**9), window[0] - 1), window[1] - request.minutes + 1, 10**9
+                spans = cut_spans(
+                    cut_spans(spans, -(10**9), window[0] - 1),
+                    window[1] - request.minutes + 1,
+                    10**9,
                 )
             if not spans:
                 continue
