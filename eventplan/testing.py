@@ -15,6 +15,7 @@ import math
 import random
 from typing import TYPE_CHECKING
 
+import attrs
 import numpy as np
 import pendulum
 
@@ -498,3 +499,113 @@ def with_bilaterals(event: Event, *, requests: int = 400, rooms: int = 10, seed:
         resources=resources,
         bilateral_requests=bilateral_requests(event, count=requests, seed=seed),
     )
+
+
+#: The grid of :func:`placement_instance`: 45-minute sessions on the hour from 09:00, so the
+#: quarter hour between two leaves exactly the turnover of one room (15 min) and the walk
+#: between two rooms of one venue (at most 15 min) that the norms ask.
+PLACEMENT_SESSION_MINUTES = 45
+PLACEMENT_FIRST_HOUR = 9
+_PLACEMENT_SEATS = (40, 80, 150, 300, 600)
+_PLACEMENT_FILL = 0.7
+
+
+def placement_instance(
+    *, sessions: int = 200, rooms: int = 10, days: int = 3, seed: int = 0
+) -> Event:
+    """A programme to place, with a plan known to fit: ``sessions`` of 45 minutes in ``rooms``
+    of one venue over ``days``, each with its own number of seats and one speaker who gives
+    about three of them.
+
+    The sessions come at the room and hour of a planted plan that passes the checks (seven
+    tenths of the room-hours are used), so a placement has an answer to find and a re-plan a
+    published programme to keep; seats of the planted room bound each session's demand. The
+    same arguments give an equal event.
+    """
+    if min(sessions, rooms, days) < 1:
+        raise ValueError("sessions, rooms and days must be at least 1")
+    rng = random.Random(seed)
+    hours = math.ceil(sessions / (rooms * days * _PLACEMENT_FILL))
+    if PLACEMENT_FIRST_HOUR + hours > 24:
+        raise ValueError(f"{sessions} sessions need more than a day's hours in {rooms} rooms")
+    room_list = [
+        Room(
+            id=f"room-{n}",
+            name=f"Room {n}",
+            seat_counts=(
+                SeatCount(
+                    layout=Layout.THEATRE,
+                    seats=_PLACEMENT_SEATS[n % len(_PLACEMENT_SEATS)],
+                    assumption="synthetic",
+                ),
+            ),
+        )
+        for n in range(rooms)
+    ]
+    speakers = tuple(
+        Official(id=f"speaker-{n}", name=f"Speaker {n}", title="Panellist", agency="host-mfa")
+        for n in range(max(1, sessions // 3))
+    )
+    start = dt.date(2030, 10, 1)
+    cells = rng.sample(
+        [(d, h, r) for d in range(days) for h in range(hours) for r in range(rooms)], sessions
+    )
+    busy: set[tuple[str, int, int]] = set()
+    result = []
+    for n, (day, hour, room) in enumerate(sorted(cells)):
+        free = [s.id for s in speakers if (s.id, day, hour) not in busy]
+        speaker = rng.choice(free) if free else None
+        if speaker is not None:
+            busy.add((speaker, day, hour))
+        date = start + dt.timedelta(days=day)
+        begin = pendulum.datetime(
+            date.year, date.month, date.day, PLACEMENT_FIRST_HOUR + hour, tz="Asia/Ho_Chi_Minh"
+        )
+        seats = room_list[room].seat_counts[0].seats or 0
+        result.append(
+            Session(
+                id=f"p{n}",
+                title=f"Workshop {n}",
+                kind=SessionKind.WORKSHOP,
+                start=begin,
+                end=begin.add(minutes=PLACEMENT_SESSION_MINUTES),
+                room=room_list[room].id,
+                speakers=(speaker,) if speaker else (),
+                audience=(
+                    AudienceRule(seats=rng.randint(seats // 3, seats * 9 // 10), label="expected"),
+                ),
+            )
+        )
+    return Event(
+        id=f"placement-{seed}",
+        name=f"Programme to place ({sessions} sessions, {rooms} rooms, {days} days)",
+        timezone="Asia/Ho_Chi_Minh",
+        start_date=start,
+        end_date=start + dt.timedelta(days=days - 1),
+        venues=(Venue(id="centre", name="Conference centre", rooms=tuple(room_list)),),
+        sessions=tuple(result),
+        agencies=(Agency(id="host-mfa", name="Ministry of Foreign Affairs"),),
+        officials=speakers,
+        turnouts=(
+            Turnout(name="planned", kind=TurnoutKind.FORECAST, as_of=start - dt.timedelta(days=14)),
+        ),
+        default_turnout="planned",
+    )
+
+
+def without_times(event: Event) -> Event:
+    """The event with every session at 09:00 on its first day, lengths and rooms kept: a
+    programme with no times, for a placement to write."""
+    first = event.start_date
+    nine = pendulum.datetime(first.year, first.month, first.day, 9, tz=event.zone)
+    return attrs.evolve(
+        event,
+        sessions=tuple(attrs.evolve(s, start=nine, end=nine + s.duration) for s in event.sessions),
+    )
+
+
+def placement_hours(event: Event) -> tuple[dt.time, dt.time]:
+    """The day's hours of a :func:`placement_instance`: from the first hour to the hour after
+    the planted plan's last end."""
+    last = max(s.end for s in event.sessions).in_timezone(event.timezone)
+    return dt.time(PLACEMENT_FIRST_HOUR), dt.time(last.hour + 1)

@@ -21,6 +21,7 @@ from eventplan.model.programme import AudienceRule
 from eventplan.placement import PlacementRules, Window, place_programme
 from eventplan.placement.rules import rules_from_dict
 from eventplan.schedules import load_schedule, to_frab
+from eventplan.testing import without_times
 
 pytest.importorskip("ortools")
 
@@ -43,16 +44,6 @@ def problems(event: eventplan.Event, turnout: str | None = None) -> list[str]:
     """The errors and warnings of the checks: what a clean programme has none of."""
     found = eventplan.check(event, turnout).findings
     return sorted(f.code for f in found if f.severity in (Severity.ERROR, Severity.WARNING))
-
-
-def without_times(event: eventplan.Event) -> eventplan.Event:
-    """Every session at 09:00 on the first day, lengths kept: a programme with no times."""
-    first = event.start_date
-    nine = pendulum.datetime(first.year, first.month, first.day, 9, tz=event.zone)
-    return attrs.evolve(
-        event,
-        sessions=tuple(attrs.evolve(s, start=nine, end=nine + s.duration) for s in event.sessions),
-    )
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 
 import attrs
@@ -288,7 +288,18 @@ def turnover_norm(ctx: Context, a: Session, b: Session, room: Room) -> Norm | No
     same_layout = not _layout_changes(a, b, room)
     if same_layout and a.audience == b.audience:
         return None
-    return ctx.norm("turnover.same_layout_minutes" if same_layout else "turnover.reset_minutes")
+    return ctx.norm(_TURNOVER_SAME_LAYOUT if same_layout else _TURNOVER_RESET)
+
+
+def turnover_norms(ctx: Context, room: Room, sessions: Iterable[Session]) -> tuple[Norm, ...]:
+    """The norms :func:`turnover_norm` may give between two of ``sessions`` in ``room``: the
+    longest of them bounds every turnover there, without asking of every pair."""
+    kinds = {(s.layout, formulas.layout_for(s, room)): s for s in sessions}
+    resets = any(_layout_changes(a, b, room) for a in kinds.values() for b in kinds.values())
+    return (ctx.norm(_TURNOVER_SAME_LAYOUT), *([ctx.norm(_TURNOVER_RESET)] if resets else []))
+
+
+_TURNOVER_SAME_LAYOUT, _TURNOVER_RESET = "turnover.same_layout_minutes", "turnover.reset_minutes"
 
 
 def _layout_changes(a: Session, b: Session, room: Room) -> bool:

@@ -299,6 +299,12 @@ def _place_parser(commands: argparse._SubParsersAction[_Parser], exits: str) -> 
         "--time-limit", type=float, default=10.0, metavar="S", help="solver time limit (default 10)"
     )
     place.add_argument("--seed", type=int, default=0, metavar="N", help="solver seed")
+    place.add_argument(
+        "--method",
+        choices=("cp-sat", "first-fit"),  # placement.METHODS, kept light; a test compares
+        default="cp-sat",
+        help="cp-sat (the solver extra) or first-fit, without a solver (default cp-sat)",
+    )
     place.add_argument("-o", "--output", metavar="PLACED.toml", help="write the placed event")
     _force_argument(place, "a file eventplan did not write")
 
@@ -766,6 +772,7 @@ def _place(args: argparse.Namespace, event: Event) -> int:
         time_limit=args.time_limit,
         seed=args.seed,
         progress=sys.stderr.isatty(),
+        method=args.method,
     )
     if args.output:
         dump_event(plan.event, path=args.output)

@@ -56,6 +56,11 @@ class Problem:
     ) -> None:
         self.event = event
         self.rules = rules
+        self._turnovers: dict[tuple[int, int, str], int] = {}
+        self._settings: dict[tuple[str, str], int] = {}
+        self._classes: dict[tuple[object, ...], int] = {}
+        self._transfers: dict[tuple[str, str], int] = {}
+        self._days: list[tuple[int, int]] | None = None
         self.ctx = checks.Context(event, event.turnout(turnout).name, event.planning_norms(norms))
         self.zone = event.zone
         first = event.start_date
@@ -101,6 +106,20 @@ class Problem:
         at = pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=self.zone)
         return self.minute(at)
 
+    def day_bounds(self) -> list[tuple[int, int]]:
+        """Each day of the event from midnight to midnight, in minutes (a day with a clock
+        change is an hour longer or shorter)."""
+        if self._days is None:
+            self._days = [
+                (self.local(day, dt.time(0)), self.local(day + dt.timedelta(days=1), dt.time(0)))
+                for day in self.days
+            ]
+        return list(self._days)
+
+    def day_of(self, minute: int) -> int:
+        """The index of the day a minute falls on; -1 outside the event's days."""
+        return next((i for i, (a, b) in enumerate(self.day_bounds()) if a <= minute < b), -1)
+
     def hours(self, session: Session) -> Spans:
         """The minutes the session may take, day by day: the programme's hours within its
         windows (all of them, where it has several)."""
@@ -125,15 +144,37 @@ class Problem:
 
     def turnover(self, a: Session, b: Session, room: Room) -> int:
         """Minutes ``room`` needs between ``a`` and the next session ``b`` (the cautious end)."""
-        norm = checks.turnover_norm(self.ctx, a, b, room)
-        return 0 if norm is None else math.ceil(norm.cautious_value)
+        key = (self._setting(a, room), self._setting(b, room), room.id)
+        if key not in self._turnovers:
+            norm = checks.turnover_norm(self.ctx, a, b, room)
+            self._turnovers[key] = 0 if norm is None else math.ceil(norm.cautious_value)
+        return self._turnovers[key]
+
+    def longest_turnover(self, room: Room, sessions: Iterable[Session]) -> int:
+        """The longest turnover two of ``sessions`` may need in ``room``, in minutes (the
+        cautious end)."""
+        norms = checks.turnover_norms(self.ctx, room, sessions)
+        return max(math.ceil(n.cautious_value) for n in norms)
+
+    def _setting(self, session: Session, room: Room) -> int:
+        """The number of the session's :func:`setting` in the room, kept: turnovers are asked
+        for often."""
+        key = (session.id, room.id)
+        found = self._settings.get(key)
+        if found is None:
+            found = self._settings[key] = self._classes.setdefault(
+                setting(session, room), len(self._classes)
+            )
+        return found
 
     def transfer(self, room: str | None, other: str | None) -> int:
         """Minutes a person needs from ``room`` to ``other`` (the cautious end)."""
         if room is None or other is None:
             return 0
-        found = checks.transfer_time(self.ctx, room, other)
-        return 0 if found is None else math.ceil(found.cautious)
+        if (room, other) not in self._transfers:
+            found = checks.transfer_time(self.ctx, room, other)
+            self._transfers[room, other] = 0 if found is None else math.ceil(found.cautious)
+        return self._transfers[room, other]
 
     def seats_needed(self, session: Session) -> Count | None:
         """The people the session must seat; ``None`` when its seats are not checked (an
@@ -353,3 +394,9 @@ def _check_names(event: Event, rules: PlacementRules) -> None:
                 unknown(f"{field}[{i}][{j}]", name, sessions, "session")
     for i, name in enumerate(rules.apart):
         unknown(f"apart[{i}]", name, series, "series")
+
+
+def setting(session: Session, room: Room) -> tuple[object, ...]:
+    """What decides the turnover in a room (:func:`~eventplan.capacity.checks.turnover_norm`):
+    the layout asked for, the one set, the audience."""
+    return (session.layout, layout_for(session, room), session.audience)

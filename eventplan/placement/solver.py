@@ -18,7 +18,6 @@ one rule at a time.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import sys
 import time
@@ -28,19 +27,21 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from eventplan.demand.audiences import every_audience, sessions_for
-from eventplan.demand.formulas import layout_for
 from eventplan.errors import ArgumentTypeError, InvalidArgumentError, MissingExtraError
 from eventplan.model import localtime
 from eventplan.model.event import Event
 from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
+from eventplan.placement.greedy import first_fit
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.problem import Item, Problem
+from eventplan.placement.problem import Item, Problem, setting
 from eventplan.placement.rules import PlacementRules
 
 if TYPE_CHECKING:  # pragma: no cover
     from ortools.sat.python import cp_model
 
+#: How a programme may be placed: by CP-SAT, or first-fit without a solver.
+METHODS = ("cp-sat", "first-fit")
 #: The default time limit of the solver, in seconds.
 TIME_LIMIT = 10.0
 #: Weights of the objective's parts: a placed session outweighs every move; a session kept
@@ -74,6 +75,7 @@ def place_programme(
     seed: int = 0,
     workers: int = 1,
     progress: bool = False,
+    method: str = "cp-sat",
 ) -> ProgrammePlan:
     """Place the sessions of ``event`` in rooms and times so that the checks pass under
     ``turnout`` (needs the ``solver`` extra: ``pip install "eventplan[solver]"``).
@@ -84,11 +86,16 @@ def place_programme(
     ``workers`` give the same plan unless the clock stops the search first: ``time_limit``
     seconds bound both CP-SAT's deterministic time and the wall clock, and a plan cut short
     says ``feasible`` with its gap to the best bound. ``progress`` shows the best objective.
+
+    ``method="first-fit"`` places without a solver (and without the extra): each session,
+    hardest first, at the first room and start the sessions before it leave. It is the
+    solver's starting plan and the baseline it is measured against; it never moves a
+    session to make room for another, so it may leave out what CP-SAT fits.
     """
-    try:
-        from ortools.sat.python import cp_model
-    except ImportError:
-        raise MissingExtraError("placing the programme with a solver", "solver") from None
+    if method not in METHODS:
+        raise InvalidArgumentError(
+            f"place_programme: method is one of {', '.join(METHODS)}, not {method!r}"
+        )
     if not isinstance(event, Event):
         raise ArgumentTypeError(
             f"place_programme: event must be an Event, not {type(event).__name__}"
@@ -106,7 +113,14 @@ def place_programme(
     problem = Problem(event, turnout, rules, norms)
     shown = calendars(event, turnout)
     was = _published(problem, published)
-    built = _Model(problem, shown, was, explain=False)
+    start = first_fit(problem, was)
+    if method == "first-fit":
+        return _plan(problem, published, was, shown, start, "first-fit", None, began, {})
+    try:
+        from ortools.sat.python import cp_model
+    except ImportError:
+        raise MissingExtraError("placing the programme with a solver", "solver") from None
+    built = _Model(problem, shown, was, explain=False, hint=start)
     solver = _solver(time_limit * (1 - TIDYING), seed, workers)
     bar = _Bar(time_limit) if progress else None
     status = solver.solve(built.cp, None if bar is None else bar.callback)
@@ -122,45 +136,70 @@ def place_programme(
             chosen = built.read(tidier)
     if bar is not None:
         bar.close()
+    explained: dict[str, tuple[Reason, ...]] = {}
+    for item in problem.items:
+        if item.session.id in chosen or item.reasons or len(explained) == EXPLAINED:
+            continue
+        explained[item.session.id] = _explain(cp_model, problem, chosen, item, time_limit, seed)
+    return _plan(problem, published, was, shown, chosen, name, gap, began, explained)
+
+
+def _plan(
+    problem: Problem,
+    published: Event | None,
+    was: dict[str, tuple[str | None, int]],
+    shown: dict[str, int],
+    chosen: dict[str, tuple[str, int]],
+    status: str,
+    gap: float | None,
+    began: float,
+    explained: dict[str, tuple[Reason, ...]],
+) -> ProgrammePlan:
+    """The plan of the rooms and starts chosen, with reasons for each session left out: those
+    known before solving, else the solver's explanation, else why there is none."""
     unplaced = []
-    for count, item in enumerate(i for i in problem.items if i.session.id not in chosen):
+    for item in problem.items:
+        sid = item.session.id
+        if sid in chosen:
+            continue
         if item.reasons:
-            unplaced.append(Unplaced(item.session.id, item.reasons))
-        elif count < EXPLAINED:
-            unplaced.append(
-                Unplaced(
-                    item.session.id, _explain(cp_model, problem, chosen, item, time_limit, seed)
-                )
+            reasons = item.reasons
+        elif sid in explained:
+            reasons = explained[sid]
+        elif status == "first-fit":
+            reasons = (
+                Reason(
+                    "first-fit",
+                    f"{sid} found no room and start left free by the sessions placed before it "
+                    "(first fit moves none of them; the solver may)",
+                    (sid,),
+                ),
             )
         else:
-            unplaced.append(
-                Unplaced(
-                    item.session.id,
-                    (
-                        Reason(
-                            "not-explained",
-                            f"not explained: only the first {EXPLAINED} left out are",
-                            (item.session.id,),
-                        ),
-                    ),
-                )
+            reasons = (
+                Reason(
+                    "not-explained",
+                    f"not explained: only the first {EXPLAINED} left out are",
+                    (sid,),
+                ),
             )
+        unplaced.append(Unplaced(sid, reasons))
+    items = {item.session.id: item for item in problem.items}
     placed_event = _placed_event(problem, chosen)
-    moves = _moves(problem, placed_event, published, was, shown)
     return ProgrammePlan(
         event=placed_event,
         placed=tuple(s.id for s in problem.movable if s.id in chosen),
         unplaced=tuple(unplaced),
-        moves=moves,
+        moves=_moves(problem, placed_event, published, was, shown),
         objective=_parts(problem, chosen, was, shown),
-        status=name,
+        status=status,
         gap=gap,
         seconds=time.perf_counter() - began,
         notes=tuple(
             f"{sid} is in {room}, whose seats for its layout are not known: no room known to "
             "seat it was free"
             for sid, (room, _) in chosen.items()
-            if room in built.items[sid].unknown_capacity
+            if room in items[sid].unknown_capacity
         ),
     )
 
@@ -226,7 +265,8 @@ class _Model:
                     same_time = cp.new_bool_var(f"same-time[{sid}]")
                     cp.add(k == minute // step).only_enforce_if(same_time)
                     kept_terms.append(KEPT_TIME_PER_CALENDAR * weight * same_time)
-                    cp.add_hint(k, minute // step)
+                    if hint is None:
+                        cp.add_hint(k, minute // step)
                     if then is not None and then in xs:
                         kept = cp.new_bool_var(f"kept[{sid}]")
                         cp.add_implication(kept, xs[then])
@@ -235,9 +275,13 @@ class _Model:
             elif problem.rules.keep_rooms and item.session.room in xs:
                 own_terms.append(OWN_ROOM * xs[item.session.room])
             early_terms.append(k)
-            if hint is not None and sid in hint:
-                cp.add_hint(k, hint[sid][1] // step)
-                cp.add_hint(xs[hint[sid][0]], 1)
+            if hint is not None:  # every variable, so that CP-SAT starts from a whole plan
+                where = hint.get(sid)
+                cp.add_hint(placed, where is not None)
+                for room, x in xs.items():
+                    cp.add_hint(x, where is not None and room == where[0])
+                if where is not None:
+                    cp.add_hint(k, where[1] // step)
         self._rooms(step)
         self._people(step)
         self._apart(step)
@@ -294,9 +338,15 @@ class _Model:
             where = rooms[room_id]
             group = f"room:{room_id}"
             present = {sid: self._present(self.x[sid][room_id], group) for sid in sids}
+            self.cp.add_no_overlap(
+                [self._interval(sid, self.items[sid].minutes, present[sid]) for sid in sids]
+            )
+            longest = problem.longest_turnover(where, (self.items[sid].session for sid in sids))
+            if all(_on_the_grid(step, self.items[sid].minutes, longest) for sid in sids):
+                continue
             classes: dict[tuple[object, ...], list[str]] = defaultdict(list)
             for sid in sids:
-                classes[_setting(self.items[sid].session, where)].append(sid)
+                classes[setting(self.items[sid].session, where)].append(sid)
             first = {key: self.items[members[0]].session for key, members in classes.items()}
             tails = {
                 key: max(
@@ -309,17 +359,20 @@ class _Model:
                 )
                 for key in classes
             }
-            self.cp.add_no_overlap(
-                [self._interval(sid, self.items[sid].minutes, present[sid]) for sid in sids]
-            )
-            turning = [key for key, tail in tails.items() if tail > 0]
+            turning = [
+                key
+                for key, tail in tails.items()
+                if not all(
+                    _on_the_grid(step, self.items[sid].minutes, tail) for sid in classes[key]
+                )
+            ]
             if len(turning) > _SETTINGS_EXACT:  # too many settings to keep apart exactly
                 self.cp.add_no_overlap(
                     [
                         self._interval(
                             sid,
                             self.items[sid].minutes
-                            + tails[_setting(self.items[sid].session, where)],
+                            + tails[setting(self.items[sid].session, where)],
                             present[sid],
                         )
                         for sid in sids
@@ -368,8 +421,10 @@ class _Model:
             rooms = sorted({room for sid in sids for room in self.x[sid]})
             if len(rooms) < 2:
                 continue
+            tail = _longest_move(problem, rooms)
+            if all(_on_the_grid(step, self.items[sid].minutes, tail) for sid in sids):
+                continue
             if len(rooms) * len(sids) > _PERSON_EXACT:  # the longest move after every session
-                tail = _longest_move(problem, rooms)
                 self.cp.add_no_overlap(
                     [
                         self._interval(sid, self.items[sid].minutes + tail, placed[sid])
@@ -449,11 +504,7 @@ class _Model:
             )
             start_b = problem.minute(fixed[b].start) if b in fixed else step * self.k[b]
             self.cp.add(end_a <= start_b).only_enforce_if(when)
-        days = problem.days
-        bounds = [
-            (problem.local(day, _MIDNIGHT), problem.local(day + _ONE_DAY, _MIDNIGHT))
-            for day in days
-        ]
+        bounds = problem.day_bounds()
         for index, (a, b) in enumerate(problem.rules.same_day):
             when = self._both(a, b, f"same-day:{index}")
             if when is None:
@@ -476,8 +527,7 @@ class _Model:
         self, sid: str, fixed: dict[str, Session], bounds: list[tuple[int, int]], step: int
     ) -> Any:
         if sid in fixed:
-            minute = self.problem.minute(fixed[sid].start)
-            return next((i for i, (a, b) in enumerate(bounds) if a <= minute < b), -1)
+            return self.problem.day_of(self.problem.minute(fixed[sid].start))
         day = self.cp.new_int_var(0, len(bounds) - 1, f"day[{sid}]")
         for i, (low, high) in enumerate(bounds):
             on = self.cp.new_bool_var("")
@@ -498,8 +548,11 @@ class _Model:
         return found
 
 
-_MIDNIGHT = dt.time(0, 0)
-_ONE_DAY = dt.timedelta(days=1)
+def _on_the_grid(step: int, minutes: int, gap: int) -> bool:
+    """Whether a gap after a session of ``minutes`` is kept by the grid alone: the next start
+    on the grid after its end is also the next one after the gap (a 45-minute session on an
+    hour's grid leaves 15 minutes for any move or turnover that takes no longer)."""
+    return -(-(minutes + gap) // step) == -(-minutes // step)
 
 
 def _longest_move(problem: Problem, rooms: list[str], start: str | None = None) -> int:
@@ -516,11 +569,6 @@ def _longest_move(problem: Problem, rooms: list[str], start: str | None = None) 
     return max((problem.transfer(start, room) for room in ends.values()), default=0)
 
 
-def _setting(session: Session, room: Any) -> tuple[object, ...]:
-    """What decides the turnover in a room: the layout asked for, the one set, the audience."""
-    return (session.layout, layout_for(session, room), session.audience)
-
-
 #: A room whose sessions come in more settings than this is turned over after every session
 #: by the longest turnover any of them needs; a person whose sessions and rooms multiply past
 #: the second figure, likewise with the longest move.
@@ -535,6 +583,8 @@ def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
     solver.parameters.max_deterministic_time = time_limit
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
+    # Presolve may otherwise break a whole, feasible hint (the first-fit plan) and lose it.
+    solver.parameters.keep_all_feasible_solutions_in_presolve = True
     return solver
 
 

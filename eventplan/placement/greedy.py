@@ -1,0 +1,177 @@
+"""The programme placed first-fit, without a solver: the baseline the solver is measured
+against, and the start it is given.
+
+Sessions are taken hardest first (fewest rooms that seat them, then most seats, then longest)
+and each goes to the first start and room that keep every hard rule with the sessions placed
+before it: its published room and time first, then its own room, then the smallest room that
+seats it, at the earliest start. It never moves a session it has placed, so it leaves out
+what a solver would fit by moving others.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from eventplan.model.programme import Session
+from eventplan.placement.problem import Item, Problem
+
+#: A session's busy span in minutes, with what the next rule needs to know of it.
+_Busy = tuple[int, int, Session, str]
+
+
+def first_fit(
+    problem: Problem, was: dict[str, tuple[str | None, int]] | None = None
+) -> dict[str, tuple[str, int]]:
+    """Each session placed first-fit, as its room and start minute; those left out are not in it."""
+    was = was or {}
+    step = problem.rules.step_minutes
+    fits = _Fits(problem)
+    order = sorted(
+        (item for item in problem.items if item.starts),
+        key=lambda item: (
+            len(item.starts),
+            -(getattr(problem.seats_needed(item.session), "high", None) or 0),
+            -item.minutes,
+            item.session.id,
+        ),
+    )
+    order = _predecessors_first(problem, order)
+    chosen: dict[str, tuple[str, int]] = {}
+    for item in order:
+        for room, minute in _candidates(problem, item, was.get(item.session.id), step):
+            if fits.allows(item, room, minute, chosen):
+                fits.take(item, room, minute)
+                chosen[item.session.id] = (room, minute)
+                break
+    return chosen
+
+
+def _candidates(
+    problem: Problem, item: Item, then: tuple[str | None, int] | None, step: int
+) -> list[tuple[str, int]]:
+    """Where to try the session, in the order it is tried."""
+    seats = {r.id: problem.capacity(item.session, r) for r in problem.rooms}
+    rooms = sorted(
+        item.starts,
+        key=lambda room: (
+            room != item.session.room,
+            getattr(seats.get(room), "high", None) or 0,
+            room,
+        ),
+    )
+    tried: list[tuple[str, int]] = []
+    if then is not None:
+        room, minute = then
+        if (
+            room in item.starts
+            and minute % step == 0
+            and any(a <= minute // step <= b for a, b in item.starts[room])
+        ):
+            tried.append((room, minute))
+    starts = sorted(
+        {k for spans in item.starts.values() for a, b in spans for k in range(a, b + 1)}
+    )
+    for k in starts:
+        for room in rooms:
+            if any(a <= k <= b for a, b in item.starts[room]):
+                tried.append((room, k * step))
+    return tried
+
+
+def _predecessors_first(problem: Problem, order: list[Item]) -> list[Item]:
+    """The order, with each session of a ``before`` pair after its predecessors (where the
+    pairs make no circle)."""
+    after: dict[str, set[str]] = defaultdict(set)
+    for a, b in problem.rules.before:
+        after[b].add(a)
+    result: list[Item] = []
+    waiting = list(order)
+    while waiting:
+        ready = next(
+            (i for i in waiting if not (after[i.session.id] & {w.session.id for w in waiting})),
+            waiting[0],
+        )
+        waiting.remove(ready)
+        result.append(ready)
+    return result
+
+
+class _Fits:
+    """What the sessions placed so far take: rooms, people, series held apart, interpreters."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.rooms: dict[str, list[_Busy]] = defaultdict(list)
+        self.people: dict[str, list[_Busy]] = defaultdict(list)
+        self.series: dict[str, list[_Busy]] = defaultdict(list)
+        self.interpreting: list[tuple[int, int, int]] = []
+        self.fixed = {s.id: s for s in problem.fixed}
+        self.spans: dict[str, tuple[int, int]] = {
+            s.id: (problem.minute(s.start), problem.minute(s.end)) for s in problem.fixed
+        }
+        for session in problem.fixed:
+            need = problem.interpreters(session)
+            if need:
+                self.interpreting.append((*self.spans[session.id], need))
+        self.rooms_by_id = {r.id: r for r in problem.rooms}
+
+    def allows(self, item: Item, room: str, start: int, chosen: dict[str, tuple[str, int]]) -> bool:
+        problem, session = self.problem, item.session
+        end = start + item.minutes
+        where = self.rooms_by_id[room]
+        for other_start, other_end, other, _ in self.rooms[room]:
+            if not (
+                other_end + problem.turnover(other, session, where) <= start
+                or end + problem.turnover(session, other, where) <= other_start
+            ):
+                return False
+        for person in problem.people_of.get(session.id, ()):
+            for other_start, other_end, _, other_room in self.people[person]:
+                gap = problem.transfer(room, other_room)
+                if not (other_end + gap <= start or end + gap <= other_start):
+                    return False
+        if session.series in problem.rules.apart and any(
+            s < end and start < e for s, e, _, _ in self.series[session.series]
+        ):
+            return False
+        need = problem.interpreters(session)
+        available = problem.event.resources.interpreters
+        if need and available is not None:
+            overlapping = [(s, e, n) for s, e, n in self.interpreting if s < end and start < e]
+            for moment in {start, *(s for s, _, _ in overlapping if start <= s < end)}:
+                if need + sum(n for s, e, n in overlapping if s <= moment < e) > available:
+                    return False
+        return self._order_holds(session.id, start, end, chosen)
+
+    def _order_holds(
+        self, sid: str, start: int, end: int, chosen: dict[str, tuple[str, int]]
+    ) -> bool:
+        spans = self.spans
+        for a, b in self.problem.rules.before:
+            if a == sid and b in spans and end > spans[b][0]:
+                return False
+            if b == sid and a in spans and spans[a][1] > start:
+                return False
+        for a, b in self.problem.rules.same_day:
+            other = b if a == sid else a if b == sid else None
+            if (
+                other is not None
+                and other in spans
+                and self.problem.day_of(start) != self.problem.day_of(spans[other][0])
+            ):
+                return False
+        return True
+
+    def take(self, item: Item, room: str, start: int) -> None:
+        session = item.session
+        end = start + item.minutes
+        busy = (start, end, session, room)
+        self.rooms[room].append(busy)
+        for person in self.problem.people_of.get(session.id, ()):
+            self.people[person].append(busy)
+        if session.series in self.problem.rules.apart:
+            self.series[session.series].append(busy)
+        need = self.problem.interpreters(session)
+        if need:
+            self.interpreting.append((start, end, need))
+        self.spans[session.id] = (start, end)
