@@ -87,3 +87,28 @@ def test_the_longest_turnover_bounds_every_pair():
         for a, b in itertools.permutations(hanoi.sessions, 2):
             norm = checks.turnover_norm(ctx, a, b, room)
             assert norm is None or norm.cautious_value <= bound
+
+
+def _without_room_4():
+    event, rules = instance(50, 5, 2)
+    return event, attrs.evolve(rules, rooms=tuple(r.id for r in event.rooms if r.id != "room-3"))
+
+
+def test_sessions_that_outnumber_their_rooms_are_counted_and_said_before_solving():
+    """Without Room 3, 18 sessions fit only Room 4, which has 16 hours: two cannot be placed,
+    and that is said in rooms and numbers, not as a search that ran out of time."""
+    event, rules = _without_room_4()
+    plan = place_programme(event, rules=rules, method="first-fit")
+    crowded = [u for u in plan.unplaced if u.reasons[0].rule == "rooms-full"]
+    assert crowded
+    text = crowded[0].reasons[0].text
+    assert text.startswith("18 sessions can be held only in Room 4") and "2 are left out" in text
+
+
+def test_the_solver_proves_the_crowded_programme_best_with_the_count():
+    pytest.importorskip("ortools")
+    event, rules = _without_room_4()
+    plan = place_programme(event, rules=rules, time_limit=10)
+    assert plan.status == "optimal"
+    assert len(plan.unplaced) == 2
+    assert all(u.reasons[0].rule == "rooms-full" for u in plan.unplaced)

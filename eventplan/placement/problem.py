@@ -48,6 +48,25 @@ class Item:
     reasons: tuple[Reason, ...]  # why it cannot be placed at all, before any solving
 
 
+@attrs.frozen
+class Crowd:
+    """More sessions confined to some rooms than those rooms can hold in the hours."""
+
+    rooms: tuple[str, ...]
+    sessions: tuple[str, ...]
+    holds: int  # at most this many of the sessions can be placed
+
+    def reason(self, names: dict[str, str]) -> Reason:
+        where = ", ".join(names[r] for r in self.rooms)
+        return Reason(
+            "rooms-full",
+            f"{len(self.sessions)} sessions can be held only in {where} (the rooms that seat "
+            f"them), which hold at most {self.holds} of them in the programme's hours: "
+            f"{len(self.sessions) - self.holds} are left out",
+            (*self.sessions, *self.rooms),
+        )
+
+
 class Problem:
     """The event, the rules and the sessions to place, in minutes from the first day's midnight."""
 
@@ -270,6 +289,29 @@ class Problem:
 
     # --- reasons known before solving ---------------------------------------------------------
 
+    def crowds(self) -> list[Crowd]:
+        """Sessions that outnumber the rooms they may use: for each set of rooms that some
+        session is confined to, the sessions confined to it against as many as its rooms can
+        hold one after another in their free hours. Found before solving, and a bound the
+        solver's search cannot find for itself."""
+        step = self.rules.step_minutes
+        cells = {item.session.id: -(-item.minutes // step) for item in self.items if item.starts}
+        free: dict[str, Spans] = defaultdict(list)
+        for item in self.items:
+            for room, spans in item.starts.items():
+                free[room].extend((a, b + cells[item.session.id] - 1) for a, b in spans)
+        room_cells = {room: _measure(spans) for room, spans in free.items()}
+        found = []
+        for rooms in sorted({frozenset(i.starts) for i in self.items if i.starts}, key=sorted):
+            members = [i for i in self.items if i.starts and set(i.starts) <= rooms]
+            shortest = min(cells[i.session.id] for i in members)
+            holds = sum(room_cells[room] // shortest for room in rooms)
+            if len(members) > holds:
+                found.append(
+                    Crowd(tuple(sorted(rooms)), tuple(i.session.id for i in members), holds)
+                )
+        return found
+
     def _too_big(self, session: Session, demand: Count | None) -> Reason:
         assert demand is not None
         best = max(
@@ -353,6 +395,20 @@ def _days(event: Event) -> list[dt.date]:
         days.append(day)
         day += dt.timedelta(days=1)
     return days
+
+
+def _measure(spans: Spans) -> int:
+    """How many whole numbers the closed ranges cover together."""
+    total, reach = 0, None
+    for a, b in sorted(spans):
+        if reach is not None and a <= reach:
+            if b > reach:
+                total += b - reach
+                reach = b
+        else:
+            total += b - a + 1
+            reach = b
+    return total
 
 
 def _on_grid(spans: Spans, step: int) -> Spans:

@@ -115,7 +115,8 @@ def place_programme(
     was = _published(problem, published)
     start = first_fit(problem, was)
     if method == "first-fit":
-        return _plan(problem, published, was, shown, start, "first-fit", None, began, {})
+        explained = _crowded(problem, start)
+        return _plan(problem, published, was, shown, start, "first-fit", None, began, explained)
     try:
         from ortools.sat.python import cp_model
     except ImportError:
@@ -136,12 +137,24 @@ def place_programme(
             chosen = built.read(tidier)
     if bar is not None:
         bar.close()
-    explained: dict[str, tuple[Reason, ...]] = {}
+    explained = _crowded(problem, chosen)
     for item in problem.items:
-        if item.session.id in chosen or item.reasons or len(explained) == EXPLAINED:
+        sid = item.session.id
+        if sid in chosen or sid in explained or item.reasons or len(explained) == EXPLAINED:
             continue
-        explained[item.session.id] = _explain(cp_model, problem, chosen, item, time_limit, seed)
+        explained[sid] = _explain(cp_model, problem, chosen, item, time_limit, seed)
     return _plan(problem, published, was, shown, chosen, name, gap, began, explained)
+
+
+def _crowded(problem: Problem, chosen: dict[str, tuple[str, int]]) -> dict[str, tuple[Reason, ...]]:
+    """The reason of each session left out of a set that outnumbers its rooms."""
+    names = {r.id: r.name for r in problem.rooms}
+    found: dict[str, tuple[Reason, ...]] = {}
+    for crowd in problem.crowds():
+        for sid in crowd.sessions:
+            if sid not in chosen and sid not in found:
+                found[sid] = (crowd.reason(names),)
+    return found
 
 
 def _plan(
@@ -282,6 +295,9 @@ class _Model:
                     cp.add_hint(x, where is not None and room == where[0])
                 if where is not None:
                     cp.add_hint(k, where[1] // step)
+        if not explain:  # implied by the room rule: a bound that CP-SAT's search lacks
+            for crowd in problem.crowds():
+                cp.add(sum(self.placed[sid] for sid in crowd.sessions) <= crowd.holds)
         self._rooms(step)
         self._people(step)
         self._apart(step)
