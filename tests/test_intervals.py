@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventplan.model.intervals import consecutive, overlap_runs, overlapping_pairs, overlaps, peak
+from eventplan.model.intervals import (
+    consecutive,
+    merge_closed,
+    overlap_runs,
+    overlapping_pairs,
+    overlaps,
+    peak,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +93,12 @@ def test_two_thousand_at_one_time_are_one_run_of_pairs_counted():
     items = [(0, 10)] * 2000
     (run,) = overlap_runs(items, lambda i: i[0], lambda i: i[1])
     assert (len(run.items), run.pairs, len(run.first)) == (2000, 1999000, 3)
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 20)), max_size=12))
+def test_merged_closed_ranges_hold_the_same_whole_numbers_once(pairs):
+    spans = [(a, a + length) for a, length in pairs]
+    merged = merge_closed(spans)
+    covered = {n for a, b in spans for n in range(a, b + 1)}
+    assert {n for a, b in merged for n in range(a, b + 1)} == covered
+    assert all(b1 + 1 < a2 for (_, b1), (a2, _) in itertools.pairwise(merged))

@@ -42,6 +42,8 @@ def test_first_fit_places_a_programme_that_passes_the_checks_without_a_solver():
     assert plan.status == "first-fit" and plan.gap is None
     assert plan.passed and len(plan.placed) == 200
     assert problems(plan.event) == []
+    header = plan.render_text(width=200).splitlines()[0]
+    assert header.startswith("Programme placement (first fit): 200 of 200 sessions placed in ")
 
 
 def test_first_fit_gives_every_session_it_leaves_out_a_reason():
@@ -112,3 +114,34 @@ def test_the_solver_proves_the_crowded_programme_best_with_the_count():
     assert plan.status == "optimal"
     assert len(plan.unplaced) == 2
     assert all(u.reasons[0].rule == "rooms-full" for u in plan.unplaced)
+
+
+def test_the_solver_never_places_fewer_than_the_first_fit_it_starts_from():
+    """However short its time, CP-SAT's plan is at least the first-fit plan it was given."""
+    pytest.importorskip("ortools")
+    event, rules = instance(200, 10, 3)
+    first = place_programme(event, rules=rules, method="first-fit")
+    hurried = place_programme(event, rules=rules, time_limit=0.01)
+    assert len(hurried.placed) >= len(first.placed) == 200
+    assert problems(hurried.event) == []
+    if hurried.status == "first-fit":
+        assert hurried.notes[0].startswith("the solver found no plan that places more")
+
+
+def test_a_first_fit_re_plan_moves_only_what_the_lost_room_held():
+    """Sessions that can stay keep their room and time before any other is placed, so losing
+    a room moves its own sessions and no others."""
+    event, rules = instance(200, 10, 3)
+    published = place_programme(event, rules=rules, method="first-fit").event
+    lost = "room-0"
+    held = {s.id for s in published.sessions if s.room == lost}
+    rooms = tuple(r.id for r in published.rooms if r.id != lost)
+    replan = place_programme(
+        published,
+        rules=attrs.evolve(rules, rooms=rooms),
+        published=published,
+        method="first-fit",
+    )
+    assert held and replan.passed
+    assert {m.session for m in replan.moves} == held
+    assert problems(replan.event) == []

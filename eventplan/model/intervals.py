@@ -118,6 +118,18 @@ def peak(items: Iterable[tuple[Any, Any, int]]) -> int:
     return highest
 
 
+def merge_closed(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Closed whole-number ranges as their union, in order: ranges that overlap or touch
+    (``(1, 3)`` and ``(4, 6)``) become one."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def cut(spans: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
     """Closed ranges ``spans`` without the closed range [low, high]: the starts a fixed
     commitment leaves (bilateral meetings and the programme's placement both cut here)."""

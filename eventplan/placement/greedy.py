@@ -4,7 +4,9 @@ against, and the start it is given.
 Sessions are taken hardest first (fewest rooms that seat them, then most seats, then longest)
 and each goes to the first start and room that keep every hard rule with the sessions placed
 before it: its published room and time first, then its own room, then the smallest room that
-seats it, at the earliest start. It never moves a session it has placed, so it leaves out
+seats it, at the earliest start. In a re-plan, every session that can keep its published room
+and time keeps it before any other is placed, so the sessions that must move take what is
+left instead of pushing the others out. It never moves a session it has placed, so it leaves out
 what a solver would fit by moving others.
 """
 
@@ -37,7 +39,15 @@ def first_fit(
     )
     order = _predecessors_first(problem, order)
     chosen: dict[str, tuple[str, int]] = {}
+    for item in order:  # a re-plan: first every session that can stay where it was published
+        then = was.get(item.session.id)
+        tried = _candidates(problem, item, then, step)[:1] if then is not None else []
+        if tried and tried[0] == then and fits.allows(item, *tried[0], chosen):
+            fits.take(item, *tried[0])
+            chosen[item.session.id] = tried[0]
     for item in order:
+        if item.session.id in chosen:
+            continue
         for room, minute in _candidates(problem, item, was.get(item.session.id), step):
             if fits.allows(item, room, minute, chosen):
                 fits.take(item, room, minute)

@@ -102,13 +102,21 @@ class ProgrammePlan:
         """Plain text fitted to ``width`` (the terminal's by default)."""
         zone = self.event.timezone
         asked = len(self.placed) + len(self.unplaced)
-        gap = "" if self.gap is None else f", gap {self.gap:.1%}"
+        if self.status == "first-fit":
+            how = "first fit"
+        else:
+            gap = "" if self.gap is None or self.status == "optimal" else f", gap {self.gap:.1%}"
+            how = f"CP-SAT, {self.status}{gap}"
         lines: list[str | tuple[str, int]] = [
-            f"Programme placement (CP-SAT, {self.status}{gap}): {len(self.placed)} of "
+            f"Programme placement ({how}): {len(self.placed)} of "
             f"{_text.plural(asked, 'session')} placed in {self.seconds:.1f} s"
         ]
         if self.moves:
             lines.append(f"{_text.plural(len(self.moves), 'session')} moved:")
+        else:  # nothing to compare with, or nothing moved: where each placed session is
+            lines.extend(
+                (f"  {when}  {room}  {session}", 4) for when, room, session in self._rows()
+            )
         for m in self.moves:
             was = f"{m.was_room or 'no room'} {localtime.clock(m.was_start, zone)}"
             now = f"{m.room or 'no room'} {localtime.clock(m.start, zone)}"
@@ -124,20 +132,27 @@ class ProgrammePlan:
             lines.extend((f"    {r.text} [{r.rule}]", 6) for r in u.reasons)
         return _text.fit_all(lines, _text.width(width))
 
+    def _rows(self) -> list[tuple[str, str, str]]:
+        """Each placed session's local span, room and id, in time order."""
+        placed = set(self.placed)
+        held = sorted(
+            (s for s in self.event.sessions if s.id in placed),
+            key=lambda s: (s.start, s.room or "", s.id),
+        )
+        return [
+            (localtime.span(s.start, s.end, self.event.timezone), s.room or "no room", s.id)
+            for s in held
+        ]
+
     def _repr_html_(self) -> str:
         """The plan as a table in a notebook: each placed session's day, time and room."""
         import html
 
-        rows = []
-        placed = set(self.placed)
-        for s in sorted(
-            (s for s in self.event.sessions if s.id in placed), key=lambda s: (s.start, s.room)
-        ):
-            when = localtime.span(s.start, s.end, self.event.timezone)
-            rows.append(
-                f"<tr><td>{html.escape(when)}</td><td>{html.escape(s.room or '')}</td>"
-                f"<td>{html.escape(s.id)}</td></tr>"
-            )
+        rows = [
+            f"<tr><td>{html.escape(when)}</td><td>{html.escape(room)}</td>"
+            f"<td>{html.escape(session)}</td></tr>"
+            for when, room, session in self._rows()
+        ]
         left = "".join(
             f"<li>{html.escape(u.session)}: "
             + "; ".join(html.escape(r.text) for r in u.reasons)

@@ -60,8 +60,8 @@ class Crowd:
         where = ", ".join(names[r] for r in self.rooms)
         return Reason(
             "rooms-full",
-            f"{len(self.sessions)} sessions can be held only in {where} (the rooms that seat "
-            f"them), which hold at most {self.holds} of them in the programme's hours: "
+            f"{len(self.sessions)} sessions can be held only in {where} (the rooms open to them "
+            f"that seat them), which hold at most {self.holds} of them in the hours the programme leaves: "
             f"{len(self.sessions) - self.holds} are left out",
             (*self.sessions, *self.rooms),
         )
@@ -140,23 +140,31 @@ class Problem:
         return next((i for i, (a, b) in enumerate(self.day_bounds()) if a <= minute < b), -1)
 
     def hours(self, session: Session) -> Spans:
-        """The minutes the session may take, day by day: the programme's hours within its
-        windows (all of them, where it has several)."""
+        """The minutes the session may take, day by day: the programme's hours within each of
+        its windows (any one of them, where it has several), a span per slot where the window
+        gives slots. Spans of two windows may overlap."""
+        minutes = math.ceil(session.duration.total_seconds() / 60)
         spans: Spans = []
         for day in self.days:
             low = self.local(day, self.day_start)
             high = self.local(day, self.day_end)
             if self.day_end <= self.day_start:  # the day ends after midnight
                 high = self.local(day + dt.timedelta(days=1), self.day_end)
-            for window in self.windows.get(session.id, ()):
+            windows = self.windows.get(session.id)
+            if not windows:
+                if low < high:
+                    spans.append((low, high))
+                continue
+            for window in windows:
                 if window.day is not None and window.day != day:
-                    low, high = 0, -1
-                if window.earliest is not None:
-                    low = max(low, self.local(day, window.earliest))
-                if window.latest is not None:
-                    high = min(high, self.local(day, window.latest))
-            if low < high:
-                spans.append((low, high))
+                    continue
+                a = max(low, self.local(day, window.earliest)) if window.earliest else low
+                b = min(high, self.local(day, window.latest)) if window.latest else high
+                if window.starts:
+                    slots = sorted(self.local(day, t) for t in window.starts)
+                    spans.extend((t, t + minutes) for t in slots if a <= t and t + minutes <= b)
+                elif a < b:
+                    spans.append((a, b))
         return spans
 
     # --- what each session needs --------------------------------------------------------------
@@ -279,7 +287,7 @@ class Problem:
                         self.minute(other.start) - minutes - gap + 1,
                         self.minute(other.end) + gap - 1,
                     )
-            free = _on_grid(free, step)
+            free = intervals.merge_closed(_on_grid(free, step))
             if free:
                 starts[room.id] = free
         if seated and hours and not starts:
@@ -335,6 +343,15 @@ class Problem:
         )
 
     def _too_long(self, session: Session, minutes: int) -> Reason:
+        slots = sorted({t for w in self.windows.get(session.id, ()) for t in w.starts})
+        if slots:
+            return Reason(
+                "window",
+                f"{session.id} lasts {minutes} min; none of its slots "
+                f"({', '.join(f'{t:%H:%M}' for t in slots)}) leaves that long within its "
+                f"windows and the programme's hours ({self.day_start:%H:%M}–{self.day_end:%H:%M})",
+                (session.id,),
+            )
         spans = self.hours(session)
         longest = max((b - a for a, b in spans), default=0)
         where = "its windows" if session.id in self.windows else "a day's programme hours"
@@ -440,6 +457,12 @@ def _check_names(event: Event, rules: PlacementRules) -> None:
                 f"rules.windows[{i}].day: {window.day} is not a day of the event "
                 f"({event.start_date} to {event.end_date})"
             )
+        for j, clock in enumerate(window.starts):
+            if (clock.hour * 60 + clock.minute) % rules.step_minutes or clock.second:
+                raise InvalidArgumentError(
+                    f"rules.windows[{i}].starts[{j}]: {clock:%H:%M:%S} is not on the "
+                    f"{rules.step_minutes}-minute grid (step_minutes)"
+                )
     for field in ("before", "same_day"):
         for i, pair in enumerate(getattr(rules, field)):
             if len(pair) != 2:

@@ -24,7 +24,9 @@ DAY_END = dt.time(20, 0)
 @attrs.frozen(kw_only=True)
 class Window:
     """When one session may be held: on ``day`` (any day of the event if left out), not before
-    ``earliest`` and not after ``latest`` on the clock of the event's zone."""
+    ``earliest`` and not after ``latest`` on the clock of the event's zone, and, where
+    ``starts`` are given, starting at one of them. A session with several windows may be held
+    in any one of them."""
 
     #: The session (id) the window is for.
     session: str
@@ -34,6 +36,22 @@ class Window:
     earliest: dt.time | None = None
     #: It ends no later than this, local time.
     latest: dt.time | None = None
+    #: It starts only at these times of day, the programme's slots (``["09:00", "12:00"]``);
+    #: left out, at any step of the grid.
+    starts: tuple[dt.time, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+
+    def describe(self) -> str:
+        """The window in words: ``on 26 Oct from 09:00, starting at 09:00, 12:00 or 13:30``."""
+        day = f"on {self.day:%d %b}" if self.day else "on any day"
+        since = f" from {self.earliest:%H:%M}" if self.earliest else ""
+        until = f" until {self.latest:%H:%M}" if self.latest else ""
+        clocks = [f"{t:%H:%M}" for t in sorted(self.starts)]
+        at = ""
+        if clocks:
+            at = ", starting at " + (
+                clocks[0] if len(clocks) == 1 else f"{', '.join(clocks[:-1])} or {clocks[-1]}"
+            )
+        return f"{day}{since}{until}{at}"
 
 
 @attrs.frozen(kw_only=True)
@@ -64,7 +82,7 @@ class PlacementRules:
     day_end: dt.time | None = None
     #: Sessions start on this grid, in minutes from midnight.
     step_minutes: int = attrs.field(default=5, validator=attrs.validators.in_(range(1, 61)))
-    #: Windows of single sessions.
+    #: Windows of single sessions; a session with several may be held in any one of them.
     windows: tuple[Window, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Pairs (a, b): a ends before b starts.
     before: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
