@@ -5,7 +5,8 @@
   a simulation gives;
 - :func:`plot_overflow`: the probability of overflow against a swept parameter;
 - :func:`plot_tasks`: the organisation's tasks and milestones by sub-committee, up to the event;
-- :func:`plot_seating`: a seating plan, a box per seat coloured per delegation.
+- :func:`plot_seating`: a seating plan, a box per seat coloured per delegation;
+- :func:`plot_placement`: a placed programme by room and day, what was placed, moved and fixed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from eventplan.model.programme import in_order
 from eventplan.montecarlo.simulation import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
+    from eventplan.placement import ProgrammePlan
     from eventplan.protocol import Seating
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -335,3 +337,82 @@ def _rectangle(corner: tuple[float, float], width: float, height: float, colour:
     from matplotlib.patches import Rectangle
 
     return Rectangle(corner, width, height, facecolor=colour, edgecolor="none")
+
+
+#: How :func:`plot_placement` colours a session: what the plan did with it.
+PLACEMENT_COLOURS = {"fixed": "0.75", "placed": "tab:blue", "moved": "tab:orange"}
+
+
+def plot_placement(plan: ProgrammePlan) -> Figure:
+    """The placed programme as a grid: one panel per day, a row per room, a bar per session
+    labelled with its id, grey where it was fixed, blue where the plan placed it and orange
+    where a re-plan moved it; the sessions left out are named under the title."""
+    from eventplan.placement import ProgrammePlan
+
+    if not isinstance(plan, ProgrammePlan):
+        raise TypeError(f"plot_placement: plan must be a ProgrammePlan, not {type(plan).__name__}")
+    _matplotlib()
+    event, zone = plan.event, plan.event.timezone
+    moved = {m.session for m in plan.moves}
+    placed = set(plan.placed)
+    left = {u.session for u in plan.unplaced}
+    live = in_order(s for s in event.sessions if not s.is_cancelled and s.room and s.id not in left)
+    days = sorted({s.start.in_timezone(zone).date() for s in live})
+    order = {r.id: i for i, r in enumerate(event.rooms)}
+    rooms = sorted({s.room for s in live if s.room}, key=lambda r: order.get(r, len(order)))
+    names = {r.id: r.name for r in event.rooms}
+    spans = [
+        (
+            _hours(s.start, s.start.in_timezone(zone).date(), zone),
+            _hours(s.end, s.start.in_timezone(zone).date(), zone),
+        )
+        for s in live
+    ]
+    first = math.floor(min((a for a, _ in spans), default=8.0))
+    last = math.ceil(max((b for _, b in spans), default=18.0))
+    figure = _figure(13, 1.6 + (0.28 * len(rooms) + 0.7) * max(len(days), 1))
+    axes = figure.subplots(len(days) or 1, 1, squeeze=False, sharex=True)[:, 0]
+    for ax, day in zip(axes, days, strict=False):
+        for session in (s for s in live if s.start.in_timezone(zone).date() == day):
+            row = rooms.index(session.room or "")
+            start, end = _hours(session.start, day, zone), _hours(session.end, day, zone)
+            what = "moved" if session.id in moved else "placed" if session.id in placed else "fixed"
+            ax.barh(
+                row,
+                end - start,
+                left=start,
+                height=0.8,
+                color=PLACEMENT_COLOURS[what],
+                edgecolor="white",
+                gid=session.id,
+            )
+            ax.text(
+                start + 0.05,
+                row,
+                session.id,
+                va="center",
+                fontsize=5,
+                clip_on=True,
+            )
+        ax.set_yticks(range(len(rooms)), [_wrapped(names.get(r, r), 30) for r in rooms], fontsize=7)
+        ax.set_ylim(len(rooms) - 0.5, -0.5)
+        ax.set_title(f"{day:%A %d %B %Y}", loc="left", fontsize=10)
+        ax.grid(axis="x", alpha=0.3)
+    step = 1 if last - first <= 18 else 2
+    axes[-1].set_xlim(first, last)
+    axes[-1].set_xticks(
+        range(first, last + 1, step), [f"{h % 24:02d}" for h in range(first, last + 1, step)]
+    )
+    axes[-1].set_xlabel(f"hour ({zone}; past 24 is the next morning)")
+    from matplotlib.patches import Patch
+
+    figure.legend(
+        handles=[Patch(color=c, label=k) for k, c in PLACEMENT_COLOURS.items()],
+        loc="outside right upper",
+        fontsize=8,
+    )
+    title = f"{event.short_name or event.name}: {len(plan.placed)} sessions placed"
+    if left:
+        title += f"; not placed: {', '.join(sorted(left))}"
+    figure.suptitle(_wrapped(title, 100), fontsize=11)
+    return figure

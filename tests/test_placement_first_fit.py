@@ -145,3 +145,12 @@ def test_a_first_fit_re_plan_moves_only_what_the_lost_room_held():
     assert held and replan.passed
     assert {m.session for m in replan.moves} == held
     assert problems(replan.event) == []
+
+
+def test_a_progress_bar_shows_the_time_and_the_sessions_placed(capsys):
+    pytest.importorskip("ortools")
+    event, rules = instance(50, 5, 2)
+    plan = place_programme(event, rules=rules, time_limit=2, progress=True)
+    err = capsys.readouterr().err
+    assert "placing the programme" in err
+    assert f"placed={len(plan.placed)}" in err

@@ -60,3 +60,30 @@ def test_tasks_plot_marks_every_milestone():
     (ax,) = plot_tasks(HANOI).axes
     diamonds = [line for line in ax.get_lines() if line.get_marker() == "D"]
     assert len(diamonds) == sum(t.milestone for t in HANOI.organisation.tasks)
+
+
+def test_placement_grid_has_a_row_per_room_and_colours_what_the_plan_did():
+    from matplotlib.colors import to_rgba
+
+    from eventplan.placement import PlacementRules, place_programme
+    from eventplan.plots import PLACEMENT_COLOURS, plot_placement
+
+    rooms = tuple(r.id for r in HANOI.rooms if r.id != "side-hall-a")
+    plan = place_programme(
+        HANOI, rules=PlacementRules(rooms=rooms), published=HANOI, method="first-fit"
+    )
+    assert plan.passed and plan.moves
+    figure = plot_placement(plan)
+    assert [ax.get_title(loc="left") for ax in figure.axes] == [
+        "Saturday 25 October 2025",
+        "Sunday 26 October 2025",
+    ]
+    bars = [bar for ax in figure.axes for bar in ax.patches]
+    assert sorted(bar.get_gid() for bar in bars) == sorted(s.id for s in HANOI.sessions)
+    orange = [b.get_gid() for b in bars if b.get_facecolor() == to_rgba(PLACEMENT_COLOURS["moved"])]
+    assert sorted(orange) == sorted(m.session for m in plan.moves)
+    shown = {t.get_text() for ax in figure.axes for t in ax.get_yticklabels()}
+    assert "Side-event hall A" not in shown  # the lost room holds nothing now
+    assert rendered(figure).startswith(b"\x89PNG")
+    with pytest.raises(TypeError, match="plot_placement: plan must be a ProgrammePlan"):
+        plot_placement(HANOI)

@@ -56,6 +56,38 @@ def first_fit(
     return chosen
 
 
+def compact(
+    problem: Problem, chosen: dict[str, tuple[str, int]], keep: set[str]
+) -> dict[str, tuple[str, int]]:
+    """The plan with each session, in start order, moved to the earliest start its room leaves
+    on its own day: the same rooms, the same sessions placed, so the same objective. Sessions
+    in ``keep`` (kept at their published time, or one of an ``adjacent`` pair) stay put.
+
+    Deterministic where a second solver run under a wall-clock limit is not. Moving a session
+    earlier never takes a later session's place (it leaves what it held and takes only time
+    before it), so every later session can at least stay where it was."""
+    step = problem.rules.step_minutes
+    items = {item.session.id: item for item in problem.items}
+    bounds = problem.day_bounds()
+    fits = _Fits(problem)
+    done: dict[str, tuple[str, int]] = {}
+    for sid, (room, minute) in sorted(chosen.items(), key=lambda kv: (kv[1][1], kv[1][0], kv[0])):
+        item = items[sid]
+        best = minute
+        if sid not in keep:
+            low = next((a for a, b in bounds if a <= minute < b), minute)
+            earlier = (
+                k * step
+                for a, b in item.starts[room]
+                for k in range(a, b + 1)
+                if low <= k * step < minute
+            )
+            best = next((m for m in earlier if fits.allows(item, room, m, done)), minute)
+        fits.take(item, room, best)
+        done[sid] = (room, best)
+    return done
+
+
 def _candidates(
     problem: Problem, item: Item, then: tuple[str | None, int] | None, step: int
 ) -> list[tuple[str, int]]:
@@ -92,7 +124,7 @@ def _predecessors_first(problem: Problem, order: list[Item]) -> list[Item]:
     """The order, with each session of a ``before`` pair after its predecessors (where the
     pairs make no circle)."""
     after: dict[str, set[str]] = defaultdict(set)
-    for a, b in problem.rules.before:
+    for a, b in (*problem.rules.before, *problem.rules.adjacent):
         after[b].add(a)
     result: list[Item] = []
     waiting = list(order)
@@ -124,6 +156,7 @@ class _Fits:
             if need:
                 self.interpreting.append((*self.spans[session.id], need))
         self.rooms_by_id = {r.id: r for r in problem.rooms}
+        self.sessions = {i.session.id: i.session for i in problem.items}
 
     def allows(self, item: Item, room: str, start: int, chosen: dict[str, tuple[str, int]]) -> bool:
         problem, session = self.problem, item.session
@@ -151,7 +184,9 @@ class _Fits:
             for moment in {start, *(s for s, _, _ in overlapping if start <= s < end)}:
                 if need + sum(n for s, e, n in overlapping if s <= moment < e) > available:
                     return False
-        return self._order_holds(session.id, start, end, chosen)
+        return self._order_holds(session.id, start, end, chosen) and self._adjacent_holds(
+            item, room, start, chosen
+        )
 
     def _order_holds(
         self, sid: str, start: int, end: int, chosen: dict[str, tuple[str, int]]
@@ -169,6 +204,29 @@ class _Fits:
                 and other in spans
                 and self.problem.day_of(start) != self.problem.day_of(spans[other][0])
             ):
+                return False
+        return True
+
+    def _adjacent_holds(
+        self, item: Item, room: str, start: int, chosen: dict[str, tuple[str, int]]
+    ) -> bool:
+        """An ``adjacent`` pair with its other half placed or fixed: this room, this start."""
+        problem, session = self.problem, item.session
+        where = self.rooms_by_id[room]
+        for a, b in problem.rules.adjacent:
+            other = b if a == session.id else a if b == session.id else None
+            if other is None or other not in self.spans:
+                continue
+            other_room = self.fixed[other].room if other in self.fixed else chosen[other][0]
+            if other_room != room:
+                return False
+            peer = self.fixed[other] if other in self.fixed else self.sessions[other]
+            low, high = self.spans[other]
+            if a == session.id:
+                wanted = problem.precedes(session, peer, where, low, item.minutes)
+            else:
+                wanted = problem.follows(peer, session, where, high)
+            if start != wanted:
                 return False
         return True
 

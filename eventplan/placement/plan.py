@@ -19,7 +19,8 @@ class Reason:
     ``rule`` names the kind of rule: ``room-capacity`` (no room seats it), ``day-hours``
     (longer than the hours a day or its window leaves), ``window``, ``room-bookings`` (the
     rooms that seat it are taken), ``person`` (someone it needs is elsewhere), ``order``,
-    ``same-day``, ``apart`` (a series that may not run in parallel). ``ids`` are the
+    ``same-day``, ``adjacent`` (one session right after another in its room), ``apart`` (a
+    series that may not run in parallel). ``ids`` are the
     sessions, rooms and people the rule is about.
     """
 

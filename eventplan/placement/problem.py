@@ -177,6 +177,18 @@ class Problem:
             self._turnovers[key] = 0 if norm is None else math.ceil(norm.cautious_value)
         return self._turnovers[key]
 
+    def follows(self, a: Session, b: Session, room: Room, end_a: int) -> int:
+        """The minute ``b`` starts when it follows ``a`` in ``room`` (an ``adjacent`` pair):
+        at ``a``'s end, the room turned over, up to the grid."""
+        step = self.rules.step_minutes
+        return -(-(end_a + self.turnover(a, b, room)) // step) * step
+
+    def precedes(self, a: Session, b: Session, room: Room, start_b: int, minutes_a: int) -> int:
+        """The minute ``a`` starts when ``b`` follows it in ``room`` at ``start_b``: the latest
+        start on the grid that leaves the turnover."""
+        step = self.rules.step_minutes
+        return (start_b - self.turnover(a, b, room) - minutes_a) // step * step
+
     def longest_turnover(self, room: Room, sessions: Iterable[Session]) -> int:
         """The longest turnover two of ``sessions`` may need in ``room``, in minutes (the
         cautious end)."""
@@ -463,7 +475,7 @@ def _check_names(event: Event, rules: PlacementRules) -> None:
                     f"rules.windows[{i}].starts[{j}]: {clock:%H:%M:%S} is not on the "
                     f"{rules.step_minutes}-minute grid (step_minutes)"
                 )
-    for field in ("before", "same_day"):
+    for field in ("before", "same_day", "adjacent"):
         for i, pair in enumerate(getattr(rules, field)):
             if len(pair) != 2:
                 raise InvalidArgumentError(

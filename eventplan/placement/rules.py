@@ -60,7 +60,8 @@ class PlacementRules:
 
     ``fixed`` sessions keep their room and time; left empty, every session that is not
     cancelled is placed (``movable`` names them instead, when given). ``before`` pairs
-    ``(a, b)`` put ``a`` ending before ``b`` starts; ``same_day`` pairs share a day; ``apart``
+    ``(a, b)`` put ``a`` ending before ``b`` starts; ``adjacent`` pairs put ``b`` in ``a``'s room
+    right after it (the room turned over); ``same_day`` pairs share a day; ``apart``
     names series whose sessions never run in parallel (no two roundtables of one theme at once).
     """
 
@@ -88,6 +89,8 @@ class PlacementRules:
     before: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Pairs (a, b) held on one day.
     same_day: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Pairs (a, b): b follows a in a's room, at the first start the room's turnover leaves.
+    adjacent: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Series whose sessions never run at the same time.
     apart: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Whether a session keeps its room when it can (a soft preference), where no published
@@ -131,14 +134,14 @@ def rules_from_dict(data: object, *, where: str = "rules") -> PlacementRules:
         return value
 
     # a string where a list belongs is a missing pair of brackets, never a list of letters
-    lists = ("fixed", "movable", "rooms", "windows", "before", "same_day", "apart")
+    lists = ("fixed", "movable", "rooms", "windows", "before", "same_day", "adjacent", "apart")
     table: dict[str, object] = data if isinstance(data, dict) else {}
     for key in lists:
         value = table.get(key)
         if isinstance(value, str):
             raise InvalidArgumentError(f"{where}.{key}: a list such as [{value!r}], not a string")
         for i, item in enumerate(
-            value if key in ("before", "same_day") and isinstance(value, list) else ()
+            value if key in ("before", "same_day", "adjacent") and isinstance(value, list) else ()
         ):
             if isinstance(item, str):
                 raise InvalidArgumentError(

@@ -7,8 +7,9 @@ time between rooms, the programme's hours and each session's window, the fixed p
 the planner's order, same-day pairs and series held apart. The objective, in order of
 weight: as many sessions placed as possible; against a published programme, as few moves as
 possible, each weighted by the calendars that show the session; each session in its own
-room where it gives one. A second phase holds that objective and moves the starts as early
-as they go in a quarter of the time limit, so the plan is tidy as well as repeatable.
+room where it gives one. Then each session not kept at its published time moves as early as
+its room leaves on its day (:func:`~eventplan.placement.greedy.compact`), the same objective,
+so the plan is tidy as well as repeatable.
 
 A session left out gets its reasons: those known before solving (no room seats it, its
 window is too short, the fixed programme takes every start), else a set of rules that
@@ -32,7 +33,7 @@ from eventplan.model import localtime
 from eventplan.model.event import Event
 from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
-from eventplan.placement.greedy import first_fit
+from eventplan.placement.greedy import compact, first_fit
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
 from eventplan.placement.problem import Item, Problem, setting
 from eventplan.placement.rules import PlacementRules
@@ -49,8 +50,6 @@ TIME_LIMIT = 10.0
 #: it keeps its time in another room (a room change is the smaller move); a kept calendar
 #: outweighs every room preference.
 PLACED, KEPT_PER_CALENDAR, KEPT_TIME_PER_CALENDAR, OWN_ROOM = 10**9, 10**5, 5 * 10**4, 10**3
-#: The share of the time limit the second phase (earlier starts) may take.
-TIDYING = 0.25
 #: How many left-out sessions get a reason found by the solver; the rest say so.
 EXPLAINED = 12
 
@@ -122,7 +121,7 @@ def place_programme(
     except ImportError:
         raise MissingExtraError("placing the programme with a solver", "solver") from None
     built = _Model(problem, shown, was, explain=False, hint=start)
-    solver = _solver(time_limit * (1 - TIDYING), seed, workers)
+    solver = _solver(time_limit, seed, workers)
     bar = _Bar(time_limit) if progress else None
     status = solver.solve(built.cp, None if bar is None else bar.callback)
     name = solver.status_name(status).lower()
@@ -131,10 +130,11 @@ def place_programme(
     if chosen:
         value, bound = solver.objective_value, solver.best_objective_bound
         gap = 0.0 if status == cp_model.OPTIMAL else abs(bound - value) / max(1.0, abs(bound))
-        built.tidy(solver)
-        tidier = _solver(time_limit * TIDYING, seed, workers)
-        if tidier.solve(built.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            chosen = built.read(tidier)
+        kept_time = {
+            sid for sid, (_, minute) in chosen.items() if was.get(sid, (None, -1))[1] == minute
+        }
+        paired = {sid for pair in problem.rules.adjacent for sid in pair}
+        chosen = compact(problem, chosen, kept_time | paired)
     if bar is not None:
         bar.close()
     kept = None
@@ -257,7 +257,6 @@ class _Model:
         self.flags: list[Any] = []  # the objective's kept-time and kept-room literals
         kept_terms: list[Any] = []
         own_terms: list[Any] = []
-        early_terms: list[Any] = []
         for item in problem.items:
             if not item.starts:
                 continue
@@ -303,7 +302,6 @@ class _Model:
                             cp.add_hint(kept, where == (then, minute))
             elif problem.rules.keep_rooms and item.session.room in xs:
                 own_terms.append(OWN_ROOM * xs[item.session.room])
-            early_terms.append(k)
             if hint is not None:  # every variable, so that CP-SAT starts from a whole plan
                 where = hint.get(sid)
                 cp.add_hint(placed, where is not None)
@@ -320,22 +318,8 @@ class _Model:
         self._order(step)
         self._interpreters(step)
         self.main = PLACED * sum(self.placed.values()) + sum(kept_terms) + sum(own_terms)
-        self.early = sum(early_terms)
         if not explain:
             cp.maximize(self.main)
-
-    def tidy(self, solver: cp_model.CpSolver) -> None:
-        """The second phase: the first phase's objective held, the starts as early as they go."""
-        self.cp.add(self.main >= round(solver.objective_value))
-        self.cp.clear_hints()  # type: ignore[no-untyped-call]
-        for sid, k in self.k.items():
-            self.cp.add_hint(k, solver.value(k))
-            self.cp.add_hint(self.placed[sid], solver.boolean_value(self.placed[sid]))
-            for x in self.x[sid].values():
-                self.cp.add_hint(x, solver.boolean_value(x))
-        for flag in self.flags:
-            self.cp.add_hint(flag, solver.boolean_value(flag))
-        self.cp.minimize(self.early)
 
     def _group(self, name: str) -> Any:
         if name not in self.groups:
@@ -546,6 +530,46 @@ class _Model:
                 continue
             day_a, day_b = (self._day(s, fixed, bounds, step) for s in (a, b))
             self.cp.add(day_a == day_b).only_enforce_if(when)
+        for index, (a, b) in enumerate(problem.rules.adjacent):
+            when = self._both(a, b, f"adjacent:{index}")
+            if when is not None:
+                self._adjacent(a, b, fixed, when, step)
+
+    def _adjacent(
+        self, a: str, b: str, fixed: dict[str, Session], when: list[Any], step: int
+    ) -> None:
+        """``b`` in ``a``'s room at the start :meth:`Problem.follows` gives."""
+        problem, cp = self.problem, self.cp
+        rooms = {r.id: r for r in problem.rooms}
+        never = len(when) - 1  # not every literal of ``when``: the pair cannot be held
+        if a in fixed or b in fixed:
+            held, moving = (fixed[a], b) if a in fixed else (fixed[b], a)
+            room = rooms.get(held.room or "")
+            x = self.x[moving].get(held.room or "")
+            if room is None or x is None:
+                cp.add(sum(when) <= never)
+                return
+            session = self.items[moving].session
+            if a in fixed:
+                start = problem.follows(held, session, room, problem.minute(held.end))
+            else:
+                start = problem.precedes(
+                    session, held, room, problem.minute(held.start), self.items[a].minutes
+                )
+            cp.add(x == 1).only_enforce_if(when)
+            cp.add(self.k[moving] == start // step).only_enforce_if(when)
+            return
+        xa, xb = self.x[a], self.x[b]
+        for room_id in set(xa) | set(xb):
+            if room_id not in xa or room_id not in xb:
+                only = xa.get(room_id, xb.get(room_id))
+                cp.add(only == 0).only_enforce_if(when)
+                continue
+            cp.add(xa[room_id] == xb[room_id]).only_enforce_if(when)
+            gap = problem.follows(
+                self.items[a].session, self.items[b].session, rooms[room_id], self.items[a].minutes
+            )
+            cp.add(self.k[b] == self.k[a] + gap // step).only_enforce_if([*when, xa[room_id]])
 
     def _both(self, a: str, b: str, group: str) -> list[Any] | None:
         """The literals under which a pair rule holds; ``None`` when it binds nothing here."""
@@ -769,6 +793,11 @@ def _rule_reason(problem: Problem, group: str, sid: str, others: list[str]) -> R
     if kind == "before":
         a, b = problem.rules.before[int(name)]
         return Reason("order", f"{a} must end before {b} starts", (a, b))
+    if kind == "adjacent":
+        a, b = problem.rules.adjacent[int(name)]
+        return Reason(
+            "adjacent", f"{b} follows {a} in its room, once the room is turned over", (a, b)
+        )
     a, b = problem.rules.same_day[int(name)]
     return Reason("same-day", f"{a} and {b} are held on one day", (a, b))
 
