@@ -38,8 +38,8 @@ Layers, each importing only from those above it (or from its own layer;
    event), ``reconciliation``, ``summary``;
 5. ``montecarlo/`` (``scenarios``, ``simulation``), ``protocol/`` (speakers,
    signing, bilaterals with the CP-SAT solver, seating, protocol items as sessions) and
-   ``placement/`` (``rules``, ``plan``, ``problem``, ``solver``: the programme placed with
-   CP-SAT);
+   ``placement/`` (``rules``, ``plan``, ``problem``, ``greedy`` (first fit and compaction),
+   ``solver``: the programme placed with CP-SAT);
 6. the boundary: ``files/`` (``eventfile``, ``readcache``, ``spreadsheets``),
    ``calendars/`` (``writer``, ``changes``, the low-level ``_ical``),
    ``schedules/`` (frab, C3VOC and pretalx in; ``frab`` out), ``plots`` (matplotlib),

@@ -81,6 +81,16 @@ def _hours(moment: Any, day: dt.date, zone: str) -> float:
     return float(days * 24 + local.hour + local.minute / 60 + local.second / 3600)
 
 
+def _hour_axis(ax: Any, first: int, last: int, zone: str) -> None:
+    """The shared hour axis of the day panels, in local time, past midnight included."""
+    step = 1 if last - first <= 18 else 2
+    ax.set_xlim(first, last)
+    ax.set_xticks(
+        range(first, last + 1, step), [f"{h % 24:02d}" for h in range(first, last + 1, step)]
+    )
+    ax.set_xlabel(f"hour ({zone}; past 24 is the next morning)")
+
+
 def plot_programme(event: Event) -> Figure:
     """One panel per day, a row per session labelled with its title and room, coloured by kind,
     in the event's local time; the hour axis spans every session, past midnight included."""
@@ -126,12 +136,7 @@ def plot_programme(event: Event) -> Figure:
         ax.set_ylim(len(sessions) - 0.5, -0.5)
         ax.set_title(f"{day:%A %d %B %Y}", loc="left", fontsize=10)
         ax.grid(axis="x", alpha=0.3)
-    step = 1 if last - first <= 18 else 2
-    axes[-1].set_xlim(first, last)
-    axes[-1].set_xticks(
-        range(first, last + 1, step), [f"{h % 24:02d}" for h in range(first, last + 1, step)]
-    )
-    axes[-1].set_xlabel(f"hour ({zone}; past 24 is the next morning)")
+    _hour_axis(axes[-1], first, last, zone)
     from matplotlib.patches import Patch
 
     figure.legend(
@@ -398,12 +403,7 @@ def plot_placement(plan: ProgrammePlan) -> Figure:
         ax.set_ylim(len(rooms) - 0.5, -0.5)
         ax.set_title(f"{day:%A %d %B %Y}", loc="left", fontsize=10)
         ax.grid(axis="x", alpha=0.3)
-    step = 1 if last - first <= 18 else 2
-    axes[-1].set_xlim(first, last)
-    axes[-1].set_xticks(
-        range(first, last + 1, step), [f"{h % 24:02d}" for h in range(first, last + 1, step)]
-    )
-    axes[-1].set_xlabel(f"hour ({zone}; past 24 is the next morning)")
+    _hour_axis(axes[-1], first, last, zone)
     from matplotlib.patches import Patch
 
     figure.legend(

@@ -1,4 +1,4 @@
-"""The examples run top to bottom on the installed package: the four scripts and the notebook."""
+"""The examples run top to bottom on the installed package: the five scripts and the notebook."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_example_script_runs(script: Path, tmp_path: Path):
 
 
 def test_scripts_cover_every_main_job():
-    assert [s.stem for s in SCRIPTS] == ["calendars", "checks", "scenarios", "summary"]
+    assert [s.stem for s in SCRIPTS] == ["calendars", "checks", "placement", "scenarios", "summary"]
 
 
 def test_notebook_runs_top_to_bottom_and_draws_its_plots(tmp_path: Path):

@@ -204,19 +204,20 @@ def apply(event, rules, plan):
 # --- the first plan ----------------------------------------------------------------------------
 
 
+def _first(benchmark, n: int, **options):
+    """Our first plan of instance ``n``, timed once."""
+    _size(benchmark, n)
+    event, rules = instance(n)
+    return benchmark.pedantic(
+        place_programme, args=(event,), kwargs={"rules": rules, **options}, rounds=1, iterations=1
+    )
+
+
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.benchmark(group="placement-first", min_rounds=1, max_time=0.1, warmup=False)
 def test_first_plan_cp_sat(benchmark, n):
-    _size(benchmark, n)
-    event, rules = instance(n)
     limit, workers = LIMITS[n]
-    plan = benchmark.pedantic(
-        place_programme,
-        args=(event,),
-        kwargs={"rules": rules, "time_limit": limit, "workers": workers},
-        rounds=1,
-        iterations=1,
-    )
+    plan = _first(benchmark, n, time_limit=limit, workers=workers)
     assert plan.passed and problems(plan.event) == []
     RESULTS[n, "first", "cp-sat"] = {
         "seconds": plan.seconds,
@@ -229,15 +230,7 @@ def test_first_plan_cp_sat(benchmark, n):
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.benchmark(group="placement-first", min_rounds=1, max_time=0.1, warmup=False)
 def test_first_plan_first_fit(benchmark, n):
-    _size(benchmark, n)
-    event, rules = instance(n)
-    plan = benchmark.pedantic(
-        place_programme,
-        args=(event,),
-        kwargs={"rules": rules, "method": "first-fit"},
-        rounds=1,
-        iterations=1,
-    )
+    plan = _first(benchmark, n, method="first-fit")
     assert problems(plan.event) == [] or not plan.passed
     RESULTS[n, "first", "first-fit"] = {
         "seconds": plan.seconds,
@@ -279,26 +272,28 @@ def _lost(n):
     pytest.fail("no room can be lost without leaving a session out")
 
 
-@pytest.mark.parametrize("n", SIZES)
-@pytest.mark.benchmark(group="placement-replan", min_rounds=1, max_time=0.1, warmup=False)
-def test_replan_cp_sat(benchmark, n):
+def _replan(benchmark, n: int, **options):
+    """Our re-plan of instance ``n`` without its busiest room, against the first plan, timed
+    once: the first plan, the room lost and the re-plan."""
     _size(benchmark, n)
     placed, lost = _lost(n)
     _, rules = instance(n)
     rooms = tuple(r.id for r in placed.rooms if r.id != lost)
-    _, workers = LIMITS[n]
     replan = benchmark.pedantic(
         place_programme,
         args=(placed,),
-        kwargs={
-            "rules": attrs.evolve(rules, rooms=rooms),
-            "published": placed,
-            "time_limit": REPLAN_LIMIT,
-            "workers": workers,
-        },
+        kwargs={"rules": attrs.evolve(rules, rooms=rooms), "published": placed, **options},
         rounds=1,
         iterations=1,
     )
+    return placed, lost, replan
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.benchmark(group="placement-replan", min_rounds=1, max_time=0.1, warmup=False)
+def test_replan_cp_sat(benchmark, n):
+    _, workers = LIMITS[n]
+    placed, lost, replan = _replan(benchmark, n, time_limit=REPLAN_LIMIT, workers=workers)
     assert replan.passed and problems(replan.event) == []
     in_lost = {s.id for s in placed.sessions if s.room == lost}
     assert {m.session for m in replan.moves} >= in_lost
@@ -313,21 +308,7 @@ def test_replan_cp_sat(benchmark, n):
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.benchmark(group="placement-replan", min_rounds=1, max_time=0.1, warmup=False)
 def test_replan_first_fit(benchmark, n):
-    _size(benchmark, n)
-    placed, lost = _lost(n)
-    _, rules = instance(n)
-    rooms = tuple(r.id for r in placed.rooms if r.id != lost)
-    replan = benchmark.pedantic(
-        place_programme,
-        args=(placed,),
-        kwargs={
-            "rules": attrs.evolve(rules, rooms=rooms),
-            "published": placed,
-            "method": "first-fit",
-        },
-        rounds=1,
-        iterations=1,
-    )
+    _, _, replan = _replan(benchmark, n, method="first-fit")
     assert problems(replan.event) == [] or not replan.passed
     RESULTS[n, "replan", "first-fit"] = {
         "seconds": replan.seconds,
