@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from eventplan.model.intervals import (
     consecutive,
+    intersect_closed,
     merge_closed,
     overlap_runs,
     overlapping_pairs,
@@ -102,3 +103,18 @@ def test_merged_closed_ranges_hold_the_same_whole_numbers_once(pairs):
     covered = {n for a, b in spans for n in range(a, b + 1)}
     assert {n for a, b in merged for n in range(a, b + 1)} == covered
     assert all(b1 + 1 < a2 for (_, b1), (a2, _) in itertools.pairwise(merged))
+
+
+@given(
+    st.lists(st.tuples(st.integers(-30, 30), st.integers(0, 10)), max_size=8),
+    st.lists(st.tuples(st.integers(-30, 30), st.integers(0, 10)), max_size=8),
+)
+def test_intersected_closed_ranges_hold_the_numbers_both_hold(first, second):
+    def numbers(spans):
+        return {n for a, b in spans for n in range(a, b + 1)}
+
+    left = [(a, a + length) for a, length in first]
+    right = [(a, a + length) for a, length in second]
+    both = intersect_closed(left, right)
+    assert numbers(both) == numbers(left) & numbers(right)
+    assert both == merge_closed(both)

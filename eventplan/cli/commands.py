@@ -284,7 +284,7 @@ def _place_parser(commands: argparse._SubParsersAction[_Parser], exits: str) -> 
         metavar="RULES.toml",
         help="the placement rules: fixed, movable, rooms, day_start, day_end, step_minutes, "
         "[[windows]] (session, day, earliest, latest, starts), before, same_day, adjacent, "
-        "apart",
+        "apart, [[prefer]] (session, room, day, earliest, latest, weight)",
     )
     place.add_argument(
         "--fixed", metavar="ID,ID,...", default="", help="sessions that keep their room and time"

@@ -130,6 +130,24 @@ def merge_closed(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def intersect_closed(
+    first: Iterable[tuple[int, int]], second: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The whole numbers two lists of closed ranges share, as closed ranges in order."""
+    left, right = merge_closed(first), merge_closed(second)
+    found: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        low, high = max(left[i][0], right[j][0]), min(left[i][1], right[j][1])
+        if low <= high:
+            found.append((low, high))
+        if left[i][1] < right[j][1]:
+            i += 1
+        else:
+            j += 1
+    return found
+
+
 def cut(spans: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
     """Closed ranges ``spans`` without the closed range [low, high]: the starts a fixed
     commitment leaves (bilateral meetings and the programme's placement both cut here)."""

@@ -8,13 +8,14 @@ goes unchanged into checks, calendars and schedule exports. It needs OR-Tools CP
 """
 
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.rules import PlacementRules, Window
+from eventplan.placement.rules import PlacementRules, Preference, Window
 from eventplan.placement.solver import METHODS, calendars, place_programme
 
 __all__ = [
     "METHODS",
     "Move",
     "PlacementRules",
+    "Preference",
     "ProgrammePlan",
     "Reason",
     "Unplaced",

@@ -110,6 +110,16 @@ def _candidates(
             and any(a <= minute // step <= b for a, b in item.starts[room])
         ):
             tried.append((room, minute))
+    mine = [p for p in problem.rules.prefer if p.session == item.session.id]
+    for preference in sorted(mine, key=lambda p: -p.weight):  # where the planner wants it
+        where = problem.preferred(item, preference)
+        liked = sorted({k for spans in where.values() for a, b in spans for k in range(a, b + 1)})
+        for k in liked:
+            tried.extend(
+                (room, k * step)
+                for room in rooms
+                if any(a <= k <= b for a, b in where.get(room, ()))
+            )
     starts = sorted(
         {k for spans in item.starts.values() for a, b in spans for k in range(a, b + 1)}
     )

@@ -112,6 +112,11 @@ class ProgrammePlan:
             f"Programme placement ({how}): {len(self.placed)} of "
             f"{_text.plural(asked, 'session')} placed in {self.seconds:.1f} s"
         ]
+        if self.objective.get("preferences"):
+            lines.append(
+                f"preferences met: {self.objective['preferences_met']} of "
+                f"{self.objective['preferences']}"
+            )
         if self.moves:
             lines.append(f"{_text.plural(len(self.moves), 'session')} moved:")
         else:  # nothing to compare with, or nothing moved: where each placed session is

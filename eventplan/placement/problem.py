@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 import pendulum
@@ -30,7 +30,7 @@ from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
 from eventplan.model.venue import Room
 from eventplan.placement.plan import Reason
-from eventplan.placement.rules import PlacementRules, Window
+from eventplan.placement.rules import PlacementRules, Preference, Window
 
 #: Closed ranges of start minutes.
 Spans = list[tuple[int, int]]
@@ -143,6 +143,11 @@ class Problem:
         """The minutes the session may take, day by day: the programme's hours within each of
         its windows (any one of them, where it has several), a span per slot where the window
         gives slots. Spans of two windows may overlap."""
+        return self.within(session, self.windows.get(session.id) or [None])
+
+    def within(self, session: Session, windows: Sequence[Window | None]) -> Spans:
+        """The minutes the session may take within any of ``windows`` and the programme's
+        hours, day by day (``None``: the whole day)."""
         minutes = math.ceil(session.duration.total_seconds() / 60)
         spans: Spans = []
         for day in self.days:
@@ -150,12 +155,11 @@ class Problem:
             high = self.local(day, self.day_end)
             if self.day_end <= self.day_start:  # the day ends after midnight
                 high = self.local(day + dt.timedelta(days=1), self.day_end)
-            windows = self.windows.get(session.id)
-            if not windows:
-                if low < high:
-                    spans.append((low, high))
-                continue
             for window in windows:
+                if window is None:
+                    if low < high:
+                        spans.append((low, high))
+                    continue
                 if window.day is not None and window.day != day:
                     continue
                 a = max(low, self.local(day, window.earliest)) if window.earliest else low
@@ -166,6 +170,27 @@ class Problem:
                 elif a < b:
                     spans.append((a, b))
         return spans
+
+    def preferred(self, item: Item, preference: Preference) -> dict[str, Spans]:
+        """The rooms and starts (on the grid, as in ``item.starts``) that meet ``preference``."""
+        when = Window(
+            session=preference.session,
+            day=preference.day,
+            earliest=preference.earliest,
+            latest=preference.latest,
+        )
+        spans = self.within(item.session, [when])
+        starts = _on_grid(
+            [(a, b - item.minutes) for a, b in spans if b - a >= item.minutes],
+            self.rules.step_minutes,
+        )
+        rooms = [preference.room] if preference.room else list(item.starts)
+        found = {}
+        for room in rooms:
+            both = intervals.intersect_closed(item.starts.get(room, []), starts)
+            if both:
+                found[room] = both
+        return found
 
     # --- what each session needs --------------------------------------------------------------
 
@@ -475,6 +500,15 @@ def _check_names(event: Event, rules: PlacementRules) -> None:
                     f"rules.windows[{i}].starts[{j}]: {clock:%H:%M:%S} is not on the "
                     f"{rules.step_minutes}-minute grid (step_minutes)"
                 )
+    for i, preference in enumerate(rules.prefer):
+        unknown(f"prefer[{i}].session", preference.session, sessions, "session")
+        if preference.room is not None:
+            unknown(f"prefer[{i}].room", preference.room, rooms, "room")
+        if preference.day is not None and not event.start_date <= preference.day <= event.end_date:
+            raise InvalidArgumentError(
+                f"rules.prefer[{i}].day: {preference.day} is not a day of the event "
+                f"({event.start_date} to {event.end_date})"
+            )
     for field in ("before", "same_day", "adjacent"):
         for i, pair in enumerate(getattr(rules, field)):
             if len(pair) != 2:

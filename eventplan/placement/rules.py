@@ -55,6 +55,35 @@ class Window:
 
 
 @attrs.frozen(kw_only=True)
+class Preference:
+    """Where or when a session should be held if it can: a soft rule. The plan meets as many
+    as it can, by ``weight``, after placing every session it can and keeping the published
+    programme, and before keeping each session in its own room."""
+
+    #: The session (id) the preference is for.
+    session: str
+    #: The room it should be in; left out, any room.
+    room: str | None = None
+    #: The day it should be on; left out, any day.
+    day: dt.date | None = None
+    #: It should start no earlier than this, local time.
+    earliest: dt.time | None = None
+    #: It should end no later than this, local time.
+    latest: dt.time | None = None
+    #: How much it counts against the other preferences, 1 to 100.
+    weight: int = attrs.field(default=1, validator=attrs.validators.in_(range(1, 101)))
+
+    def describe(self) -> str:
+        """The preference in words: ``in side-hall-a on 26 Oct from 09:00``."""
+        room = f"in {self.room}" if self.room else ""
+        when = Window(
+            session=self.session, day=self.day, earliest=self.earliest, latest=self.latest
+        )
+        time = "" if when == Window(session=self.session) else when.describe()
+        return " ".join(part for part in (room, time) if part) or "anywhere"
+
+
+@attrs.frozen(kw_only=True)
 class PlacementRules:
     """The planner's rules for :func:`~eventplan.placement.place_programme`.
 
@@ -93,6 +122,8 @@ class PlacementRules:
     adjacent: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Series whose sessions never run at the same time.
     apart: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Soft rules: where or when a session should be, met where they can be.
+    prefer: tuple[Preference, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Whether a session keeps its room when it can (a soft preference), where no published
     #: programme is given.
     keep_rooms: bool = True
@@ -134,7 +165,17 @@ def rules_from_dict(data: object, *, where: str = "rules") -> PlacementRules:
         return value
 
     # a string where a list belongs is a missing pair of brackets, never a list of letters
-    lists = ("fixed", "movable", "rooms", "windows", "before", "same_day", "adjacent", "apart")
+    lists = (
+        "fixed",
+        "movable",
+        "rooms",
+        "windows",
+        "before",
+        "same_day",
+        "adjacent",
+        "apart",
+        "prefer",
+    )
     table: dict[str, object] = data if isinstance(data, dict) else {}
     for key in lists:
         value = table.get(key)

@@ -48,8 +48,10 @@ TIME_LIMIT = 10.0
 #: Weights of the objective's parts: a placed session outweighs every move; a session kept
 #: where it was published counts once per calendar that shows it, and half as much again when
 #: it keeps its time in another room (a room change is the smaller move); a kept calendar
-#: outweighs every room preference.
+#: outweighs a planner's preference, which outweighs a session's own room.
 PLACED, KEPT_PER_CALENDAR, KEPT_TIME_PER_CALENDAR, OWN_ROOM = 10**9, 10**5, 5 * 10**4, 10**3
+#: The weight of a planner's preference (``rules.prefer``), per unit of its own weight.
+PREFERRED = 2 * 10**3
 #: How many left-out sessions get a reason found by the solver; the rest say so.
 EXPLAINED = 12
 
@@ -134,7 +136,8 @@ def place_programme(
             sid for sid, (_, minute) in chosen.items() if was.get(sid, (None, -1))[1] == minute
         }
         paired = {sid for pair in problem.rules.adjacent for sid in pair}
-        chosen = compact(problem, chosen, kept_time | paired)
+        preferring = {p.session for p in problem.rules.prefer}
+        chosen = compact(problem, chosen, kept_time | paired | preferring)
     if bar is not None:
         bar.close()
     kept = None
@@ -317,9 +320,45 @@ class _Model:
         self._apart(step)
         self._order(step)
         self._interpreters(step)
-        self.main = PLACED * sum(self.placed.values()) + sum(kept_terms) + sum(own_terms)
+        liked_terms = self._preferences(hint)
+        self.main = (
+            PLACED * sum(self.placed.values()) + sum(kept_terms) + sum(own_terms) + sum(liked_terms)
+        )
         if not explain:
             cp.maximize(self.main)
+
+    def _preferences(self, hint: dict[str, tuple[str, int]] | None) -> list[Any]:
+        """A literal per preference that holds when the session is where it prefers, in the
+        rooms and starts :meth:`Problem.preferred` gives; weighted terms of the objective."""
+        from ortools.sat.python import cp_model
+
+        problem, cp = self.problem, self.cp
+        step = problem.rules.step_minutes
+        terms = []
+        for index, preference in enumerate(problem.rules.prefer):
+            sid = preference.session
+            if sid not in self.items:
+                continue
+            where = problem.preferred(self.items[sid], preference)
+            liked = cp.new_bool_var(f"liked[{index}]")
+            here = []
+            for room, spans in where.items():
+                at = cp.new_bool_var(f"liked[{index},{room}]")
+                cp.add_implication(at, self.x[sid][room])
+                domain = cp_model.Domain.from_intervals([list(span) for span in spans])
+                cp.add_linear_expression_in_domain(self.k[sid], domain).only_enforce_if(at)
+                here.append(at)
+                self.flags.append(at)
+                if hint is not None:
+                    chosen = hint.get(sid)
+                    cp.add_hint(at, chosen is not None and meets(where, *chosen, step))
+            cp.add(liked == sum(here))
+            self.flags.append(liked)
+            if hint is not None:
+                chosen = hint.get(sid)
+                cp.add_hint(liked, chosen is not None and meets(where, *chosen, step))
+            terms.append(PREFERRED * preference.weight * liked)
+        return terms
 
     def _group(self, name: str) -> Any:
         if name not in self.groups:
@@ -880,6 +919,12 @@ def _moves(
     return tuple(moves)
 
 
+def meets(where: dict[str, Any], room: str, minute: int, step: int) -> bool:
+    """Whether a session at ``room`` and ``minute`` is in the rooms and grid starts ``where``
+    a preference gives (:meth:`Problem.preferred`)."""
+    return minute % step == 0 and any(a <= minute // step <= b for a, b in where.get(room, ()))
+
+
 def _parts(
     problem: Problem,
     chosen: dict[str, tuple[str, int]],
@@ -888,6 +933,15 @@ def _parts(
 ) -> dict[str, int]:
     """The objective's parts, counted from the plan itself."""
     kept = [s for s in was if s in chosen and chosen[s] == was[s]]
+    items = {i.session.id: i for i in problem.items}
+    step = problem.rules.step_minutes
+    met = [
+        p
+        for p in problem.rules.prefer
+        if p.session in chosen
+        and p.session in items
+        and meets(problem.preferred(items[p.session], p), *chosen[p.session], step)
+    ]
     own = [
         s.id
         for s in problem.movable
@@ -899,6 +953,8 @@ def _parts(
         "moved": len([s for s in was if s in chosen]) - len(kept),
         "calendars_touched": sum(shown.get(s, 0) for s in was if s in chosen and s not in kept),
         "in_own_room": len(own),
+        "preferences": len(problem.rules.prefer),
+        "preferences_met": len(met),
         "start_minutes_total": sum(minute for _, minute in chosen.values()),
     }
 
