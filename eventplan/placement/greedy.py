@@ -61,7 +61,8 @@ def compact(
 ) -> dict[str, tuple[str, int]]:
     """The plan with each session, in start order, moved to the earliest start its room leaves
     on its own day: the same rooms, the same sessions placed, so the same objective. Sessions
-    in ``keep`` (kept at their published time, or one of an ``adjacent`` pair) stay put.
+    in ``keep`` (kept at their published time, one of an ``adjacent`` pair, or with a
+    preference) stay put.
 
     Deterministic where a second solver run under a wall-clock limit is not. Moving a session
     earlier never takes a later session's place (it leaves what it held and takes only time

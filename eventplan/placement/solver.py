@@ -257,7 +257,7 @@ class _Model:
         self.k: dict[str, Any] = {}
         self.placed: dict[str, Any] = {}
         self.items: dict[str, Item] = {}
-        self.flags: list[Any] = []  # the objective's kept-time and kept-room literals
+        self.flags: list[Any] = []  # the objective's literals: kept times and rooms, preferences
         kept_terms: list[Any] = []
         own_terms: list[Any] = []
         for item in problem.items:
