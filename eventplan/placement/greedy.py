@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from eventplan.model.programme import Session
-from eventplan.placement.problem import Item, Problem
+from eventplan.placement.problem import Item, Problem, starts_at
 
 #: A session's busy span in minutes, with what the next rule needs to know of it.
 _Busy = tuple[int, int, Session, str]
@@ -105,11 +105,7 @@ def _candidates(
     tried: list[tuple[str, int]] = []
     if then is not None:
         room, minute = then
-        if (
-            room in item.starts
-            and minute % step == 0
-            and any(a <= minute // step <= b for a, b in item.starts[room])
-        ):
+        if room is not None and starts_at(item.starts, room, minute, step):
             tried.append((room, minute))
     mine = [p for p in problem.rules.prefer if p.session == item.session.id]
     for preference in sorted(mine, key=lambda p: -p.weight):  # where the planner wants it
@@ -117,9 +113,7 @@ def _candidates(
         liked = sorted({k for spans in where.values() for a, b in spans for k in range(a, b + 1)})
         for k in liked:
             tried.extend(
-                (room, k * step)
-                for room in rooms
-                if any(a <= k <= b for a, b in where.get(room, ()))
+                (room, k * step) for room in rooms if starts_at(where, room, k * step, step)
             )
     starts = sorted(
         {k for spans in item.starts.values() for a, b in spans for k in range(a, b + 1)}

@@ -30,7 +30,7 @@ from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
 from eventplan.model.venue import Room
 from eventplan.placement.plan import Reason
-from eventplan.placement.rules import PlacementRules, Preference, Window
+from eventplan.placement.rules import PAIRS, PlacementRules, Preference, Window
 
 #: Closed ranges of start minutes.
 Spans = list[tuple[int, int]]
@@ -148,7 +148,7 @@ class Problem:
     def within(self, session: Session, windows: Sequence[Window | None]) -> Spans:
         """The minutes the session may take within any of ``windows`` and the programme's
         hours, day by day (``None``: the whole day)."""
-        minutes = math.ceil(session.duration.total_seconds() / 60)
+        minutes = length(session)
         spans: Spans = []
         for day in self.days:
             low = self.local(day, self.day_start)
@@ -271,7 +271,7 @@ class Problem:
         return None if found is None else found[0]
 
     def _item(self, session: Session) -> Item:
-        minutes = math.ceil(session.duration.total_seconds() / 60)
+        minutes = length(session)
         step = self.rules.step_minutes
         reasons: list[Reason] = []
         demand = self.seats_needed(session)
@@ -345,7 +345,10 @@ class Problem:
         for item in self.items:
             for room, spans in item.starts.items():
                 free[room].extend((a, b + cells[item.session.id] - 1) for a, b in spans)
-        room_cells = {room: _measure(spans) for room, spans in free.items()}
+        room_cells = {
+            room: sum(b - a + 1 for a, b in intervals.merge_closed(spans))
+            for room, spans in free.items()
+        }
         found = []
         for rooms in sorted({frozenset(i.starts) for i in self.items if i.starts}, key=sorted):
             members = [i for i in self.items if i.starts and set(i.starts) <= rooms]
@@ -451,18 +454,15 @@ def _days(event: Event) -> list[dt.date]:
     return days
 
 
-def _measure(spans: Spans) -> int:
-    """How many whole numbers the closed ranges cover together."""
-    total, reach = 0, None
-    for a, b in sorted(spans):
-        if reach is not None and a <= reach:
-            if b > reach:
-                total += b - reach
-                reach = b
-        else:
-            total += b - a + 1
-            reach = b
-    return total
+def length(session: Session) -> int:
+    """The session's length in whole minutes, rounded up: what the placement reserves."""
+    return math.ceil(session.duration.total_seconds() / 60)
+
+
+def starts_at(starts: dict[str, Spans], room: str, minute: int, step: int) -> bool:
+    """Whether ``minute`` is one of ``room``'s starts in ``starts`` (closed ranges of grid
+    steps, as in :attr:`Item.starts` and :meth:`Problem.preferred`)."""
+    return minute % step == 0 and any(a <= minute // step <= b for a, b in starts.get(room, ()))
 
 
 def _on_grid(spans: Spans, step: int) -> Spans:
@@ -509,7 +509,7 @@ def _check_names(event: Event, rules: PlacementRules) -> None:
                 f"rules.prefer[{i}].day: {preference.day} is not a day of the event "
                 f"({event.start_date} to {event.end_date})"
             )
-    for field in ("before", "same_day", "adjacent"):
+    for field in PAIRS:
         for i, pair in enumerate(getattr(rules, field)):
             if len(pair) != 2:
                 raise InvalidArgumentError(

@@ -83,6 +83,10 @@ class Preference:
         return " ".join(part for part in (room, time) if part) or "anywhere"
 
 
+#: The rules that name pairs of sessions: ``[["a", "b"], ...]`` in a rules file.
+PAIRS = ("before", "same_day", "adjacent")
+
+
 @attrs.frozen(kw_only=True)
 class PlacementRules:
     """The planner's rules for :func:`~eventplan.placement.place_programme`.
@@ -181,9 +185,7 @@ def rules_from_dict(data: object, *, where: str = "rules") -> PlacementRules:
         value = table.get(key)
         if isinstance(value, str):
             raise InvalidArgumentError(f"{where}.{key}: a list such as [{value!r}], not a string")
-        for i, item in enumerate(
-            value if key in ("before", "same_day", "adjacent") and isinstance(value, list) else ()
-        ):
+        for i, item in enumerate(value if key in PAIRS and isinstance(value, list) else ()):
             if isinstance(item, str):
                 raise InvalidArgumentError(
                     f'{where}.{key}[{i}]: a pair of session ids such as ["a", "b"], not {item!r}'

@@ -35,7 +35,7 @@ from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
 from eventplan.placement.greedy import compact, first_fit
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.problem import Item, Problem, setting
+from eventplan.placement.problem import Item, Problem, setting, starts_at
 from eventplan.placement.rules import PlacementRules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -351,12 +351,12 @@ class _Model:
                 self.flags.append(at)
                 if hint is not None:
                     chosen = hint.get(sid)
-                    cp.add_hint(at, chosen is not None and meets(where, *chosen, step))
+                    cp.add_hint(at, chosen is not None and starts_at(where, *chosen, step))
             cp.add(liked == sum(here))
             self.flags.append(liked)
             if hint is not None:
                 chosen = hint.get(sid)
-                cp.add_hint(liked, chosen is not None and meets(where, *chosen, step))
+                cp.add_hint(liked, chosen is not None and starts_at(where, *chosen, step))
             terms.append(PREFERRED * preference.weight * liked)
         return terms
 
@@ -901,7 +901,7 @@ def _moves(
             why = f"{room or 'no room'} is not available"
         elif room not in item.starts:
             why = f"{room} does not seat it"
-        elif minute % step or not any(a <= minute // step <= b for a, b in item.starts[room]):
+        elif not starts_at(item.starts, room, minute, step):
             why = "its old time breaks a rule now (its window, the programme's hours or a fixed session)"
         else:
             why = "moved so that the other sessions fit"
@@ -919,12 +919,6 @@ def _moves(
     return tuple(moves)
 
 
-def meets(where: dict[str, Any], room: str, minute: int, step: int) -> bool:
-    """Whether a session at ``room`` and ``minute`` is in the rooms and grid starts ``where``
-    a preference gives (:meth:`Problem.preferred`)."""
-    return minute % step == 0 and any(a <= minute // step <= b for a, b in where.get(room, ()))
-
-
 def _parts(
     problem: Problem,
     chosen: dict[str, tuple[str, int]],
@@ -940,7 +934,7 @@ def _parts(
         for p in problem.rules.prefer
         if p.session in chosen
         and p.session in items
-        and meets(problem.preferred(items[p.session], p), *chosen[p.session], step)
+        and starts_at(problem.preferred(items[p.session], p), *chosen[p.session], step)
     ]
     own = [
         s.id
