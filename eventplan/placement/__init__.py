@@ -8,7 +8,7 @@ goes unchanged into checks, calendars and schedule exports. It needs OR-Tools CP
 """
 
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.rules import PlacementRules, Preference, Window
+from eventplan.placement.rules import PlacementRules, Preference, Weights, Window
 from eventplan.placement.solver import METHODS, calendars, place_programme
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "ProgrammePlan",
     "Reason",
     "Unplaced",
+    "Weights",
     "Window",
     "calendars",
     "place_programme",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from eventplan.model.programme import Session
-from eventplan.placement.problem import Item, Problem, starts_at
+from eventplan.placement.problem import Balanced, Item, Problem, starts_at
 
 #: A session's busy span in minutes, with what the next rule needs to know of it.
 _Busy = tuple[int, int, Session, str]
@@ -62,7 +62,8 @@ def compact(
     """The plan with each session, in start order, moved to the earliest start its room leaves
     on its own day: the same rooms, the same sessions placed, so the same objective. Sessions
     in ``keep`` (kept at their published time, one of an ``adjacent`` pair, or with a
-    preference) stay put.
+    preference) stay put. Where a person's makespan weighs, a session moves no earlier than
+    the first of that person's other sessions of the day, so no one's day grows longer.
 
     Deterministic where a second solver run under a wall-clock limit is not. Moving a session
     earlier never takes a later session's place (it leaves what it held and takes only time
@@ -72,11 +73,19 @@ def compact(
     bounds = problem.day_bounds()
     fits = _Fits(problem)
     done: dict[str, tuple[str, int]] = {}
+    makespans: dict[str, list[Balanced]] = defaultdict(list)
+    for group in problem.balanced():
+        if group.rule == "makespan":
+            for sid in group.sessions:
+                makespans[sid].append(group)
     for sid, (room, minute) in sorted(chosen.items(), key=lambda kv: (kv[1][1], kv[1][0], kv[0])):
         item = items[sid]
         best = minute
         if sid not in keep:
             low = next((a for a, b in bounds if a <= minute < b), minute)
+            if sid in makespans:
+                now = {**chosen, **done}
+                low = max(low, _first_of_others(problem, sid, minute, makespans[sid], now))
             earlier = (
                 k * step
                 for a, b in item.starts[room]
@@ -87,6 +96,26 @@ def compact(
         fits.take(item, room, best)
         done[sid] = (room, best)
     return done
+
+
+def _first_of_others(
+    problem: Problem,
+    sid: str,
+    minute: int,
+    groups: list[Balanced],
+    chosen: dict[str, tuple[str, int]],
+) -> int:
+    """The earliest start, on the day of ``minute``, of the other sessions of each person in
+    ``sid`` whose makespan weighs (``groups``): moving ``sid`` no earlier keeps their days as
+    short as they were. ``-1`` where none of them has another session that day."""
+    day = problem.day_of(minute)
+    first = -1
+    for group in groups:
+        others = [s for s in group.sessions if s != sid]
+        starts = [a for a, _ in problem.busy(chosen, others) if problem.day_of(a) == day]
+        if starts:
+            first = max(first, min(starts))
+    return first
 
 
 def _candidates(

@@ -117,6 +117,14 @@ class ProgrammePlan:
                 f"preferences met: {self.objective['preferences_met']} of "
                 f"{self.objective['preferences']}"
             )
+        balance = {
+            "spread_over": "sessions of a spread series beyond an even share of a day",
+            "load_over": "sessions of one person beyond their even share of a day",
+            "makespan_minutes": "minutes of people's days, first start to last end",
+        }
+        for part, what in balance.items():
+            if part in self.objective:
+                lines.append(f"balance: {self.objective[part]} {what}")
         if self.moves:
             lines.append(f"{_text.plural(len(self.moves), 'session')} moved:")
         else:  # nothing to compare with, or nothing moved: where each placed session is

@@ -49,6 +49,16 @@ class Item:
 
 
 @attrs.frozen
+class Balanced:
+    """Sessions whose days a soft rule of balance weighs (:meth:`Problem.balanced`)."""
+
+    name: str  # ``series:<id>`` or ``person:<id>``
+    sessions: tuple[str, ...]
+    rule: str  # "share": at most an even share a day; "makespan": a short day
+    weight: int
+
+
+@attrs.frozen
 class Crowd:
     """More sessions confined to some rooms than those rooms can hold in the hours."""
 
@@ -110,6 +120,7 @@ class Problem:
             for s in sessions:
                 self.people_of[s.id].append(person)
         self.items = [self._item(s) for s in self.movable]
+        self.item_of = {item.session.id: item for item in self.items}
 
     # --- time ------------------------------------------------------------------------------
 
@@ -191,6 +202,73 @@ class Problem:
             if both:
                 found[room] = both
         return found
+
+    # --- balance: the soft rules of spread, load and makespan --------------------------------
+
+    def balanced(self) -> list[Balanced]:
+        """The groups whose days the soft rules of balance weigh, each with its weight per
+        unit: a series in ``rules.spread`` (its sessions beyond an even share of a day), a
+        person with two sessions or more (the same for their load; their makespan)."""
+        weights = self.rules.weights
+        live = {s.id: s for s in self.ctx.live}
+        groups = []
+        if weights.spread:
+            for series in self.rules.spread:
+                ids = tuple(s.id for s in self.ctx.live if s.series == series)
+                groups.append(Balanced(f"series:{series}", ids, "share", weights.spread))
+        for person, sessions in self.people.items():
+            ids = tuple(s.id for s in sessions if s.id in live)
+            if len(ids) < 2:
+                continue
+            if weights.load:
+                groups.append(Balanced(f"person:{person}", ids, "share", weights.load))
+            if weights.makespan:
+                groups.append(Balanced(f"person:{person}", ids, "makespan", weights.makespan))
+        return groups
+
+    def possible_days(self, ids: Iterable[str]) -> list[int]:
+        """The days (indices) the sessions ``ids`` may be held on: a fixed one's own, a placed
+        one's every day its starts reach."""
+        step = self.rules.step_minutes
+        items = self.item_of
+        fixed = {s.id: s for s in self.fixed}
+        days: set[int] = set()
+        for sid in ids:
+            if sid in fixed:
+                days.add(self.day_of(self.minute(fixed[sid].start)))
+            elif sid in items:
+                for spans in items[sid].starts.values():
+                    for a, b in spans:
+                        days.update(range(self.day_of(a * step), self.day_of(b * step) + 1))
+        return sorted(d for d in days if d >= 0)
+
+    def busy(self, chosen: dict[str, tuple[str, int]], ids: Iterable[str]) -> list[tuple[int, int]]:
+        """The start and end minutes of the sessions ``ids`` that are in the plan: fixed ones
+        where they are, placed ones where ``chosen`` puts them."""
+        items = self.item_of
+        fixed = {s.id: s for s in self.fixed}
+        found = []
+        for sid in ids:
+            if sid in fixed:
+                found.append((self.minute(fixed[sid].start), self.minute(fixed[sid].end)))
+            elif sid in chosen:
+                minute = chosen[sid][1]
+                found.append((minute, minute + items[sid].minutes))
+        return found
+
+    def imbalance(self, group: Balanced, chosen: dict[str, tuple[str, int]]) -> int:
+        """A group's units of imbalance in a plan: for ``share``, its sessions on each day
+        beyond :func:`even_share`; for ``makespan``, the minutes of each day from its first
+        start to its last end. The solver's model and the plan's report both count this."""
+        by_day: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for start, end in self.busy(chosen, group.sessions):
+            by_day[self.day_of(start)].append((start, end))
+        if group.rule == "makespan":
+            return sum(
+                max(e for _, e in spans) - min(s for s, _ in spans) for spans in by_day.values()
+            )
+        share = even_share(len(group.sessions), len(self.possible_days(group.sessions)))
+        return sum(max(0, len(spans) - share) for spans in by_day.values())
 
     # --- what each session needs --------------------------------------------------------------
 
@@ -454,6 +532,11 @@ def _days(event: Event) -> list[dt.date]:
     return days
 
 
+def even_share(count: int, days: int) -> int:
+    """The most of ``count`` sessions that one of ``days`` holds when they are spread evenly."""
+    return -(-count // max(1, days))
+
+
 def length(session: Session) -> int:
     """The session's length in whole minutes, rounded up: what the placement reserves."""
     return math.ceil(session.duration.total_seconds() / 60)
@@ -517,8 +600,9 @@ def _check_names(event: Event, rules: PlacementRules) -> None:
                 )
             for j, name in enumerate(pair):
                 unknown(f"{field}[{i}][{j}]", name, sessions, "session")
-    for i, name in enumerate(rules.apart):
-        unknown(f"apart[{i}]", name, series, "series")
+    for field in ("apart", "spread"):
+        for i, name in enumerate(getattr(rules, field)):
+            unknown(f"{field}[{i}]", name, series, "series")
 
 
 def setting(session: Session, room: Room) -> tuple[object, ...]:

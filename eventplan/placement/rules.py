@@ -9,6 +9,7 @@ places), and the rooms with their layouts and venues. The rules add what a plann
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 
@@ -19,6 +20,16 @@ from eventplan.model import fields as _fields
 #: the bilateral plans use too.
 DAY_START = dt.time(8, 0)
 DAY_END = dt.time(20, 0)
+
+
+def _weight(low: int) -> Callable[[object, attrs.Attribute[int], object], None]:
+    """A validator: a whole number from ``low`` to 100, said with the field's name."""
+
+    def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 100:
+            raise ValueError(f"{attribute.name} is a whole number from {low} to 100, not {value!r}")
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +82,7 @@ class Preference:
     #: It should end no later than this, local time.
     latest: dt.time | None = None
     #: How much it counts against the other preferences, 1 to 100.
-    weight: int = attrs.field(default=1, validator=attrs.validators.in_(range(1, 101)))
+    weight: int = attrs.field(default=1, validator=_weight(1))
 
     def describe(self) -> str:
         """The preference in words: ``in side-hall-a on 26 Oct from 09:00``."""
@@ -81,6 +92,23 @@ class Preference:
         )
         time = "" if when == Window(session=self.session) else when.describe()
         return " ".join(part for part in (room, time) if part) or "anywhere"
+
+
+@attrs.frozen(kw_only=True)
+class Weights:
+    """How much the soft rules of balance count, each 0 (off) to 100. One unit of ``spread``
+    or ``load`` weighs as much as one session kept in its own room; one unit of ``makespan``,
+    an hour of one person's day. All weigh less than a session placed, and the defaults less
+    than a calendar kept: a re-plan does not move published sessions to balance the days."""
+
+    #: Per session of a series in ``spread`` on a day beyond its even share of the days.
+    spread: int = attrs.field(default=10, validator=_weight(0))
+    #: Per session of one person (a delegation seated by name, a chair, a speaker) on a day
+    #: beyond that person's even share of the days: a delegation's load spread out.
+    load: int = attrs.field(default=0, validator=_weight(0))
+    #: Per hour of each person's day, from the start of their first session to the end of
+    #: their last: speakers and delegations not kept waiting between sessions.
+    makespan: int = attrs.field(default=0, validator=_weight(0))
 
 
 #: The rules that name pairs of sessions: ``[["a", "b"], ...]`` in a rules file.
@@ -96,6 +124,8 @@ class PlacementRules:
     ``(a, b)`` put ``a`` ending before ``b`` starts; ``adjacent`` pairs put ``b`` in ``a``'s room
     right after it (the room turned over); ``same_day`` pairs share a day; ``apart``
     names series whose sessions never run in parallel (no two roundtables of one theme at once).
+    The soft rules (``prefer``, ``spread`` and the :class:`Weights` of balance) are met where
+    they can be, after the hard ones.
     """
 
     #: Sessions (ids) that keep their room and time.
@@ -128,6 +158,11 @@ class PlacementRules:
     apart: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     #: Soft rules: where or when a session should be, met where they can be.
     prefer: tuple[Preference, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: Series whose sessions should spread evenly over the days they may be held on (soft:
+    #: two roundtables of one theme on different days rather than one).
+    spread: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: The weights of the soft rules of balance: ``spread``, a person's load, their makespan.
+    weights: Weights = Weights()
     #: Whether a session keeps its room when it can (a soft preference), where no published
     #: programme is given.
     keep_rooms: bool = True
@@ -179,6 +214,7 @@ def rules_from_dict(data: object, *, where: str = "rules") -> PlacementRules:
         "adjacent",
         "apart",
         "prefer",
+        "spread",
     )
     table: dict[str, object] = data if isinstance(data, dict) else {}
     for key in lists:

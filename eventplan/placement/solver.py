@@ -35,7 +35,7 @@ from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
 from eventplan.placement.greedy import compact, first_fit
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.problem import Item, Problem, setting, starts_at
+from eventplan.placement.problem import Item, Problem, even_share, setting, starts_at
 from eventplan.placement.rules import PlacementRules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,9 +49,13 @@ TIME_LIMIT = 10.0
 #: where it was published counts once per calendar that shows it, and half as much again when
 #: it keeps its time in another room (a room change is the smaller move); a kept calendar
 #: outweighs a planner's preference, which outweighs a session's own room.
-PLACED, KEPT_PER_CALENDAR, KEPT_TIME_PER_CALENDAR, OWN_ROOM = 10**9, 10**5, 5 * 10**4, 10**3
+PLACED, KEPT_PER_CALENDAR, KEPT_TIME_PER_CALENDAR, OWN_ROOM = 10**9, 10**5, 5 * 10**4, 1200
 #: The weight of a planner's preference (``rules.prefer``), per unit of its own weight.
 PREFERRED = 2 * 10**3
+#: The weights of the soft rules of balance (:class:`~eventplan.placement.rules.Weights`),
+#: per unit of their own: a session beyond its even share of a day weighs as much as a
+#: session kept in its own room, and so does an hour of one person's day.
+BALANCE, MAKESPAN_PER_MINUTE = OWN_ROOM, OWN_ROOM // 60
 #: How many left-out sessions get a reason found by the solver; the rest say so.
 EXPLAINED = 12
 
@@ -251,6 +255,7 @@ class _Model:
         cp = self.cp = cp_model.CpModel()
         step = problem.rules.step_minutes
         self.explain = explain
+        self.hint = hint
         self.groups: dict[str, Any] = {}  # rule group -> literal (explain only)
         self.needs: dict[str, Any] = {}  # session -> literal asking for it placed (explain only)
         self.x: dict[str, dict[str, Any]] = {}
@@ -258,6 +263,7 @@ class _Model:
         self.placed: dict[str, Any] = {}
         self.items: dict[str, Item] = {}
         self.flags: list[Any] = []  # the objective's literals: kept times and rooms, preferences
+        self.days_of: dict[str, dict[int, Any]] = {}  # session -> day -> literal (balance only)
         kept_terms: list[Any] = []
         own_terms: list[Any] = []
         for item in problem.items:
@@ -321,8 +327,13 @@ class _Model:
         self._order(step)
         self._interpreters(step)
         liked_terms = self._preferences(hint)
+        balance_terms = [] if explain else self._balance(hint)
         self.main = (
-            PLACED * sum(self.placed.values()) + sum(kept_terms) + sum(own_terms) + sum(liked_terms)
+            PLACED * sum(self.placed.values())
+            + sum(kept_terms)
+            + sum(own_terms)
+            + sum(liked_terms)
+            - sum(balance_terms)
         )
         if not explain:
             cp.maximize(self.main)
@@ -359,6 +370,92 @@ class _Model:
                 cp.add_hint(liked, chosen is not None and starts_at(where, *chosen, step))
             terms.append(PREFERRED * preference.weight * liked)
         return terms
+
+    def _balance(self, hint: dict[str, tuple[str, int]] | None) -> list[Any]:
+        """The soft rules of balance as terms to subtract, each counting what
+        :meth:`Problem.imbalance` counts: a group's sessions beyond its even share of each
+        day, or each day's minutes from its first start to its last end."""
+        problem, cp = self.problem, self.cp
+        step = problem.rules.step_minutes
+        bounds = problem.day_bounds()
+        fixed = {s.id for s in problem.fixed}
+        terms: list[Any] = []
+        for index, group in enumerate(problem.balanced()):
+            moving = [sid for sid in group.sessions if sid in self.items]
+            if not moving:
+                continue
+            held: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for start, end in problem.busy({}, [s for s in group.sessions if s in fixed]):
+                held[problem.day_of(start)].append((start, end))
+            hinted: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for start, end in problem.busy(hint or {}, moving):
+                hinted[problem.day_of(start)].append((start, end))
+            days = problem.possible_days(group.sessions)
+            share = even_share(len(group.sessions), len(days))
+            for day in days:
+                on = [
+                    (sid, lit) for sid in moving if (lit := self._on_day(sid).get(day)) is not None
+                ]
+                if not on:
+                    continue
+                name = f"{group.rule}[{index},{day}]"
+                if group.rule == "share":
+                    if len(on) + len(held[day]) <= share:
+                        continue
+                    over = cp.new_int_var(0, len(on) + len(held[day]), name)
+                    cp.add(over >= sum(lit for _, lit in on) + len(held[day]) - share)
+                    terms.append(BALANCE * group.weight * over)
+                    if hint is not None:
+                        cp.add_hint(over, max(0, len(hinted[day]) + len(held[day]) - share))
+                    continue
+                low, high = bounds[day]
+                longest = max(self.items[sid].minutes for sid, _ in on)
+                first = cp.new_int_var(low, high + longest, f"first-{name}")
+                last = cp.new_int_var(low, high + longest, f"last-{name}")
+                cp.add(last >= first)
+                for start, end in held[day]:
+                    cp.add(first <= start)
+                    cp.add(last >= end)
+                for sid, lit in on:
+                    cp.add(first <= step * self.k[sid]).only_enforce_if(lit)
+                    cp.add(last >= step * self.k[sid] + self.items[sid].minutes).only_enforce_if(
+                        lit
+                    )
+                # a person's sessions never overlap: the day is at least as long as they are
+                cp.add(
+                    last - first
+                    >= sum(self.items[sid].minutes * lit for sid, lit in on)
+                    + sum(end - start for start, end in held[day])
+                )
+                terms.append(MAKESPAN_PER_MINUTE * group.weight * (last - first))
+                if hint is not None:
+                    spans = hinted[day] + held[day]
+                    cp.add_hint(first, min((a for a, _ in spans), default=low))
+                    cp.add_hint(last, max((b for _, b in spans), default=low))
+        return terms
+
+    def _on_day(self, sid: str) -> dict[int, Any]:
+        """A literal per day the session may be held on, true on the day it is held."""
+        if sid not in self.days_of:
+            problem, cp = self.problem, self.cp
+            step = problem.rules.step_minutes
+            days = problem.possible_days([sid])
+            bounds = problem.day_bounds()
+            found: dict[int, Any] = {}
+            if len(days) == 1:
+                found[days[0]] = self.placed[sid]
+            else:
+                for day in days:
+                    on = found[day] = cp.new_bool_var(f"on[{sid},{day}]")
+                    if self.hint is not None:
+                        where = self.hint.get(sid)
+                        cp.add_hint(on, where is not None and problem.day_of(where[1]) == day)
+                    low, high = bounds[day]
+                    cp.add(step * self.k[sid] >= low).only_enforce_if(on)
+                    cp.add(step * self.k[sid] < high).only_enforce_if(on)
+                cp.add(sum(found.values()) == self.placed[sid])
+            self.days_of[sid] = found
+        return self.days_of[sid]
 
     def _group(self, name: str) -> Any:
         if name not in self.groups:
@@ -941,6 +1038,13 @@ def _parts(
         for s in problem.movable
         if s.id in chosen and s.id not in was and chosen[s.id][0] == s.room
     ]
+    balance: dict[str, int] = {}
+    for group in problem.balanced():
+        part = {
+            "makespan": "makespan_minutes",
+            "share": "spread_over" if group.name.startswith("series:") else "load_over",
+        }[group.rule]
+        balance[part] = balance.get(part, 0) + problem.imbalance(group, chosen)
     return {
         "placed": len(chosen),
         "left_out": len(problem.items) - len(chosen),
@@ -950,6 +1054,7 @@ def _parts(
         "preferences": len(problem.rules.prefer),
         "preferences_met": len(met),
         "start_minutes_total": sum(minute for _, minute in chosen.values()),
+        **balance,
     }
 
 
