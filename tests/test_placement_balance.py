@@ -133,3 +133,36 @@ def _fields(rules):
     import attrs
 
     return attrs.asdict(rules, recurse=False)
+
+
+@pytest.mark.parametrize(
+    "where, weights",
+    [
+        ("fosdem", Weights(load=10)),
+        ("fosdem", Weights(makespan=10)),
+        ("hanoi", Weights(load=10, makespan=10)),  # the Secretary-General's fixed sessions too
+    ],
+)
+def test_the_model_counts_imbalance_as_the_plan_reports_it(fosdem, where, weights):
+    """Two paths, one count: the solver's units of each group equal Problem.imbalance of the
+    plan it returns, day by day summed (before compaction, which only shortens)."""
+    pytest.importorskip("ortools")
+    from eventplan.placement import solver as placing
+    from eventplan.placement.greedy import first_fit
+    from eventplan.placement.problem import Problem
+
+    if where == "fosdem":
+        event, rules = fosdem, PlacementRules(**FOSDEM_HOURS, weights=weights)
+    else:
+        event = HANOI
+        rules = PlacementRules(movable=["press-pm-sg", "roundtable-2"], weights=weights)
+    problem = Problem(event, None, rules, None)
+    start = first_fit(problem, {})
+    model = placing._Model(problem, placing.calendars(event), {}, explain=False, hint=start)
+    solver = placing._solver(10, 0, 1)
+    assert solver.solve(model.cp) == 4  # OPTIMAL
+    chosen = model.read(solver)
+    assert model.imbalance
+    for group, units in model.imbalance:
+        counted = sum(u if isinstance(u, int) else solver.value(u) for u in units)
+        assert counted == problem.imbalance(group, chosen), group

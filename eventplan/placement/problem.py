@@ -263,12 +263,16 @@ class Problem:
         by_day: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for start, end in self.busy(chosen, group.sessions):
             by_day[self.day_of(start)].append((start, end))
+        days = len(self.possible_days(group.sessions))
+        return sum(self.imbalance_of_day(group, spans, days) for spans in by_day.values())
+
+    def imbalance_of_day(self, group: Balanced, spans: list[tuple[int, int]], days: int) -> int:
+        """One day's units of :meth:`imbalance`, from the group's sessions held that day."""
+        if not spans:
+            return 0
         if group.rule == "makespan":
-            return sum(
-                max(e for _, e in spans) - min(s for s, _ in spans) for spans in by_day.values()
-            )
-        share = even_share(len(group.sessions), len(self.possible_days(group.sessions)))
-        return sum(max(0, len(spans) - share) for spans in by_day.values())
+            return max(e for _, e in spans) - min(s for s, _ in spans)
+        return max(0, len(spans) - even_share(len(group.sessions), days))
 
     # --- what each session needs --------------------------------------------------------------
 

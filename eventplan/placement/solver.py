@@ -35,7 +35,7 @@ from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
 from eventplan.placement.greedy import compact, first_fit
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.problem import Item, Problem, even_share, setting, starts_at
+from eventplan.placement.problem import Balanced, Item, Problem, even_share, setting, starts_at
 from eventplan.placement.rules import PlacementRules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -264,6 +264,7 @@ class _Model:
         self.items: dict[str, Item] = {}
         self.flags: list[Any] = []  # the objective's literals: kept times and rooms, preferences
         self.days_of: dict[str, dict[int, Any]] = {}  # session -> day -> literal (balance only)
+        self.imbalance: list[tuple[Balanced, list[Any]]] = []  # each group's units, day by day
         kept_terms: list[Any] = []
         own_terms: list[Any] = []
         for item in problem.items:
@@ -392,11 +393,14 @@ class _Model:
                 hinted[problem.day_of(start)].append((start, end))
             days = problem.possible_days(group.sessions)
             share = even_share(len(group.sessions), len(days))
+            units: list[Any] = []
+            self.imbalance.append((group, units))
             for day in days:
                 on = [
                     (sid, lit) for sid in moving if (lit := self._on_day(sid).get(day)) is not None
                 ]
-                if not on:
+                if not on:  # the fixed programme's own imbalance, which no plan changes
+                    units.append(problem.imbalance_of_day(group, held[day], len(days)))
                     continue
                 name = f"{group.rule}[{index},{day}]"
                 if group.rule == "share":
@@ -404,6 +408,7 @@ class _Model:
                         continue
                     over = cp.new_int_var(0, len(on) + len(held[day]), name)
                     cp.add(over >= sum(lit for _, lit in on) + len(held[day]) - share)
+                    units.append(over)
                     terms.append(BALANCE * group.weight * over)
                     if hint is not None:
                         cp.add_hint(over, max(0, len(hinted[day]) + len(held[day]) - share))
@@ -427,6 +432,7 @@ class _Model:
                     >= sum(self.items[sid].minutes * lit for sid, lit in on)
                     + sum(end - start for start, end in held[day])
                 )
+                units.append(last - first)
                 terms.append(MAKESPAN_PER_MINUTE * group.weight * (last - first))
                 if hint is not None:
                     spans = hinted[day] + held[day]
