@@ -284,7 +284,8 @@ def _place_parser(commands: argparse._SubParsersAction[_Parser], exits: str) -> 
         metavar="RULES.toml",
         help="the placement rules: fixed, movable, rooms, day_start, day_end, step_minutes, "
         "[[windows]] (session, day, earliest, latest, starts), before, same_day, adjacent, "
-        "apart, [[prefer]] (session, room, day, earliest, latest, weight)",
+        "apart, [[prefer]] (session, room, day, earliest, latest, weight), spread, "
+        "[weights] (spread, load, makespan)",
     )
     place.add_argument(
         "--fixed", metavar="ID,ID,...", default="", help="sessions that keep their room and time"
@@ -298,6 +299,13 @@ def _place_parser(commands: argparse._SubParsersAction[_Parser], exits: str) -> 
     )
     place.add_argument(
         "--time-limit", type=float, default=10.0, metavar="S", help="solver time limit (default 10)"
+    )
+    place.add_argument(
+        "--work-limit",
+        type=float,
+        metavar="W",
+        help="stop at W units of CP-SAT's deterministic time, so that a run repeats "
+        "(default: the time limit)",
     )
     place.add_argument("--seed", type=int, default=0, metavar="N", help="solver seed")
     place.add_argument(
@@ -711,6 +719,8 @@ def _before_solving(args: argparse.Namespace, inputs: Sequence[str] = ()) -> Non
     not more than 0, and an ``--output`` over its inputs or over a file that is not ours."""
     if args.time_limit <= 0:
         raise UsageError(f"--time-limit takes seconds, more than 0: {args.time_limit:g}")
+    if getattr(args, "work_limit", None) is not None and args.work_limit <= 0:
+        raise UsageError(f"--work-limit takes deterministic time, more than 0: {args.work_limit:g}")
     if args.output:
         from eventplan.cli import _outputs
 
@@ -771,6 +781,7 @@ def _place(args: argparse.Namespace, event: Event) -> int:
         rules=rules,
         published=published,
         time_limit=args.time_limit,
+        work_limit=args.work_limit,
         seed=args.seed,
         progress=sys.stderr.isatty(),
         method=args.method,

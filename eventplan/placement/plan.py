@@ -67,6 +67,9 @@ class ProgrammePlan:
     seconds: float
     #: What a planner should know about the plan: sessions in rooms whose seats are not known.
     notes: tuple[str, ...] = ()
+    #: Whether the same input, seed, workers and limits give this plan again: false when
+    #: the clock stopped the search before it finished or reached its work limit.
+    repeatable: bool = True
 
     @property
     def passed(self) -> bool:
@@ -79,6 +82,7 @@ class ProgrammePlan:
         return {
             "status": self.status,
             "gap": self.gap,
+            "repeatable": self.repeatable,
             "seconds": round(self.seconds, 3),
             "placed": list(self.placed),
             "unplaced": [

@@ -98,8 +98,8 @@ class Preference:
 class Weights:
     """How much the soft rules of balance count, each 0 (off) to 100. One unit of ``spread``
     or ``load`` weighs as much as one session kept in its own room; one unit of ``makespan``,
-    an hour of one person's day. All weigh less than a session placed, and the defaults less
-    than a calendar kept: a re-plan does not move published sessions to balance the days."""
+    an hour of one person's day. At the defaults a unit weighs less than a calendar kept, so
+    a re-plan does not move published sessions to balance the days; at 100 it weighs more."""
 
     #: Per session of a series in ``spread`` on a day beyond its even share of the days.
     spread: int = attrs.field(default=10, validator=_weight(0))

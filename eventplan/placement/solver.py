@@ -6,10 +6,13 @@ one session at a time per room with its turnover, nobody in two places with the 
 time between rooms, the programme's hours and each session's window, the fixed programme,
 the planner's order, same-day pairs and series held apart. The objective, in order of
 weight: as many sessions placed as possible; against a published programme, as few moves as
-possible, each weighted by the calendars that show the session; each session in its own
-room where it gives one. Then each session not kept at its published time moves as early as
-its room leaves on its day (:func:`~eventplan.placement.greedy.compact`), the same objective,
-so the plan is tidy as well as repeatable.
+possible, each weighted by the calendars that show the session; the planner's preferences;
+each session in its own room where it gives one, and the soft rules of balance (a series
+spread over the days, a person's load and makespan). Then each session not kept at its
+published time moves as early as its room leaves on its day
+(:func:`~eventplan.placement.greedy.compact`), the same objective, so the plan is tidy as
+well as repeatable. The search stops at the clock's limit or at CP-SAT's deterministic one;
+only a plan the clock did not cut short is sure to repeat.
 
 A session left out gets its reasons: those known before solving (no room seats it, its
 window is too short, the fixed programme takes every start), else a set of rules that
@@ -77,6 +80,7 @@ def place_programme(
     published: Event | None = None,
     norms: NormSet | None = None,
     time_limit: float = TIME_LIMIT,
+    work_limit: float | None = None,
     seed: int = 0,
     workers: int = 1,
     progress: bool = False,
@@ -88,9 +92,11 @@ def place_programme(
     ``rules`` say which sessions move and what else holds (:class:`PlacementRules`).
     Against ``published``, an earlier plan or the programme as announced, the fewest
     sessions move, weighted by how many calendars show each. The same input, ``seed`` and
-    ``workers`` give the same plan unless the clock stops the search first: ``time_limit``
-    seconds bound both CP-SAT's deterministic time and the wall clock, and a plan cut short
-    says ``feasible`` with its gap to the best bound. ``progress`` shows the best objective.
+    ``workers`` give the same plan unless the clock stops the search first. The search stops
+    at ``time_limit`` seconds on the clock, or earlier at ``work_limit`` units of CP-SAT's
+    deterministic time (``time_limit`` when not given): a plan stopped by the work limit
+    repeats, one stopped by the clock may not, and its notes say so. Either says
+    ``feasible`` with its gap to the best bound. ``progress`` shows the best objective.
 
     ``method="first-fit"`` places without a solver (and without the extra): each session,
     hardest first, at the first room and start the sessions before it leave. It is the
@@ -108,6 +114,13 @@ def place_programme(
     if not (isinstance(time_limit, int | float) and time_limit > 0 and math.isfinite(time_limit)):
         raise InvalidArgumentError(
             f"place_programme: time_limit takes seconds, more than 0: {time_limit!r}"
+        )
+    if work_limit is not None and not (
+        isinstance(work_limit, int | float) and work_limit > 0 and math.isfinite(work_limit)
+    ):
+        raise InvalidArgumentError(
+            f"place_programme: work_limit takes CP-SAT's deterministic time, more than 0: "
+            f"{work_limit!r}"
         )
     if not (isinstance(workers, int) and workers >= 1):
         raise InvalidArgumentError(
@@ -127,10 +140,12 @@ def place_programme(
     except ImportError:
         raise MissingExtraError("placing the programme with a solver", "solver") from None
     built = _Model(problem, shown, was, explain=False, hint=start)
-    solver = _solver(time_limit, seed, workers)
+    work = time_limit if work_limit is None else work_limit
+    solver = _solver(time_limit, seed, workers, work)
     bar = _Bar(time_limit) if progress else None
     status = solver.solve(built.cp, None if bar is None else bar.callback)
     name = solver.status_name(status).lower()
+    clock = status != cp_model.OPTIMAL and solver.deterministic_time < work * (1 - 1e-9)
     chosen = built.read(solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else {}
     gap = None
     if chosen:
@@ -158,7 +173,14 @@ def place_programme(
             continue
         explained[sid] = _explain(cp_model, problem, chosen, item, time_limit, seed)
     plan = _plan(problem, published, was, shown, chosen, name, gap, began, explained)
-    return plan if kept is None else attrs.evolve(plan, notes=(kept, *plan.notes))
+    notes = [] if kept is None else [kept]
+    if clock and status != cp_model.INFEASIBLE:
+        notes.append(
+            f"the clock stopped the search at {time_limit:g} s, after {solver.deterministic_time:.2f} "
+            "units of deterministic time: another run may return another plan; a work limit "
+            "(work_limit, --work-limit) below that gives one that repeats"
+        )
+    return attrs.evolve(plan, notes=(*notes, *plan.notes), repeatable=not clock)
 
 
 def _crowded(problem: Problem, chosen: dict[str, tuple[str, int]]) -> dict[str, tuple[Reason, ...]]:
@@ -776,14 +798,20 @@ def _longest_move(problem: Problem, rooms: list[str], start: str | None = None) 
 _SETTINGS_EXACT, _PERSON_EXACT = 8, 600
 
 
-def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
+def _solver(
+    time_limit: float, seed: int, workers: int, work_limit: float | None = None
+) -> cp_model.CpSolver:
+    """CP-SAT stopped by the clock or by deterministic time (``work_limit``, ``time_limit``
+    when not given), whichever comes first; several workers interleave their search so
+    that the same seed repeats the same search."""
     from ortools.sat.python.cp_model import CpSolver
 
     solver = CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.max_deterministic_time = time_limit
+    solver.parameters.max_deterministic_time = time_limit if work_limit is None else work_limit
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
+    solver.parameters.interleave_search = workers > 1
     # Presolve may otherwise break a whole, feasible hint (the first-fit plan) and lose it.
     solver.parameters.keep_all_feasible_solutions_in_presolve = True
     # Probing in presolve took 5 s of wall time per pass on a re-plan of 1,000 sessions (for
