@@ -480,6 +480,58 @@ def check_interpretation(ctx: Context) -> Iterator[Finding]:
     )
 
 
+# --- shared resources ------------------------------------------------------------------------
+
+
+def shared_uses(ctx: Context) -> dict[str, list[tuple[float, float, int, str]]]:
+    """Each shared pool's uses by the sessions held, as (start, end) in POSIX seconds with
+    the count and the session: the windows :meth:`ResourceUse.span` gives."""
+    found: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
+    for session in ctx.live:
+        if not session.uses:
+            continue
+        start = session.start.timestamp()
+        length = session.duration.total_seconds() / 60
+        for use in session.uses:
+            begins, ends = use.span(length)
+            found[use.resource].append(
+                (start + 60 * begins, start + 60 * ends, use.count, session.id)
+            )
+    return found
+
+
+def check_shared(ctx: Context) -> Iterator[Finding]:
+    """Cars, screening lanes and shuttle buses that sessions keep busy, at the busiest moment,
+    against the pool ``[resources]`` gives."""
+    import datetime as dt
+
+    zone = ctx.event.timezone
+    for resource, uses in sorted(shared_uses(ctx).items()):
+        words = resource.replace("_", " ")
+        subject = f"resources.{resource}"
+        most, when, sessions = intervals.busiest(uses)
+        at = localtime.clock(dt.datetime.fromtimestamp(when, dt.UTC), zone)
+        busy = f"{words} at the busiest time ({at}: {', '.join(sessions)})"
+        available = getattr(ctx.event.resources, resource)
+        if available is None:
+            yield _missing(
+                f"shared-{resource.replace('_', '-')}-unknown",
+                (subject, *sessions),
+                f"{busy}: {most} needed; the plan gives no number of {words}",
+                (),
+                Count.exactly(most),
+            )
+            continue
+        yield _capacity_finding(
+            f"shared-{resource.replace('_', '-')}",
+            (subject, *sessions),
+            busy,
+            Count.exactly(most),
+            Count.exactly(available),
+            (),
+        )
+
+
 # --- signing ---------------------------------------------------------------------------------
 
 
@@ -893,6 +945,7 @@ CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_recording,
     check_people,
     check_interpretation,
+    check_shared,
     check_signing,
     check_arrivals,
     check_accreditation,

@@ -106,16 +106,35 @@ def consecutive(
 
 def peak(items: Iterable[tuple[Any, Any, int]]) -> int:
     """The largest total weight open at one instant, for (start, end, weight) intervals."""
-    events: list[tuple[Any, int]] = []
-    for begin, finish, weight in items:
-        events.append((begin, weight))
-        events.append((finish, -weight))
-    events.sort(key=lambda event: (event[0], event[1]))  # ends before starts at the same instant
+    return busiest((begin, finish, weight, None) for begin, finish, weight in items)[0]
+
+
+def busiest(items: Iterable[tuple[Any, Any, int, T]]) -> tuple[int, Any, list[T]]:
+    """The largest total weight open at one instant, for (start, end, weight, key)
+    intervals, with the first such instant and the keys open then (``(0, None, [])`` for
+    none). An interval that ends as another starts is not open with it."""
+    listed = list(items)
+    events = sorted(
+        (
+            (at, change)
+            for begin, finish, weight, _ in listed
+            for at, change in ((begin, weight), (finish, -weight))
+        ),
+        key=lambda event: (event[0], event[1]),  # ends before starts at the same instant
+    )
     level = highest = 0
-    for _, change in events:
+    when: Any = None
+    for at, change in events:
         level += change
-        highest = max(highest, level)
-    return highest
+        if level > highest:
+            highest, when = level, at
+    if when is None:
+        return 0, None, []
+    return (
+        highest,
+        when,
+        [key for begin, finish, weight, key in listed if weight and begin <= when < finish],
+    )
 
 
 def merge_closed(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from eventplan.model import fields as _fields
 from eventplan.model import localtime
 from eventplan.model.enums import Layout, PartyKind, SessionKind, SessionStatus, SpeakerLevel
 from eventplan.model.listing import Listing, Recording
+from eventplan.model.resources import ResourceUse
 
 #: Audience selectors besides the party kinds and ``delegation:<id>``.
 ALL_DELEGATIONS = "all_delegations"
@@ -242,6 +243,11 @@ class Session:
     #: How a published schedule listed it (its own id, type, links, texts), kept so exports give
     #: it back.
     listing: Listing | None = attrs.field(default=None, kw_only=True)
+    #: The shared resources it keeps busy (cars, screening lanes, shuttle buses), each with
+    #: when; sessions in parallel share them.
+    uses: tuple[ResourceUse, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, kw_only=True
+    )
 
     @property
     def duration(self) -> dt.timedelta:

@@ -2,9 +2,55 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from eventplan.model import fields as _fields
+
+#: The resources of :class:`Resources` that sessions draw on at the same time, so that two
+#: sessions in parallel share them: a session's ``[[sessions.uses]]`` names one of these.
+SHARED = ("cars", "screening_lanes", "shuttle_buses")
+
+
+def _shared(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in SHARED:
+        raise ValueError(f"'{attribute.name}' must be one of {', '.join(SHARED)}: {value!r}")
+
+
+def _positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"'{attribute.name}' must be 1 or more: {value}")
+
+
+@attrs.frozen(kw_only=True, field_transformer=_fields.typed)
+class ResourceUse:
+    """What one session takes from a shared pool of :class:`Resources` (cars, screening
+    lanes, shuttle buses), and when: from ``before`` minutes before its start, for
+    ``minutes`` (left out, until it ends). Sessions whose uses overlap share the pool,
+    fixed and placed ones alike: the checks count the busiest moment, and placement never
+    puts more in parallel than the pool holds."""
+
+    #: The pool: ``cars``, ``screening_lanes`` or ``shuttle_buses`` (their numbers are in
+    #: ``[resources]``).
+    resource: str = attrs.field(validator=_shared)
+    #: How many of them the session keeps busy.
+    count: int = attrs.field(validator=_positive)
+    #: Minutes before the session's start that the use begins: cars sent ahead, lanes open
+    #: for the arrivals.
+    before: int = attrs.field(default=0, validator=_fields.non_negative)
+    #: How long the use lasts, in minutes; left out, until the session ends.
+    minutes: int | None = attrs.field(default=None, validator=_positive)
+    #: Ids of the sources (`[[sources]]` entries) that give these facts.
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    #: What the figures rest on where no source gives them, in your own words.
+    assumption: str | None = None
+
+    def span(self, length: float) -> tuple[float, float]:
+        """When the use begins and ends, in minutes from the start of a session of
+        ``length`` minutes: the one formula the checks and placement both take."""
+        begins = -self.before
+        return begins, begins + self.minutes if self.minutes is not None else length
 
 
 @attrs.frozen(kw_only=True, field_transformer=_fields.typed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from eventplan.model.programme import Session
-from eventplan.placement.problem import Balanced, Item, Problem, starts_at
+from eventplan.placement.problem import Balanced, Item, Problem, length, starts_at
 
 #: A session's busy span in minutes, with what the next rule needs to know of it.
 _Busy = tuple[int, int, Session, str]
@@ -96,6 +96,20 @@ def compact(
         fits.take(item, room, best)
         done[sid] = (room, best)
     return done
+
+
+def _room_in(
+    busy: list[tuple[int, int, int]], start: int, end: int, need: int, available: int | None
+) -> bool:
+    """Whether ``need`` more fit in a pool of ``available`` from ``start`` to ``end``, beside
+    the ``busy`` (start, end, count) uses; a pool of unknown size holds anything."""
+    if available is None:
+        return True
+    overlapping = [(s, e, n) for s, e, n in busy if s < end and start < e]
+    for moment in {start, *(s for s, _, _ in overlapping if start <= s < end)}:
+        if need + sum(n for s, e, n in overlapping if s <= moment < e) > available:
+            return False
+    return True
 
 
 def _first_of_others(
@@ -185,10 +199,14 @@ class _Fits:
         self.spans: dict[str, tuple[int, int]] = {
             s.id: (problem.minute(s.start), problem.minute(s.end)) for s in problem.fixed
         }
+        self.using: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for session in problem.fixed:
             need = problem.interpreters(session)
             if need:
                 self.interpreting.append((*self.spans[session.id], need))
+            start = self.spans[session.id][0]
+            for resource, begins, ends, count in problem.shared(session, length(session)):
+                self.using[resource].append((start + begins, start + ends, count))
         self.rooms_by_id = {r.id: r for r in problem.rooms}
         self.sessions = {i.session.id: i.session for i in problem.items}
 
@@ -213,11 +231,12 @@ class _Fits:
             return False
         need = problem.interpreters(session)
         available = problem.event.resources.interpreters
-        if need and available is not None:
-            overlapping = [(s, e, n) for s, e, n in self.interpreting if s < end and start < e]
-            for moment in {start, *(s for s, _, _ in overlapping if start <= s < end)}:
-                if need + sum(n for s, e, n in overlapping if s <= moment < e) > available:
-                    return False
+        if need and not _room_in(self.interpreting, start, end, need, available):
+            return False
+        for resource, begins, ends, count in problem.shared(session, item.minutes):
+            pool = getattr(problem.event.resources, resource)
+            if not _room_in(self.using[resource], start + begins, start + ends, count, pool):
+                return False
         return self._order_holds(session.id, start, end, chosen) and self._adjacent_holds(
             item, room, start, chosen
         )
@@ -276,4 +295,6 @@ class _Fits:
         need = self.problem.interpreters(session)
         if need:
             self.interpreting.append((start, end, need))
+        for resource, begins, ends, count in self.problem.shared(session, item.minutes):
+            self.using[resource].append((start + begins, start + ends, count))
         self.spans[session.id] = (start, end)

@@ -20,8 +20,10 @@ class Reason:
     (longer than the hours a day or its window leaves), ``window``, ``room-bookings`` (the
     rooms that seat it are taken), ``person`` (someone it needs is elsewhere), ``order``,
     ``same-day``, ``adjacent`` (one session right after another in its room), ``apart`` (a
-    series that may not run in parallel). ``ids`` are the
-    sessions, rooms and people the rule is about.
+    series that may not run in parallel), ``rooms-full`` (more sessions than their rooms
+    hold), ``interpretation-booths``, ``interpreters`` and ``shared-resource`` (the cars,
+    screening lanes or shuttle buses it needs are busy, or fewer than it needs). ``ids`` are
+    the sessions, rooms, people and resources the rule is about.
     """
 
     rule: str

@@ -339,6 +339,18 @@ class Problem:
         need = checks.interpreters_needed(self.ctx, session)
         return need.low if need.high is None else need.high
 
+    def shared(self, session: Session, minutes: int) -> list[tuple[str, int, int, int]]:
+        """The session's uses of the shared pools the event gives a number for, as (resource,
+        begins, ends, count) in minutes from its start, by
+        :meth:`~eventplan.model.resources.ResourceUse.span` as the checks take them."""
+        pools = self.event.resources
+        found = []
+        for use in session.uses:
+            if getattr(pools, use.resource) is not None:
+                begins, ends = use.span(minutes)
+                found.append((use.resource, int(begins), int(ends), use.count))
+        return found
+
     def booths_short(self, session: Session, room: Room) -> bool:
         """Whether ``room`` is known to have too few booths for the session's languages."""
         needed = booths_needed(len(session.languages))
@@ -411,6 +423,18 @@ class Problem:
                 starts[room.id] = free
         if seated and hours and not starts:
             reasons.append(self._taken(session, seated, hours, minutes))
+        for resource, _, _, count in self.shared(session, minutes):
+            available = getattr(self.event.resources, resource)
+            if count > available:
+                words = resource.replace("_", " ")
+                reasons.append(
+                    Reason(
+                        "shared-resource",
+                        f"{session.id} keeps {count} {words} busy; the event has {available}",
+                        (session.id, f"resources.{resource}"),
+                    )
+                )
+                starts = {}
         unsure = frozenset(r.id for r in unknown if r.id in starts and seated is unknown)
         return Item(session, minutes, starts, unsure, tuple(reasons))
 

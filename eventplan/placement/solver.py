@@ -38,7 +38,15 @@ from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
 from eventplan.placement.greedy import compact, first_fit
 from eventplan.placement.plan import Move, ProgrammePlan, Reason, Unplaced
-from eventplan.placement.problem import Balanced, Item, Problem, even_share, setting, starts_at
+from eventplan.placement.problem import (
+    Balanced,
+    Item,
+    Problem,
+    even_share,
+    length,
+    setting,
+    starts_at,
+)
 from eventplan.placement.rules import PlacementRules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -349,6 +357,7 @@ class _Model:
         self._apart(step)
         self._order(step)
         self._interpreters(step)
+        self._shared(step)
         liked_terms = self._preferences(hint)
         balance_terms = [] if explain else self._balance(hint)
         self.main = (
@@ -672,6 +681,38 @@ class _Model:
                 demands.append(need)
         self.cp.add_cumulative(intervals, demands, available)
 
+    def _shared(self, step: int) -> None:
+        """At no time more cars, screening lanes or shuttle buses busy than the event has:
+        each session's uses in the windows :meth:`Problem.shared` gives, fixed ones included."""
+        problem = self.problem
+        uses: dict[str, tuple[list[Any], list[int]]] = defaultdict(lambda: ([], []))
+        for sid, item in self.items.items():
+            for resource, begins, ends, count in problem.shared(item.session, item.minutes):
+                present = self._present(self.placed[sid], f"shared:{resource}")
+                spans, counts = uses[resource]
+                spans.append(
+                    self.cp.new_optional_fixed_size_interval_var(
+                        step * self.k[sid] + begins,
+                        ends - begins,
+                        present,
+                        f"use[{sid},{resource}]",
+                    )
+                )
+                counts.append(count)
+        for session in problem.fixed:
+            start = problem.minute(session.start)
+            for resource, begins, ends, count in problem.shared(session, length(session)):
+                if resource in uses:
+                    spans, counts = uses[resource]
+                    spans.append(
+                        self.cp.new_fixed_size_interval_var(
+                            start + begins, ends - begins, f"use[{session.id},{resource}]"
+                        )
+                    )
+                    counts.append(count)
+        for resource, (spans, counts) in uses.items():
+            self.cp.add_cumulative(spans, counts, getattr(problem.event.resources, resource))
+
     def _order(self, step: int) -> None:
         """``before`` and ``same_day`` pairs, between two placed sessions or against a fixed one."""
         problem = self.problem
@@ -959,6 +1000,23 @@ def _rule_reason(problem: Problem, group: str, sid: str, others: list[str]) -> R
             "apart",
             f"the {name} series may not run in parallel: {sid} and {', '.join(peers) or 'the rest'}",
             (sid, *peers),
+        )
+    if kind == "interpreters":
+        return Reason(
+            "interpreters",
+            f"the event's {problem.event.resources.interpreters} interpreters are at work at the "
+            f"times {sid} could use: {', '.join(others) or 'by the fixed programme'}",
+            (sid, "resources.interpreters", *others),
+        )
+    if kind == "shared":
+        words = name.replace("_", " ")
+        users = [o for o in others if any(u.resource == name for u in sessions[o].uses)]
+        held = [s.id for s in problem.fixed if any(u.resource == name for u in s.uses)]
+        return Reason(
+            "shared-resource",
+            f"the event's {getattr(problem.event.resources, name)} {words} are busy at the times "
+            f"{sid} could use: {', '.join([*held, *users]) or 'nothing else'} take them",
+            (sid, f"resources.{name}", *held, *users),
         )
     if kind == "before":
         a, b = problem.rules.before[int(name)]
