@@ -115,3 +115,26 @@ def test_uses_are_read_from_an_event_file_and_checked_where_they_are(tmp_path):
     bad = text.replace('resource = "cars"', 'resource = "boats"', 1)
     with pytest.raises(EventFileError, match=r"uses\[0\]: 'resource' must be one of cars, "):
         eventplan.loads_event(bad)
+
+
+def test_interpreters_at_work_elsewhere_are_a_reason_that_names_who_has_them():
+    pytest.importorskip("ortools")
+    six = ("ar", "zh", "en", "fr", "ru", "es")  # a UN team of 14 of the event's 16
+    event = attrs.evolve(
+        HANOI,
+        sessions=tuple(
+            attrs.evolve(s, languages=six) if s.id == "roundtable-2" else s for s in HANOI.sessions
+        ),
+    )
+    rules = PlacementRules(  # at 09:00 the plenary of day 2 has its own team at work
+        movable=["roundtable-2"],
+        step_minutes=15,
+        windows=[Window(session="roundtable-2", day=DAY2, starts=[dt.time(9)])],
+    )
+    plan = place_programme(event, rules=rules, time_limit=5)
+    [left] = plan.unplaced
+    assert [r.rule for r in left.reasons] == ["window", "interpreters"]
+    assert left.reasons[1].text == (
+        "the event's 16 interpreters are at work at the times roundtable-2 could use: "
+        "plenary-day2 take them"
+    )

@@ -32,7 +32,7 @@ import attrs
 
 from eventplan.demand.audiences import every_audience, sessions_for
 from eventplan.errors import ArgumentTypeError, InvalidArgumentError, MissingExtraError
-from eventplan.model import localtime
+from eventplan.model import intervals, localtime
 from eventplan.model.event import Event
 from eventplan.model.norms import NormSet
 from eventplan.model.programme import Session
@@ -1002,16 +1002,36 @@ def _rule_reason(problem: Problem, group: str, sid: str, others: list[str]) -> R
             (sid, *peers),
         )
     if kind == "interpreters":
+        busy = [o for o in others if problem.interpreters(sessions[o])]
+        item = problem.item_of[sid]
+        held = _held_near(
+            problem,
+            item,
+            [(0, item.minutes)],
+            [
+                (s.id, problem.minute(s.start), problem.minute(s.end))
+                for s in problem.fixed
+                if problem.interpreters(s)
+            ],
+        )
         return Reason(
             "interpreters",
             f"the event's {problem.event.resources.interpreters} interpreters are at work at the "
-            f"times {sid} could use: {', '.join(others) or 'by the fixed programme'}",
-            (sid, "resources.interpreters", *others),
+            f"times {sid} could use: {', '.join([*held, *busy]) or 'nothing else'} take them",
+            (sid, "resources.interpreters", *held, *busy),
         )
     if kind == "shared":
         words = name.replace("_", " ")
         users = [o for o in others if any(u.resource == name for u in sessions[o].uses)]
-        held = [s.id for s in problem.fixed if any(u.resource == name for u in s.uses)]
+        item = problem.item_of[sid]
+        own = [(a, b) for r, a, b, _ in problem.shared(item.session, item.minutes) if r == name]
+        uses = [
+            (s.id, problem.minute(s.start) + a, problem.minute(s.start) + b)
+            for s in problem.fixed
+            for r, a, b, _ in problem.shared(s, length(s))
+            if r == name
+        ]
+        held = _held_near(problem, item, own, uses)
         return Reason(
             "shared-resource",
             f"the event's {getattr(problem.event.resources, name)} {words} are busy at the times "
@@ -1028,6 +1048,24 @@ def _rule_reason(problem: Problem, group: str, sid: str, others: list[str]) -> R
         )
     a, b = problem.rules.same_day[int(name)]
     return Reason("same-day", f"{a} and {b} are held on one day", (a, b))
+
+
+def _held_near(
+    problem: Problem,
+    item: Item,
+    own: list[tuple[int, int]],
+    fixed: list[tuple[str, int, int]],
+) -> list[str]:
+    """The fixed sessions, once each, whose spans (``fixed``: id, start, end in minutes) fall
+    where ``item``'s could, its spans ``own`` (begins, ends from its start) at any start it
+    may take; every one of them when ``own`` is empty."""
+    step = problem.rules.step_minutes
+    steps = [k for spans in item.starts.values() for span in spans for k in span]
+    first, last = step * min(steps, default=0), step * max(steps, default=0)
+    low = min((first + a for a, _ in own), default=-math.inf)
+    high = max((last + b for _, b in own), default=math.inf)
+    near = [sid for sid, a, b in fixed if intervals.overlaps(a, b, low, high)]
+    return list(dict.fromkeys(near))
 
 
 def problem_starts(problem: Problem, sid: str) -> dict[str, Any]:
