@@ -2,7 +2,8 @@
 checks pass, with reasons for what does not fit and a re-plan that moves little.
 
 :func:`place_programme` takes an event, a turnout and :class:`PlacementRules` (what is fixed,
-windows, order, series held apart) and returns a :class:`ProgrammePlan` whose ``event``
+windows, order, series held apart; preferences, series spread and the :class:`Weights` of
+balance) and returns a :class:`ProgrammePlan` whose ``event``
 goes unchanged into checks, calendars and schedule exports. It needs OR-Tools CP-SAT, the
 ``solver`` extra, except first-fit (``method="first-fit"``), the baseline without a solver.
 """
