@@ -13,6 +13,8 @@ what a solver would fit by moving others.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
 
 from eventplan.model.programme import Session
 from eventplan.placement.problem import Balanced, Item, Problem, length, starts_at
@@ -41,7 +43,7 @@ def first_fit(
     chosen: dict[str, tuple[str, int]] = {}
     for item in order:  # a re-plan: first every session that can stay where it was published
         then = was.get(item.session.id)
-        tried = _candidates(problem, item, then, step)[:1] if then is not None else []
+        tried = list(islice(_candidates(problem, item, then, step), 1)) if then is not None else []
         if tried and tried[0] == then and fits.allows(item, *tried[0], chosen):
             fits.take(item, *tried[0])
             chosen[item.session.id] = tried[0]
@@ -134,8 +136,9 @@ def _first_of_others(
 
 def _candidates(
     problem: Problem, item: Item, then: tuple[str | None, int] | None, step: int
-) -> list[tuple[str, int]]:
-    """Where to try the session, in the order it is tried."""
+) -> Iterator[tuple[str, int]]:
+    """Where to try the session, in the order it is tried: made as they are asked for, since
+    the first that fits ends the search (most sessions take one of the first few)."""
     seats = {r.id: problem.capacity(item.session, r) for r in problem.rooms}
     rooms = sorted(
         item.starts,
@@ -145,17 +148,16 @@ def _candidates(
             room,
         ),
     )
-    tried: list[tuple[str, int]] = []
     if then is not None:
         room, minute = then
         if room is not None and starts_at(item.starts, room, minute, step):
-            tried.append((room, minute))
+            yield room, minute
     mine = [p for p in problem.rules.prefer if p.session == item.session.id]
     for preference in sorted(mine, key=lambda p: -p.weight):  # where the planner wants it
         where = problem.preferred(item, preference)
         liked = sorted({k for spans in where.values() for a, b in spans for k in range(a, b + 1)})
         for k in liked:
-            tried.extend(
+            yield from (
                 (room, k * step) for room in rooms if starts_at(where, room, k * step, step)
             )
     starts = sorted(
@@ -164,8 +166,7 @@ def _candidates(
     for k in starts:
         for room in rooms:
             if any(a <= k <= b for a, b in item.starts[room]):
-                tried.append((room, k * step))
-    return tried
+                yield room, k * step
 
 
 def _predecessors_first(problem: Problem, order: list[Item]) -> list[Item]:
