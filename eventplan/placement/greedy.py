@@ -75,8 +75,9 @@ def compact(
     bounds = problem.day_bounds()
     fits = _Fits(problem)
     done: dict[str, tuple[str, int]] = {}
+    now = dict(chosen)  # where each session is: moved already, or not yet
     makespans: dict[str, list[Balanced]] = defaultdict(list)
-    for group in problem.balanced():
+    for group in problem.balanced:
         if group.rule == "makespan":
             for sid in group.sessions:
                 makespans[sid].append(group)
@@ -86,7 +87,6 @@ def compact(
         if sid not in keep:
             low = next((a for a, b in bounds if a <= minute < b), minute)
             if sid in makespans:
-                now = {**chosen, **done}
                 low = max(low, _first_of_others(problem, sid, minute, makespans[sid], now))
             earlier = (
                 k * step
@@ -96,7 +96,7 @@ def compact(
             )
             best = next((m for m in earlier if fits.allows(item, room, m, done)), minute)
         fits.take(item, room, best)
-        done[sid] = (room, best)
+        done[sid] = now[sid] = (room, best)
     return done
 
 

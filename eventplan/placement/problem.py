@@ -12,6 +12,7 @@ construction: seats from the demand layer and :func:`~eventplan.capacity.checks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -102,6 +103,7 @@ class Problem:
         moving = {s.id for s in self.movable}
         self.moving = frozenset(moving)
         self.fixed = [s for s in self.ctx.live if s.id not in moving]
+        self.fixed_by_id = {s.id: s for s in self.fixed}
         self.rooms: list[Room] = (
             list(event.rooms) if rules.rooms is None else [event.room(r) for r in rules.rooms]
         )
@@ -205,6 +207,7 @@ class Problem:
 
     # --- balance: the soft rules of spread, load and makespan --------------------------------
 
+    @functools.cached_property
     def balanced(self) -> list[Balanced]:
         """The groups whose days the soft rules of balance weigh, each with its weight per
         unit: a series in ``rules.spread`` (its sessions beyond an even share of a day), a
@@ -231,7 +234,7 @@ class Problem:
         one's every day its starts reach."""
         step = self.rules.step_minutes
         items = self.item_of
-        fixed = {s.id: s for s in self.fixed}
+        fixed = self.fixed_by_id
         days: set[int] = set()
         for sid in ids:
             if sid in fixed:
@@ -246,7 +249,7 @@ class Problem:
         """The start and end minutes of the sessions ``ids`` that are in the plan: fixed ones
         where they are, placed ones where ``chosen`` puts them."""
         items = self.item_of
-        fixed = {s.id: s for s in self.fixed}
+        fixed = self.fixed_by_id
         found = []
         for sid in ids:
             if sid in fixed:

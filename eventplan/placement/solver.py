@@ -412,7 +412,7 @@ class _Model:
         bounds = problem.day_bounds()
         fixed = {s.id for s in problem.fixed}
         terms: list[Any] = []
-        for index, group in enumerate(problem.balanced()):
+        for index, group in enumerate(problem.balanced):
             moving = [sid for sid in group.sessions if sid in self.items]
             if not moving:
                 continue
@@ -1169,7 +1169,7 @@ def _parts(
         if s.id in chosen and s.id not in was and chosen[s.id][0] == s.room
     ]
     balance: dict[str, int] = {}
-    for group in problem.balanced():
+    for group in problem.balanced:
         part = {
             "makespan": "makespan_minutes",
             "share": "spread_over" if group.name.startswith("series:") else "load_over",
